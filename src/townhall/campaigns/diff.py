@@ -1,0 +1,116 @@
+"""Readable differences between two versions of a rich-text document.
+
+The text is split into blocks (paragraphs, list items, headings); blocks that changed are
+compared word by word. The result marks additions and removals with <ins> and <del> and with
+words ("added", "removed") for screen readers and printouts, never by colour alone.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th"}
+WORD = re.compile(r"\S+\s*")
+
+
+class _BlockText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in BLOCK_TAGS or tag == "br":
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self._current.append(data)
+
+
+def text_blocks(html: str) -> list[str]:
+    """The readable text of an HTML fragment, one string per block."""
+    parser = _BlockText()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return parser.blocks
+
+
+@dataclass
+class DiffBlock:
+    """One block of the comparison: unchanged, added, removed, or changed word by word."""
+
+    status: str  # "same", "added", "removed" or "changed"
+    segments: list[tuple[str, str]] = field(default_factory=list)  # (op, text): op is =, + or -
+
+    @property
+    def text(self) -> str:
+        return "".join(text for op, text in self.segments if op != "-")
+
+
+def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    old_words, new_words = WORD.findall(old), WORD.findall(new)
+    segments: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            segments.append(("=", "".join(old_words[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            segments.append(("-", "".join(old_words[i1:i2])))
+        if tag in ("insert", "replace"):
+            segments.append(("+", "".join(new_words[j1:j2])))
+    return segments
+
+
+def compare_html(old_html: str, new_html: str) -> list[DiffBlock]:
+    """Compare two HTML fragments block by block, and changed blocks word by word."""
+    old_blocks, new_blocks = text_blocks(old_html), text_blocks(new_html)
+    result: list[DiffBlock] = []
+    matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            result.extend(DiffBlock("same", [("=", text)]) for text in old_blocks[i1:i2])
+        elif tag == "delete":
+            result.extend(DiffBlock("removed", [("-", text)]) for text in old_blocks[i1:i2])
+        elif tag == "insert":
+            result.extend(DiffBlock("added", [("+", text)]) for text in new_blocks[j1:j2])
+        else:
+            result.extend(_pair_changed_blocks(old_blocks[i1:i2], new_blocks[j1:j2]))
+    return result
+
+
+def _pair_changed_blocks(old: list[str], new: list[str]) -> list[DiffBlock]:
+    """Pair replaced blocks in order: a similar pair is a change, a dissimilar one two blocks."""
+    blocks: list[DiffBlock] = []
+    for index in range(max(len(old), len(new))):
+        before = old[index] if index < len(old) else None
+        after = new[index] if index < len(new) else None
+        if before is not None and after is not None:
+            similarity = difflib.SequenceMatcher(a=before.split(), b=after.split()).ratio()
+            if similarity >= 0.4:
+                blocks.append(DiffBlock("changed", _word_diff(before, after)))
+                continue
+        if before is not None:
+            blocks.append(DiffBlock("removed", [("-", before)]))
+        if after is not None:
+            blocks.append(DiffBlock("added", [("+", after)]))
+    return blocks
+
+
+def count_changes(blocks: list[DiffBlock]) -> tuple[int, int]:
+    """How many words were added and removed in all."""
+    added = sum(len(t.split()) for b in blocks for op, t in b.segments if op == "+")
+    removed = sum(len(t.split()) for b in blocks for op, t in b.segments if op == "-")
+    return added, removed

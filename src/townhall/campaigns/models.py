@@ -1,0 +1,115 @@
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.services.listing import latest_items
+from townhall.core.services.organisations import organisation_for_page
+
+
+class OrganisationHomePage(Page):
+    """The front page of a campaign group's or the council's section of the site."""
+
+    intro = RichTextField(features=EDITOR_FEATURES, blank=True)
+    donate_url = models.URLField(
+        "donation page", blank=True, help_text="Where supporters can give money, if anywhere"
+    )
+    contact = models.ForeignKey(
+        "core.ContactDetails", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("donate_url"),
+        FieldPanel("contact"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["core.BoroughHomePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        organisation = organisation_for_page(self)
+        context["organisation"] = organisation
+        context["latest"] = latest_items(self)
+        context["aims"] = AimsPage.objects.live().public().child_of(self).first()
+        if organisation is not None:
+            context["documents"] = (
+                get_document_model()
+                .objects.filter(collection=organisation.collection)
+                .order_by("-created_at")[:10]
+            )
+        return context
+
+
+class AimsPage(RoutablePageMixin, Page):
+    """Aims or a constitution, with every published version kept and comparable in public."""
+
+    body = RichTextField(features=EDITOR_FEATURES)
+    change_summary = models.CharField(
+        "what changed",
+        max_length=250,
+        blank=True,
+        help_text="One line saying what this version changes; shown in the public history.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("change_summary")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["campaigns.OrganisationHomePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        from townhall.campaigns.forms import CompareVersionsForm
+
+        versions = list(self.versions.order_by("-number"))
+        context["versions"] = versions
+        if len(versions) >= 2:
+            context["compare_form"] = CompareVersionsForm(
+                initial={"old": versions[1].number, "new": versions[0].number}, versions=versions
+            )
+        return context
+
+    @path("versions/<int:number>/", name="version")
+    def version(self, request, number: int):
+        version = self.versions.filter(number=number).first()
+        if version is None:
+            raise Http404("There is no such version.")
+        return self.render(
+            request,
+            template="campaigns/aims_version.html",
+            context_overrides={"version": version, "latest": self.versions.order_by("-number").first()},
+        )
+
+    @path("compare/", name="compare")
+    def compare(self, request):
+        from townhall.campaigns.views import compare_versions
+
+        return compare_versions(request, self)
+
+
+class AimsVersion(models.Model):
+    """A published version of an aims page, kept for the public record."""
+
+    page = models.ForeignKey(AimsPage, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=255)
+    body = models.TextField(help_text="Rich text, in Wagtail's stored format")
+    change_summary = models.CharField(max_length=250, blank=True)
+    published_at = models.DateTimeField()
+    revision = models.OneToOneField(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["page", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "number"], name="one_number_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, version {self.number}"

@@ -1,0 +1,86 @@
+"""The `townhall` command: demo, serve, worker, and every Django management command."""
+
+import os
+import signal
+import subprocess
+import sys
+
+SERVE_HELP = """usage: townhall serve [--bind HOST:PORT] [gunicorn options]
+
+Serves Townhall with gunicorn; static files come from whitenoise.
+Run `townhall collectstatic --noinput` after each upgrade, before serving."""
+
+
+def _django(*args: str) -> None:
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["townhall", *args])
+
+
+def _bind(args: list[str]) -> tuple[str, list[str]]:
+    bind = os.environ.get("BIND", "127.0.0.1:8000")
+    if "--bind" in args:
+        index = args.index("--bind")
+        bind = args[index + 1]
+        args = args[:index] + args[index + 2 :]
+    return bind, args
+
+
+def serve(args: list[str]) -> int:
+    if args[:1] in (["-h"], ["--help"]):
+        print(SERVE_HELP)
+        return 0
+    bind, args = _bind(args)
+    workers = os.environ.get("WEB_CONCURRENCY", "2")
+    command = [
+        sys.executable, "-m", "gunicorn", "townhall.wsgi:application",
+        "--bind", bind, "--workers", workers, "--threads", os.environ.get("THREADS", "4"),
+        "--access-logfile", "-", *args,
+    ]  # fmt: skip
+    return subprocess.call(command)  # noqa: S603 - our own interpreter and arguments
+
+
+def worker(args: list[str]) -> int:
+    _django("db_worker", *args)
+    return 0
+
+
+def demo(args: list[str]) -> int:
+    """Set up (or bring up to date) the demo borough, then serve it with a task worker."""
+    os.environ.setdefault("TOWNHALL_DEMO", "1")
+    _django("migrate", "--noinput", "--verbosity", "0")
+    _django("collectstatic", "--noinput", "--verbosity", "0")
+    _django("load_demo")
+    bind, args = _bind(args)
+    worker_process = subprocess.Popen(  # noqa: S603
+        [sys.executable, "-m", "townhall.cli", "worker"], env=os.environ.copy()
+    )
+    print(
+        f"\nTownhall demo on http://{bind}/ - sign in at http://{bind}/admin/ as admin"
+        f" (password townhall-demo unless TOWNHALL_DEMO_PASSWORD was set); emails sent by the"
+        f" demo are at http://{bind}/outbox/\n",
+        flush=True,
+    )
+    try:
+        return serve(["--bind", bind, *args])
+    finally:
+        worker_process.send_signal(signal.SIGTERM)
+        worker_process.wait(timeout=10)
+
+
+COMMANDS = {"serve": serve, "worker": worker, "demo": demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+    if args and args[0] in COMMANDS:
+        return COMMANDS[args[0]](args[1:])
+    if args[:1] in ([], ["-h"], ["--help"]):
+        print("usage: townhall demo | serve | worker | <django management command>\n")
+    _django(*args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

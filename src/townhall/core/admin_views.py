@@ -1,0 +1,34 @@
+"""Admin listings that show each editor or moderator only their own organisations' records."""
+
+from django.contrib.admin.utils import unquote
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from wagtail.admin.views.generic import IndexView, InspectView
+
+
+class OrganisationScopedMixin:
+    """Limits a listing to rows belonging to the user's organisations.
+
+    Subclasses name `organisation_filter`, the lookup from the model to Organisation.
+    """
+
+    organisation_filter: str = "organisation__in"
+
+    def scope(self, queryset: QuerySet) -> QuerySet:
+        from townhall.core.services.organisations import organisations_for_user
+
+        return queryset.filter(
+            **{self.organisation_filter: organisations_for_user(self.request.user)}
+        )
+
+    def get_base_queryset(self) -> QuerySet:
+        return self.scope(super().get_base_queryset())
+
+
+class ScopedIndexView(OrganisationScopedMixin, IndexView):
+    pass
+
+
+class ScopedInspectView(OrganisationScopedMixin, InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.scope(self.model._default_manager.all()), pk=unquote(str(self.pk)))

@@ -1,0 +1,19 @@
+"""Core records shared by every capability: places, organisations, feedback, the outbox."""
+
+from .feedback import PageFeedback, PageLike
+from .organisations import ContactDetails, Organisation
+from .outbox import OutboxMessage
+from .pages import BoroughHomePage, ContentPage
+from .places import Borough, Ward
+
+__all__ = [
+    "Borough",
+    "BoroughHomePage",
+    "ContactDetails",
+    "ContentPage",
+    "Organisation",
+    "OutboxMessage",
+    "PageFeedback",
+    "PageLike",
+    "Ward",
+]

@@ -1,0 +1,39 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from townhall.core.richtext import EDITOR_FEATURES
+
+from .organisations import Organisation
+
+
+class BoroughHomePage(Page):
+    """The site's front page: the borough, its council and its campaign groups."""
+
+    intro = RichTextField(features=EDITOR_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            Organisation.objects.filter(home_page__live=True)
+            .select_related("home_page")
+            .order_by("kind", "name")
+        )
+        return context
+
+
+class ContentPage(Page):
+    """A plain page of text: about us, privacy notice, how to get involved."""
+
+    summary = models.CharField(max_length=300, blank=True)
+    body = RichTextField(features=EDITOR_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]

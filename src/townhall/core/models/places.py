@@ -1,0 +1,29 @@
+from django.db import models
+
+
+class Borough(models.Model):
+    """The local authority area a Townhall site serves (one per Wagtail site)."""
+
+    name = models.CharField(max_length=100)
+    ons_code = models.CharField("ONS code", max_length=9, unique=True)
+    site = models.OneToOneField(
+        "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="borough"
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ward(models.Model):
+    """An electoral ward; its boundary is GeoJSON in WGS84, drawn server-side as SVG."""
+
+    borough = models.ForeignKey(Borough, on_delete=models.CASCADE, related_name="wards")
+    code = models.CharField("ONS code", max_length=9, unique=True)
+    name = models.CharField(max_length=100)
+    boundary = models.JSONField(help_text="GeoJSON geometry (WGS84)")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name

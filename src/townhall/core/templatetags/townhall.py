@@ -1,0 +1,47 @@
+"""Template helpers shared by every app's templates."""
+
+from pathlib import PurePath
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+
+from townhall.core.services.feedback import like_count as _like_count
+from townhall.core.services.organisations import organisation_for_page
+
+register = template.Library()
+
+FILE_TYPE_NAMES = {
+    "pdf": "PDF",
+    "csv": "CSV",
+    "docx": "Word document",
+    "odt": "OpenDocument text",
+    "ods": "OpenDocument spreadsheet",
+    "xlsx": "Excel spreadsheet",
+    "pptx": "PowerPoint presentation",
+    "rtf": "Rich text",
+    "txt": "Plain text",
+    "zip": "ZIP archive",
+}
+
+
+@register.simple_tag
+def like_count(page_id: int) -> int:
+    return _like_count(page_id)
+
+
+@register.filter
+def file_type(document) -> str:
+    extension = PurePath(document.file.name).suffix.lstrip(".").lower()
+    return FILE_TYPE_NAMES.get(extension, extension.upper() or "File")
+
+
+@register.filter
+def file_size(document) -> str:
+    size = document.get_file_size()
+    return filesizeformat(size) if size is not None else "size unknown"
+
+
+@register.simple_tag
+def section_organisation(page):
+    """The organisation that owns the page's section (None outside any section)."""
+    return organisation_for_page(page) if page is not None and page.pk else None

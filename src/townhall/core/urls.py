@@ -1,0 +1,12 @@
+from django.urls import path
+
+from townhall.core.views import feedback, outbox, search
+
+urlpatterns = [
+    path("feedback/useful/", feedback.useful, name="feedback-useful"),
+    path("feedback/problem/", feedback.problem, name="feedback-problem"),
+    path("feedback/like/", feedback.like, name="feedback-like"),
+    path("outbox/", outbox.outbox, name="outbox"),
+    path("outbox/<int:pk>/", outbox.outbox_message, name="outbox-message"),
+    path("search/", search.search, name="search"),
+]

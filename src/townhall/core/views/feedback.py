@@ -1,0 +1,94 @@
+"""The feedback block's endpoints: thin views over core.services.feedback."""
+
+import secrets
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from townhall.core.feedback_forms import LikeForm, ProblemForm, UsefulForm
+from townhall.core.models import PageFeedback
+from townhall.core.ratelimit import is_rate_limited
+from townhall.core.services.feedback import like_page, record_feedback
+
+LIKER_COOKIE = "townhall_liker"
+THANKS = "Thank you for your feedback."
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/too_many_requests.html", status=429)
+
+
+def _back(form, anchor: str = "feedback") -> HttpResponse:
+    path = form.cleaned_data.get("path") if form.is_valid() else None
+    return redirect(f"{path or '/'}#{anchor}")
+
+
+@require_POST
+def useful(request: HttpRequest) -> HttpResponse:
+    form = UsefulForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose yes or no to tell us whether the page was useful.")
+        return _back(form)
+    if is_rate_limited(request, "feedback"):
+        return too_many_requests(request)
+    data = form.cleaned_data
+    if not form.is_spam:
+        kind = PageFeedback.Kind.USEFUL if data["useful"] == "yes" else PageFeedback.Kind.NOT_USEFUL
+        record_feedback(path=data["path"], page=data["page"], kind=kind)
+    if data["useful"] == "no":
+        query = {"path": data["path"], "page": data["page"].pk if data["page"] else "", "from": "no"}
+        return redirect(f"{reverse('feedback-problem')}?{urlencode(query)}")
+    messages.success(request, THANKS)
+    return _back(form)
+
+
+def problem(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ProblemForm(request.POST)
+        if form.is_valid():
+            if is_rate_limited(request, "feedback"):
+                return too_many_requests(request)
+            if not form.is_spam:
+                data = form.cleaned_data
+                record_feedback(
+                    path=data["path"],
+                    page=data["page"],
+                    kind=PageFeedback.Kind.PROBLEM,
+                    what_doing=data["what_doing"],
+                    what_went_wrong=data["what_went_wrong"],
+                )
+            messages.success(request, THANKS)
+            return _back(form)
+    else:
+        form = ProblemForm(
+            initial={"path": request.GET.get("path", "/"), "page": request.GET.get("page")}
+        )
+    return render(
+        request,
+        "core/problem.html",
+        {"form": form, "after_no": request.GET.get("from") == "no", "hide_feedback": True},
+    )
+
+
+@require_POST
+def like(request: HttpRequest) -> HttpResponse:
+    form = LikeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "This page cannot be liked.")
+        return _back(form)
+    if is_rate_limited(request, "like"):
+        return too_many_requests(request)
+    liker = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
+    if form.is_spam or like_page(form.cleaned_data["page"], liker[:64]):
+        messages.success(request, "Thank you: you like this page.")
+    else:
+        messages.info(request, "You already like this page.")
+    response = _back(form, anchor="like")
+    response.set_cookie(
+        LIKER_COOKIE, liker, max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
+    )
+    return response

@@ -1,0 +1,55 @@
+from django.db.models import QuerySet
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+
+from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
+from townhall.core.models import Organisation, PageFeedback
+from townhall.core.services.organisations import organisations_for_user, pages_of
+
+
+class FeedbackScope:
+    """Feedback belongs to the organisations whose sections hold the page it was given on."""
+
+    def scope(self, queryset: QuerySet) -> QuerySet:
+        if self.request.user.is_superuser:
+            return queryset
+        sections = pages_of(organisations_for_user(self.request.user))
+        return queryset.filter(page__in=Page.objects.filter(sections))
+
+
+class FeedbackIndexView(FeedbackScope, ScopedIndexView):
+    pass
+
+
+class FeedbackInspectView(FeedbackScope, ScopedInspectView):
+    pass
+
+
+class PageFeedbackViewSet(ModelViewSet):
+    model = PageFeedback
+    icon = "comment"
+    menu_label = "Page feedback"
+    add_to_admin_menu = True
+    index_view_class = FeedbackIndexView
+    inspect_view_class = FeedbackInspectView
+    inspect_view_enabled = True
+    list_display = ["path", "kind", "what_went_wrong", "created_at"]
+    list_filter = ["kind"]
+    list_export = ["path", "kind", "what_doing", "what_went_wrong", "created_at"]
+    export_filename = "page-feedback"
+    form_fields = ["kind"]
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    add_to_admin_menu = True
+    menu_label = "Organisations"
+    list_display = ["name", "kind", "home_page"]
+    form_fields = ["name", "kind", "consent_wording"]
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return [PageFeedbackViewSet("page_feedback"), OrganisationViewSet("organisations")]

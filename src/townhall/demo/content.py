@@ -1,0 +1,243 @@
+"""The demo borough's text. Facts come from public Barnet pages; every sentence is our own."""
+
+from datetime import date
+
+BOROUGH = {"name": "Barnet", "ons_code": "E09000003"}
+
+HOME_INTRO = (
+    "<p>Barnet's residents, campaign groups and council in one place: read what each group "
+    "stands for, join the campaigns you support, and follow what the council decides.</p>"
+)
+
+COUNCIL = {
+    "name": "Barnet Council",
+    "slug": "council",
+    "kind": "council",
+    "intro": (
+        "<p>The London Borough of Barnet runs local services for about 390,000 residents in "
+        "24 wards, from bin collections and libraries to social care and planning.</p>"
+        "<p>Here the council publishes its programmes, the decisions it takes and who took "
+        "them, and the papers behind them.</p>"
+    ),
+    "contact": {
+        "name": "Barnet Council",
+        "address": "2 Bristol Avenue\nColindale\nLondon\nNW9 4EW",
+        "phone": "020 8359 2000",
+        "email": "first.contact@example.gov.uk",
+        "opening_hours": "Monday to Friday, 9am to 5pm",
+    },
+    "aims": {
+        "title": "Corporate plan priorities",
+        "versions": [
+            (
+                date(2011, 4, 1),
+                "First plan for the One Barnet years",
+                "<p>The council will:</p><ul>"
+                "<li>give residents a new relationship with the council, built around their "
+                "needs rather than its departments;</li>"
+                "<li>drive out waste in every service, year after year;</li>"
+                "<li>work as one public sector with the NHS, the police and other partners.</li>"
+                "</ul>",
+            ),
+            (
+                date(2013, 4, 1),
+                "Added a priority for independent lives and named the savings target",
+                "<p>The council will:</p><ul>"
+                "<li>give residents a new relationship with the council, built around their "
+                "needs rather than its departments;</li>"
+                "<li>drive out waste in every service, year after year, to save £165 million;"
+                "</li>"
+                "<li>work as one public sector with the NHS, the police and other partners;"
+                "</li>"
+                "<li>help residents lead successful and independent lives.</li></ul>",
+            ),
+        ],
+    },
+    "news": [
+        (
+            date(2011, 6, 30),
+            "Back office and customer services contract approved",
+            "The Cabinet Resources Committee approved the business case for a strategic "
+            "partner to run support and customer services.",
+        ),
+        (
+            date(2011, 7, 12),
+            "Partnership board minutes now published",
+            "Minutes of the board that brings the council, NHS Barnet, Middlesex University, "
+            "Jobcentre Plus and the police together are now public.",
+        ),
+    ],
+    "document": ("One Barnet programme overview", "one-barnet-overview.pdf"),
+}
+
+CAMPAIGNS = [
+    {
+        "name": "Barnet Alliance for Public Services",
+        "slug": "alliance",
+        "kind": "campaign",
+        "intro": (
+            "<p>An alliance of residents, service users, trade unionists and community groups "
+            "who want Barnet's public services kept public, well run and answerable to the "
+            "people who use them.</p>"
+        ),
+        "donate_url": "https://example.org/alliance/donate",
+        "contact": {
+            "name": "Barnet Alliance for Public Services",
+            "address": "c/o Trinity Church\nNether Street\nLondon\nN12 7NN",
+            "phone": "",
+            "email": "alliance@example.org",
+            "opening_hours": "We meet on the first Tuesday of each month, 7.30pm",
+        },
+        "aims": {
+            "title": "Our aims",
+            "versions": [
+                (
+                    date(2011, 2, 15),
+                    "Our founding statement",
+                    "<ul>"
+                    "<li>We stand for public services that are good, well funded and "
+                    "democratically accountable, and we refuse to see them cut to pay for a "
+                    "banking crisis.</li>"
+                    "<li>We oppose the council's plan to outsource most of its services "
+                    "through the One Barnet programme.</li>"
+                    "<li>We will resist privatisation and cuts, whether in the NHS, in schools "
+                    "or in council services.</li>"
+                    "<li>We oppose free schools and the spread of academies.</li>"
+                    "<li>Residents and council staff have already exposed doubtful contracts "
+                    "and changed decisions: public pressure works.</li>"
+                    "</ul>",
+                ),
+                (
+                    date(2012, 5, 22),
+                    "Replaced the founding statement with the aims in our constitution",
+                    "<p>The Alliance exists:</p><ol>"
+                    "<li>to keep, improve and widen Barnet's public services in every field: "
+                    "education, social care, employment, the environment, housing, health, "
+                    "utilities, planning, sport, recreation and culture;</li>"
+                    "<li>to use every means open to the community to stop cuts, new charges, "
+                    "commercialisation and privatisation of those services, and above all "
+                    "to stop the One Barnet outsourcing plan;</li>"
+                    "<li>to defend residents against attempts to make them pay for an economic "
+                    "crisis that banks and financial interests caused;</li>"
+                    "<li>to win a say for the community in every major financial and strategic "
+                    "decision, and a council run democratically for everyone.</li></ol>",
+                ),
+            ],
+        },
+        "news": [
+            (
+                date(2017, 7, 18),
+                "Notes from the children's and libraries committee",
+                "A 260-page order paper, a damning inspection report and library cuts: what "
+                "we saw at this week's committee.",
+            ),
+            (
+                date(2017, 7, 20),
+                "Travelling together for the right to ride",
+                "Members joined disabled campaigners delivering a petition to the Department "
+                "for Transport.",
+            ),
+        ],
+        "document": ("Constitution of the Alliance", "alliance-constitution.pdf"),
+    },
+    {
+        "name": "Friern Barnet Library Campaign",
+        "slug": "library-campaign",
+        "kind": "residents",
+        "intro": (
+            "<p>Residents working together to keep Friern Barnet Library open as a library "
+            "run for and with the community.</p>"
+        ),
+        "donate_url": "",
+        "contact": {
+            "name": "Friern Barnet Library Campaign",
+            "address": "Friern Barnet Road\nLondon\nN11 3DS",
+            "phone": "",
+            "email": "library@example.org",
+            "opening_hours": "",
+        },
+        "aims": {
+            "title": "What we campaign for",
+            "versions": [
+                (
+                    date(2012, 4, 10),
+                    "First statement of aims",
+                    "<p>We want Friern Barnet Library to stay open, staffed and stocked, "
+                    "with opening hours that suit the people who use it.</p>",
+                ),
+                (
+                    date(2013, 2, 1),
+                    "Added community management and young people",
+                    "<p>We want Friern Barnet Library to stay open, staffed and stocked, "
+                    "with opening hours that suit the people who use it.</p>"
+                    "<p>We will run it with volunteers, in partnership with the council, and "
+                    "make it a place where children and young people want to be.</p>",
+                ),
+            ],
+        },
+        "news": [
+            (
+                date(2016, 11, 2),
+                "Trust in the council falls to 61%",
+                "The council's own residents' survey shows one resident in ten fewer "
+                "trusting it than six months ago.",
+            ),
+        ],
+        "document": ("Library opening hours survey results", "library-survey.pdf"),
+    },
+    {
+        "name": "Barnet Public Service Workers' Branch",
+        "slug": "workers-branch",
+        "kind": "union",
+        "intro": (
+            "<p>The trade union branch for people who work in Barnet's council and public "
+            "services, wherever their employer is now.</p>"
+        ),
+        "donate_url": "https://example.org/branch/hardship-fund",
+        "contact": {
+            "name": "Branch office",
+            "address": "Building 4, North London Business Park\nOakleigh Road South\nLondon\n"
+            "N11 1NP",
+            "phone": "020 8359 0000",
+            "email": "branch@example.org",
+            "opening_hours": "Monday to Thursday, 10am to 4pm",
+        },
+        "aims": {
+            "title": "Branch objectives",
+            "versions": [
+                (
+                    date(2010, 9, 1),
+                    "Objectives agreed at the annual meeting",
+                    "<ul><li>Defend members' jobs, pay and conditions.</li>"
+                    "<li>Keep services in house, where they are accountable.</li></ul>",
+                ),
+                (
+                    date(2014, 9, 1),
+                    "Added members transferred to private contractors",
+                    "<ul><li>Defend members' jobs, pay and conditions, including members "
+                    "transferred to private contractors.</li>"
+                    "<li>Keep services in house, where they are accountable, and bring "
+                    "outsourced services back.</li></ul>",
+                ),
+            ],
+        },
+        "news": [
+            (
+                date(2013, 3, 8),
+                "Outsourcing contracts signed",
+                "What the new contracts mean for members who move to new employers.",
+            ),
+        ],
+        "document": ("Branch rules", "branch-rules.pdf"),
+    },
+]
+
+# The demo's sign-in accounts: (username, role, organisation slug or None).
+DEMO_USERS = [
+    ("admin", "admin", None),
+    ("council-officer", "editors", "council"),
+    ("alliance-editor", "editors", "alliance"),
+    ("alliance-moderator", "moderators", "alliance"),
+    ("library-editor", "editors", "library-campaign"),
+    ("branch-editor", "editors", "workers-branch"),
+]

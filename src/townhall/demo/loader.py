@@ -1,0 +1,155 @@
+"""Loads the demo borough. Idempotent: each part is created only if it is missing."""
+
+import json
+import os
+from datetime import date, datetime, time
+from importlib.resources import files
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from townhall.campaigns.models import AimsPage, OrganisationHomePage
+from townhall.core.models import Borough, BoroughHomePage, ContactDetails, Organisation, Ward
+from townhall.core.services.organisations import set_up_organisation
+from townhall.demo import content
+from townhall.demo.pdf import simple_pdf
+from townhall.news.models import NewsIndexPage, NewsPostPage
+
+DEMO_PASSWORD = os.environ.get("TOWNHALL_DEMO_PASSWORD", "townhall-demo")
+
+
+def _aware(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(10, 0)))
+
+
+def load_wards(borough: Borough) -> int:
+    data = json.loads(files("townhall.core").joinpath("data/barnet-wards.geojson").read_text())
+    for feature in data["features"]:
+        Ward.objects.update_or_create(
+            code=feature["properties"]["code"],
+            defaults={
+                "borough": borough,
+                "name": feature["properties"]["name"],
+                "boundary": feature["geometry"],
+            },
+        )
+    return len(data["features"])
+
+
+def home_page(borough: Borough) -> BoroughHomePage:
+    existing = BoroughHomePage.objects.first()
+    if existing:
+        return existing
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=BoroughHomePage(title=f"{borough.name} Townhall", slug=slugify(borough.name),
+                                 intro=content.HOME_INTRO)
+    )
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    old_root = site.root_page if site else None
+    if site is None:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page, site.site_name = home, f"{borough.name} Townhall"
+    site.save()
+    borough.site = site
+    borough.save()
+    # Wagtail's installation leaves a "Welcome" page that nothing links to any more.
+    if old_root is not None and old_root.pk != home.pk and old_root.depth == 2:
+        old_root.delete()
+    return home
+
+
+def _publish_versions(parent: Page, aims: dict) -> None:
+    page = None
+    for day, summary, body in aims["versions"]:
+        if page is None:
+            page = parent.add_child(
+                instance=AimsPage(title=aims["title"], slug="aims", body=body,
+                                  change_summary=summary)
+            )
+        else:
+            page.body, page.change_summary = body, summary
+        page.save_revision().publish()
+        # The demo's history is back-dated so that the versions show real dates.
+        page.versions.filter(number=page.versions.count()).update(published_at=_aware(day))
+
+
+def _document(organisation: Organisation, title: str, filename: str) -> None:
+    Document = get_document_model()
+    if Document.objects.filter(title=title).exists():
+        return
+    pdf = simple_pdf(title, [organisation.name, "A demonstration document for Townhall."])
+    document = Document(title=title, collection=organisation.collection)
+    document.file.save(filename, ContentFile(pdf), save=False)
+    document.save()
+
+
+def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Organisation:
+    existing = Organisation.objects.filter(slug=spec["slug"]).first()
+    if existing:
+        return existing
+    contact = ContactDetails.objects.create(**spec["contact"])
+    section = home.add_child(
+        instance=OrganisationHomePage(
+            title=spec["name"], slug=spec["slug"], intro=spec["intro"],
+            donate_url=spec.get("donate_url", ""), contact=contact,
+        )
+    )
+    section.save_revision().publish()
+    organisation = set_up_organisation(
+        name=spec["name"], slug=spec["slug"], kind=spec["kind"], borough=borough,
+        home_page=section,
+    )
+    _publish_versions(section, spec["aims"])
+    news = section.add_child(instance=NewsIndexPage(title="News", slug="news"))
+    news.save_revision().publish()
+    for day, title, teaser in spec["news"]:
+        post = news.add_child(
+            instance=NewsPostPage(title=title, date=day, teaser=teaser,
+                                  body=f"<p>{teaser}</p><p>This is a placeholder post.</p>")
+        )
+        post.save_revision().publish()
+        Page.objects.filter(pk=post.pk).update(first_published_at=_aware(day))
+    _document(organisation, *spec["document"])
+    return organisation
+
+
+def load_users() -> list[str]:
+    User = get_user_model()
+    created = []
+    for username, role, slug in content.DEMO_USERS:
+        user, is_new = User.objects.get_or_create(
+            username=username, defaults={"email": f"{username}@example.org"}
+        )
+        if is_new:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = user.is_staff = role == "admin"
+            user.save()
+            created.append(username)
+        if slug is not None:
+            organisation = Organisation.objects.get(slug=slug)
+            user.groups.add(getattr(organisation, role))
+    return created
+
+
+@transaction.atomic
+def load_demo() -> dict:
+    borough, _ = Borough.objects.get_or_create(
+        ons_code=content.BOROUGH["ons_code"], defaults={"name": content.BOROUGH["name"]}
+    )
+    wards = load_wards(borough)
+    home = home_page(borough)
+    organisations = [
+        load_organisation(borough, home, spec) for spec in [content.COUNCIL, *content.CAMPAIGNS]
+    ]
+    return {
+        "wards": wards,
+        "organisations": len(organisations),
+        "new_users": load_users(),
+    }

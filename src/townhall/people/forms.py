@@ -1,0 +1,68 @@
+import re
+
+from django import forms
+
+from townhall.core.forms import PublicForm
+
+# The shape of a UK postcode (outward code, space optional, inward code).
+UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+
+
+class JoinForm(PublicForm):
+    name = forms.CharField(
+        label="Your name",
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
+        error_messages={
+            "required": "Enter your name",
+            "max_length": "Your name must be 100 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="We will send you an email to check it is yours.",
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "spellcheck": "false", "class": "th-input"}
+        ),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Your email address must be 254 characters or fewer",
+        },
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        required=False,
+        max_length=10,
+        help_text="So we can tell you about things happening near you.",
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "th-input th-input--width-10"}
+        ),
+        error_messages={"max_length": "Enter a real postcode, like EN5 4BW"},
+    )
+    consent_to_contact = forms.BooleanField(
+        label="Yes, you may email me news about the campaign and ways to get involved",
+        required=False,
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError("Enter your name")
+        if "<" in name or ">" in name:
+            raise forms.ValidationError("Your name must not contain < or >")
+        return name
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_postcode(self) -> str:
+        raw = self.cleaned_data["postcode"]
+        postcode = "".join(raw.split()).upper()
+        if not postcode:
+            return ""
+        match = UK_POSTCODE.match(postcode)
+        if match is None:
+            raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
+        return f"{match.group(1)} {match.group(2)}"

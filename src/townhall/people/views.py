@@ -1,0 +1,61 @@
+"""Join, confirm and unsubscribe: thin views over townhall.people.services."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt
+
+from townhall.core.models import Organisation
+from townhall.core.ratelimit import is_rate_limited
+from townhall.core.views.feedback import too_many_requests
+from townhall.people import services
+from townhall.people.forms import JoinForm
+from townhall.people.models import Supporter
+
+
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.select_related("home_page"), slug=slug)
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if is_rate_limited(request, "join"):
+            return too_many_requests(request)
+        if not form.is_spam:
+            services.join(organisation, services.JoinRequest(**{
+                key: form.cleaned_data[key]
+                for key in ("name", "email", "postcode", "consent_to_contact")
+            }))
+        return redirect("join-check-email", slug=organisation.slug)
+    return render(
+        request, "people/join.html", {"organisation": organisation, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def check_email(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    return render(request, "people/check_email.html", {"organisation": organisation})
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    outcome = services.confirm(token[:64])
+    if outcome is None:
+        return render(request, "people/link_not_valid.html", status=404)
+    return render(request, "people/confirmed.html", {
+        "supporter": outcome.supporter,
+        "organisation": outcome.supporter.organisation,
+        "already": not outcome.changed,
+    })
+
+
+# The token in the address is the credential, and mail programs' one-click unsubscribe
+# (RFC 8058) posts without a CSRF token, so this view takes a POST without one.
+@csrf_exempt
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    supporter = Supporter.objects.select_related("organisation").filter(token=token[:64]).first()
+    if supporter is None:
+        return render(request, "people/link_not_valid.html", status=404)
+    if request.method == "POST":
+        outcome = services.unsubscribe(supporter.token)
+        return render(request, "people/unsubscribed.html", {
+            "organisation": supporter.organisation, "already": not outcome.changed,
+        })
+    return render(request, "people/unsubscribe.html", {"supporter": supporter})

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("", include("townhall.core.urls")),
+    path("", include("townhall.people.urls")),
+]
+
+# A real deployment serves uploads from the reverse proxy (docs/deploying.md).
+if settings.DEBUG or settings.DEMO:
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
+
+# Wagtail's page tree answers every other address, so it comes last.
+urlpatterns.append(path("", include(wagtail_urls)))
