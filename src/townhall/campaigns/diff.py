@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 BLOCK_TAGS = {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th"}
-WORD = re.compile(r"\S+\s*")
+WORD = re.compile(r"\w+|[^\w\s]+|\s+")  # words, punctuation and spaces, each a token
 
 
 class _BlockText(HTMLParser):
@@ -92,21 +92,27 @@ def compare_html(old_html: str, new_html: str) -> list[DiffBlock]:
 
 
 def _pair_changed_blocks(old: list[str], new: list[str]) -> list[DiffBlock]:
-    """Pair replaced blocks in order: a similar pair is a change, a dissimilar one two blocks."""
+    """Pair replaced blocks in order: a similar pair is shown as a change word by word; runs
+    of dissimilar blocks are shown as all their removals, then all their additions."""
     blocks: list[DiffBlock] = []
+    removed: list[DiffBlock] = []
+    added: list[DiffBlock] = []
     for index in range(max(len(old), len(new))):
         before = old[index] if index < len(old) else None
         after = new[index] if index < len(new) else None
-        if before is not None and after is not None:
-            similarity = difflib.SequenceMatcher(a=before.split(), b=after.split()).ratio()
-            if similarity >= 0.4:
-                blocks.append(DiffBlock("changed", _word_diff(before, after)))
-                continue
+        if before is not None and after is not None and _similar(before, after):
+            blocks += removed + added + [DiffBlock("changed", _word_diff(before, after))]
+            removed, added = [], []
+            continue
         if before is not None:
-            blocks.append(DiffBlock("removed", [("-", before)]))
+            removed.append(DiffBlock("removed", [("-", before)]))
         if after is not None:
-            blocks.append(DiffBlock("added", [("+", after)]))
-    return blocks
+            added.append(DiffBlock("added", [("+", after)]))
+    return blocks + removed + added
+
+
+def _similar(before: str, after: str) -> bool:
+    return difflib.SequenceMatcher(a=before.split(), b=after.split()).ratio() >= 0.4
 
 
 def count_changes(blocks: list[DiffBlock]) -> tuple[int, int]:

@@ -1,0 +1,44 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+
+from townhall.core.models import Organisation
+from townhall.demo.loader import load_demo
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every database test starts from the demo borough, loaded once per run."""
+    with django_db_blocker.unblock():
+        load_demo()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and cached counts must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def alliance(db) -> Organisation:
+    return Organisation.objects.get(slug="alliance")
+
+
+@pytest.fixture
+def council(db) -> Organisation:
+    return Organisation.objects.get(slug="council")
+
+
+def client_for(username: str) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.fixture
+def as_user(db):
+    """as_user("alliance-editor") gives a test client signed in as that demo account."""
+    return client_for

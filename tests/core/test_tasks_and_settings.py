@@ -1,0 +1,60 @@
+"""The default task path (database queue and worker), and settings read from the environment."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from townhall.core.mail import send_email_after_commit
+from townhall.core.models import OutboxMessage
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DB_TASKS, EMAIL_BACKEND="townhall.core.mail.OutboxBackend")
+def test_email_waits_in_the_queue_until_the_worker_sends_it_to_the_outbox(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        send_email_after_commit("a@example.org", "Hello", "Body", {"X-Test": "1"})
+    assert not OutboxMessage.objects.exists()
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    message = OutboxMessage.objects.get()
+    assert (message.to, message.subject, message.headers) == ("a@example.org", "Hello",
+                                                               {"X-Test": "1"})  # fmt: skip
+
+
+def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "townhall.cli", *args],
+        env=environment, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_production_settings_pass_the_deploy_check(tmp_path):
+    result = townhall(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
+        HTTPS="on", DEBUG="off", ALLOWED_HOSTS="townhall.example.org",
+        TOWNHALL_DATA_DIR=str(tmp_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_secret_key_is_required_when_debug_is_off(tmp_path):
+    result = townhall("check", SECRET_KEY="", DEBUG="off", TOWNHALL_DEMO="", TOWNHALL_DATA_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_the_townhall_command_lists_its_own_commands_and_djangos(tmp_path):
+    result = townhall("--help", SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path))
+    assert "townhall demo | serve | worker" in result.stdout
+    assert "migrate" in result.stdout and "load_demo" in result.stdout and "db_worker" in result.stdout
