@@ -26,7 +26,6 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
-	$(BIN)/townhall makemigrations --check --dry-run
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test

@@ -6,8 +6,8 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-any-real-site")
 os.environ.setdefault("TOWNHALL_DATA_DIR", tempfile.mkdtemp(prefix="townhall-tests-"))
 
-from townhall.settings import *  # noqa: E402, F403
-from townhall.settings import STORAGES  # noqa: E402
+from townhall.settings import *  # noqa: F403
+from townhall.settings import STORAGES
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -52,7 +52,7 @@ def demo(args: list[str]) -> int:
     _django("collectstatic", "--noinput", "--verbosity", "0")
     _django("load_demo")
     bind, args = _bind(args)
-    worker_process = subprocess.Popen(  # noqa: S603
+    worker_process = subprocess.Popen(
         [sys.executable, "-m", "townhall.cli", "worker"], env=os.environ.copy()
     )
     print(

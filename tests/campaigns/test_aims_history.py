@@ -88,3 +88,10 @@ def test_bad_comparisons_get_an_error_summary_not_a_crash(client, aims, query):
     html = response.content.decode()
     assert "There is a problem" in html
     assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_reformatted_markup_with_the_same_words_is_no_new_version(aims):
+    before = aims.versions.count()
+    latest = aims.versions.order_by("-number").first()
+    publish(aims, latest.body.replace("<li>", '<li data-block-key="x1">'), "Re-saved")
+    assert aims.versions.count() == before

@@ -49,7 +49,9 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 
 
 def test_secret_key_is_required_when_debug_is_off(tmp_path):
-    result = townhall("check", SECRET_KEY="", DEBUG="off", TOWNHALL_DEMO="", TOWNHALL_DATA_DIR=str(tmp_path))
+    result = townhall(
+        "check", SECRET_KEY="", DEBUG="off", TOWNHALL_DEMO="", TOWNHALL_DATA_DIR=str(tmp_path)
+    )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
 
@@ -57,4 +59,6 @@ def test_secret_key_is_required_when_debug_is_off(tmp_path):
 def test_the_townhall_command_lists_its_own_commands_and_djangos(tmp_path):
     result = townhall("--help", SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path))
     assert "townhall demo | serve | worker" in result.stdout
-    assert "migrate" in result.stdout and "load_demo" in result.stdout and "db_worker" in result.stdout
+    assert (
+        "migrate" in result.stdout and "load_demo" in result.stdout and "db_worker" in result.stdout
+    )

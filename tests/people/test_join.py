@@ -144,7 +144,10 @@ def test_honeypot_submissions_look_accepted_but_save_nothing(client, alliance):
 def test_joining_is_rate_limited_per_address(client, alliance, settings):
     settings.TOWNHALL_RATE_LIMITS = {**settings.TOWNHALL_RATE_LIMITS, "join": "2/600"}
     for number in range(2):
-        assert client.post("/join/alliance/", {**VALID, "email": f"p{number}@example.org"}).status_code == 302
+        assert (
+            client.post("/join/alliance/", {**VALID, "email": f"p{number}@example.org"}).status_code
+            == 302
+        )
     response = client.post("/join/alliance/", {**VALID, "email": "third@example.org"})
     assert response.status_code == 429
     assert not Supporter.objects.filter(email="third@example.org").exists()

@@ -15,7 +15,8 @@ class CompareVersionsForm(forms.Form):
     def __init__(self, *args, versions, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [
-            (v.number, f"Version {v.number}, {date_format(localtime(v.published_at), 'j F Y')}") for v in versions
+            (v.number, f"Version {v.number}, {date_format(localtime(v.published_at), 'j F Y')}")
+            for v in versions
         ]
         for name in ("old", "new"):
             self.fields[name].choices = choices

@@ -82,7 +82,10 @@ class AimsPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="campaigns/aims_version.html",
-            context_overrides={"version": version, "latest": self.versions.order_by("-number").first()},
+            context_overrides={
+                "version": version,
+                "latest": self.versions.order_by("-number").first(),
+            },
         )
 
     @path("compare/", name="compare")

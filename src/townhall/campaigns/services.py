@@ -5,7 +5,13 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Revision
 
+from townhall.campaigns.diff import text_blocks
 from townhall.campaigns.models import AimsPage, AimsVersion
+
+
+def _same_text(version: AimsVersion, page: AimsPage) -> bool:
+    """Equal titles and readable text: the editor re-saving the same words is no new version."""
+    return version.title == page.title and text_blocks(version.body) == text_blocks(page.body)
 
 
 @transaction.atomic
@@ -19,7 +25,7 @@ def record_version(page: AimsPage, revision: Revision | None = None) -> AimsVers
     # Lock the page row so two simultaneous publishes cannot take the same number.
     AimsPage.objects.select_for_update().filter(pk=page.pk).first()
     latest = page.versions.order_by("-number").first()
-    if latest is not None and latest.title == page.title and latest.body == page.body:
+    if latest is not None and _same_text(latest, page):
         return None
     number = (page.versions.aggregate(Max("number"))["number__max"] or 0) + 1
     return AimsVersion.objects.create(

@@ -20,7 +20,11 @@ def compare_versions(request: HttpRequest, page) -> HttpResponse:
         blocks = compare_html(expand_db_html(old.body), expand_db_html(new.body))
         added, removed = count_changes(blocks)
         context.update(
-            old=old, new=new, blocks=blocks, words_added=added, words_removed=removed,
+            old=old,
+            new=new,
+            blocks=blocks,
+            words_added=added,
+            words_removed=removed,
             title_changed=old.title != new.title,
         )
     elif form.is_bound:

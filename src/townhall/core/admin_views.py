@@ -31,4 +31,6 @@ class ScopedIndexView(OrganisationScopedMixin, IndexView):
 
 class ScopedInspectView(OrganisationScopedMixin, InspectView):
     def get_object(self, queryset=None):
-        return get_object_or_404(self.scope(self.model._default_manager.all()), pk=unquote(str(self.pk)))
+        return get_object_or_404(
+            self.scope(self.model._default_manager.all()), pk=unquote(str(self.pk))
+        )

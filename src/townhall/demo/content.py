@@ -9,6 +9,18 @@ HOME_INTRO = (
     "stands for, join the campaigns you support, and follow what the council decides.</p>"
 )
 
+ABOUT = {
+    "title": "About this site",
+    "summary": "Who runs this site, what it keeps about you, and how to reach us.",
+    "body": (
+        "<h2>Who runs it</h2><p>This is a demonstration of Townhall, free software that lets "
+        "a borough's council and campaign groups publish side by side.</p>"
+        "<h2>Your details</h2><p>When you join a campaign we keep your name, email address "
+        "and, if you give it, your postcode. Only that campaign's organisers can see them. "
+        "They are never published, and every email has a link to stop them.</p>"
+    ),
+}
+
 COUNCIL = {
     "name": "Barnet Council",
     "slug": "council",

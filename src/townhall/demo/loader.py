@@ -14,7 +14,14 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from townhall.campaigns.models import AimsPage, OrganisationHomePage
-from townhall.core.models import Borough, BoroughHomePage, ContactDetails, Organisation, Ward
+from townhall.core.models import (
+    Borough,
+    BoroughHomePage,
+    ContactDetails,
+    ContentPage,
+    Organisation,
+    Ward,
+)
 from townhall.core.services.organisations import set_up_organisation
 from townhall.demo import content
 from townhall.demo.pdf import simple_pdf
@@ -47,8 +54,9 @@ def home_page(borough: Borough) -> BoroughHomePage:
         return existing
     root = Page.get_first_root_node()
     home = root.add_child(
-        instance=BoroughHomePage(title=f"{borough.name} Townhall", slug=slugify(borough.name),
-                                 intro=content.HOME_INTRO)
+        instance=BoroughHomePage(
+            title=f"{borough.name} Townhall", slug=slugify(borough.name), intro=content.HOME_INTRO
+        )
     )
     home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
@@ -65,13 +73,20 @@ def home_page(borough: Borough) -> BoroughHomePage:
     return home
 
 
+def about_page(home: BoroughHomePage) -> None:
+    if ContentPage.objects.child_of(home).exists():
+        return
+    home.add_child(instance=ContentPage(slug="about", **content.ABOUT)).save_revision().publish()
+
+
 def _publish_versions(parent: Page, aims: dict) -> None:
     page = None
     for day, summary, body in aims["versions"]:
         if page is None:
             page = parent.add_child(
-                instance=AimsPage(title=aims["title"], slug="aims", body=body,
-                                  change_summary=summary)
+                instance=AimsPage(
+                    title=aims["title"], slug="aims", body=body, change_summary=summary
+                )
             )
         else:
             page.body, page.change_summary = body, summary
@@ -97,13 +112,19 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
     contact = ContactDetails.objects.create(**spec["contact"])
     section = home.add_child(
         instance=OrganisationHomePage(
-            title=spec["name"], slug=spec["slug"], intro=spec["intro"],
-            donate_url=spec.get("donate_url", ""), contact=contact,
+            title=spec["name"],
+            slug=spec["slug"],
+            intro=spec["intro"],
+            donate_url=spec.get("donate_url", ""),
+            contact=contact,
         )
     )
     section.save_revision().publish()
     organisation = set_up_organisation(
-        name=spec["name"], slug=spec["slug"], kind=spec["kind"], borough=borough,
+        name=spec["name"],
+        slug=spec["slug"],
+        kind=spec["kind"],
+        borough=borough,
         home_page=section,
     )
     _publish_versions(section, spec["aims"])
@@ -111,8 +132,12 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
     news.save_revision().publish()
     for day, title, teaser in spec["news"]:
         post = news.add_child(
-            instance=NewsPostPage(title=title, date=day, teaser=teaser,
-                                  body=f"<p>{teaser}</p><p>This is a placeholder post.</p>")
+            instance=NewsPostPage(
+                title=title,
+                date=day,
+                teaser=teaser,
+                body=f"<p>{teaser}</p><p>This is a placeholder post.</p>",
+            )
         )
         post.save_revision().publish()
         Page.objects.filter(pk=post.pk).update(first_published_at=_aware(day))
@@ -145,6 +170,7 @@ def load_demo() -> dict:
     )
     wards = load_wards(borough)
     home = home_page(borough)
+    about_page(home)
     organisations = [
         load_organisation(borough, home, spec) for spec in [content.COUNCIL, *content.CAMPAIGNS]
     ]

@@ -34,7 +34,12 @@ class NewsPostPage(Page):
     teaser = models.CharField(max_length=300, help_text="One or two sentences for listings")
     body = RichTextField(features=EDITOR_FEATURES)
 
-    content_panels = [*Page.content_panels, FieldPanel("date"), FieldPanel("teaser"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []

@@ -32,7 +32,9 @@ class Supporter(models.Model):
     class Meta:
         ordering = ["-joined_at"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "email"], name="one_supporter_per_email")
+            models.UniqueConstraint(
+                fields=["organisation", "email"], name="one_supporter_per_email"
+            )
         ]
 
     def __str__(self) -> str:

@@ -49,7 +49,10 @@ def _email_supporter(supporter: Supporter, template: str, subject: str) -> None:
         subject,
         body,
         # RFC 8058 one-click unsubscribe, which mail programs show as a button.
-        {"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        {
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
 
 

@@ -19,13 +19,20 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
         if is_rate_limited(request, "join"):
             return too_many_requests(request)
         if not form.is_spam:
-            services.join(organisation, services.JoinRequest(**{
-                key: form.cleaned_data[key]
-                for key in ("name", "email", "postcode", "consent_to_contact")
-            }))
+            services.join(
+                organisation,
+                services.JoinRequest(
+                    **{
+                        key: form.cleaned_data[key]
+                        for key in ("name", "email", "postcode", "consent_to_contact")
+                    }
+                ),
+            )
         return redirect("join-check-email", slug=organisation.slug)
     return render(
-        request, "people/join.html", {"organisation": organisation, "form": form},
+        request,
+        "people/join.html",
+        {"organisation": organisation, "form": form},
         status=400 if form.is_bound else 200,
     )
 
@@ -39,11 +46,15 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     outcome = services.confirm(token[:64])
     if outcome is None:
         return render(request, "people/link_not_valid.html", status=404)
-    return render(request, "people/confirmed.html", {
-        "supporter": outcome.supporter,
-        "organisation": outcome.supporter.organisation,
-        "already": not outcome.changed,
-    })
+    return render(
+        request,
+        "people/confirmed.html",
+        {
+            "supporter": outcome.supporter,
+            "organisation": outcome.supporter.organisation,
+            "already": not outcome.changed,
+        },
+    )
 
 
 # The token in the address is the credential, and mail programs' one-click unsubscribe
@@ -55,7 +66,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "people/link_not_valid.html", status=404)
     if request.method == "POST":
         outcome = services.unsubscribe(supporter.token)
-        return render(request, "people/unsubscribed.html", {
-            "organisation": supporter.organisation, "already": not outcome.changed,
-        })
+        return render(
+            request,
+            "people/unsubscribed.html",
+            {
+                "organisation": supporter.organisation,
+                "already": not outcome.changed,
+            },
+        )
     return render(request, "people/unsubscribe.html", {"supporter": supporter})

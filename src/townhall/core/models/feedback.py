@@ -38,3 +38,6 @@ class PageLike(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "liker"], name="one_like_per_browser")
         ]
+
+    def __str__(self) -> str:
+        return f"Like of page {self.page_id}"

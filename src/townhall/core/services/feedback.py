@@ -8,7 +8,12 @@ from townhall.core.models import PageFeedback, PageLike
 
 
 def record_feedback(
-    *, path: str, kind: str, page: Page | None = None, what_doing: str = "", what_went_wrong: str = ""
+    *,
+    path: str,
+    kind: str,
+    page: Page | None = None,
+    what_doing: str = "",
+    what_went_wrong: str = "",
 ) -> PageFeedback:
     return PageFeedback.objects.create(
         page=page,

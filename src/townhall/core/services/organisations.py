@@ -78,9 +78,7 @@ def set_up_organisation(
 def organisation_for_page(page: Page) -> Organisation | None:
     """The organisation whose section holds this page, if any."""
     return (
-        Organisation.objects.filter(
-            home_page__in=Page.objects.ancestor_of(page, inclusive=True)
-        )
+        Organisation.objects.filter(home_page__in=Page.objects.ancestor_of(page, inclusive=True))
         .select_related("home_page", "collection")
         .order_by("-home_page__depth")
         .first()

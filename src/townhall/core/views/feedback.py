@@ -40,7 +40,11 @@ def useful(request: HttpRequest) -> HttpResponse:
         kind = PageFeedback.Kind.USEFUL if data["useful"] == "yes" else PageFeedback.Kind.NOT_USEFUL
         record_feedback(path=data["path"], page=data["page"], kind=kind)
     if data["useful"] == "no":
-        query = {"path": data["path"], "page": data["page"].pk if data["page"] else "", "from": "no"}
+        query = {
+            "path": data["path"],
+            "page": data["page"].pk if data["page"] else "",
+            "from": "no",
+        }
         return redirect(f"{reverse('feedback-problem')}?{urlencode(query)}")
     messages.success(request, THANKS)
     return _back(form)
@@ -88,7 +92,5 @@ def like(request: HttpRequest) -> HttpResponse:
     else:
         messages.info(request, "You already like this page.")
     response = _back(form, anchor="like")
-    response.set_cookie(
-        LIKER_COOKIE, liker, max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
-    )
+    response.set_cookie(LIKER_COOKIE, liker, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
     return response

@@ -1,0 +1,100 @@
+"""Browser tests drive Debian's Chromium against a real `townhall serve` process.
+
+The server runs the production settings on a fresh SQLite demo database of its own, so these
+tests see what a new user sees after `make run`. Emails are sent in-process (the immediate
+task backend) so the outbox has them by the time the page has answered.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("TOWNHALL_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps trying to reach the internet.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"No Chromium at {CHROMIUM}: apt-get install chromium, or set TOWNHALL_CHROMIUM"
+        )
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url(tmp_path_factory) -> str:
+    data = tmp_path_factory.mktemp("townhall-browser")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+        "TOWNHALL_DATA_DIR": str(data),
+        "DATABASE_URL": f"sqlite:///{data / 'browser.sqlite3'}",
+        "TOWNHALL_DEMO": "1",
+        "TOWNHALL_BASE_URL": url,
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "WEB_CONCURRENCY": "1",
+        "REDIS_URL": "",
+    }
+    townhall = [sys.executable, "-m", "townhall.cli"]
+    for command in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"],
+                    ["load_demo"]):  # fmt: skip
+        subprocess.run([*townhall, *command], env=env, check=True, capture_output=True)
+    log = (data / "server.log").open("w")
+    server = subprocess.Popen([*townhall, "serve", "--bind", f"127.0.0.1:{port}"], env=env,
+                              stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own local server
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail(f"townhall serve did not start: {(data / 'server.log').read_text()}")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def site(page, server_url):
+    """A Playwright page that fails the test if any script dialog opens (an XSS canary)."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_default_timeout(10_000)
+    page.server_url = server_url
+    yield page
+    assert dialogs == [], f"a script ran and opened a dialog: {dialogs}"
+
+
+def sign_in(page, server_url: str, username: str) -> None:
+    page.goto(f"{server_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", os.environ.get("TOWNHALL_DEMO_PASSWORD", "townhall-demo"))
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server_url}/admin/")
