@@ -6,6 +6,7 @@ task backend) so the outbox has them by the time the page has answered.
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("TOWNHALL_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying to reach the internet.
@@ -69,7 +71,7 @@ def server_url(tmp_path_factory) -> str:
     deadline = time.monotonic() + 30
     while True:
         try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own local server
+            urllib.request.urlopen(url, timeout=2)
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
@@ -98,3 +100,20 @@ def sign_in(page, server_url: str, username: str) -> None:
     page.fill("#id_password", os.environ.get("TOWNHALL_DEMO_PASSWORD", "townhall-demo"))
     page.click("button[type=submit]")
     page.wait_for_url(f"{server_url}/admin/")
+
+
+def edit_aims_and_publish(editor, server_url: str, page_id: str, text: str, summary: str = ""):
+    """In the Wagtail editor: add a paragraph to the body, say what changed, and publish."""
+    editor.goto(f"{server_url}/admin/pages/{page_id}/edit/")
+    editor.locator(".Draftail-Editor [contenteditable=true]").first.click()
+    editor.keyboard.press("Control+End")
+    editor.keyboard.press("Enter")
+    editor.keyboard.press("Enter")  # a second Enter leaves a list for a new paragraph
+    editor.keyboard.type(text)
+    # Draftail copies its content into this field as it changes; publish only once it has.
+    expect(editor.locator("input[name=body]")).to_have_value(re.compile(re.escape(text[:20])))
+    if summary:
+        editor.get_by_role("textbox", name="What changed").fill(summary)
+    editor.get_by_role("button", name="More actions").click()
+    editor.get_by_role("button", name="Publish").click()
+    expect(editor.get_by_text("has been published")).to_be_visible()

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import edit_aims_and_publish, sign_in
 
 NEW_SENTENCE = "We will publish an annual report on the state of local services."
 
@@ -15,18 +15,9 @@ def test_editor_publishes_a_new_version_and_the_public_diff_shows_it(site, brows
 
     editor = browser.new_page()
     sign_in(editor, site.server_url, "branch-editor")
-    editor.goto(f"{site.server_url}/admin/pages/{page_id}/edit/")
-    body = editor.locator(".Draftail-Editor [contenteditable=true]").first
-    body.click()
-    editor.keyboard.press("Control+End")
-    editor.keyboard.press("Enter")
-    editor.keyboard.press("Enter")  # a second Enter leaves the list for a new paragraph
-    editor.keyboard.type(NEW_SENTENCE)
-    expect(editor.locator("input[name=body]")).to_have_value(re.compile(NEW_SENTENCE))
-    editor.get_by_role("textbox", name="What changed").fill("Promised an annual report")
-    editor.get_by_role("button", name="More actions").click()
-    editor.get_by_role("button", name="Publish").click()
-    expect(editor.get_by_text("has been published")).to_be_visible()
+    edit_aims_and_publish(
+        editor, site.server_url, page_id, NEW_SENTENCE, "Promised an annual report"
+    )
     editor.close()
 
     site.goto(f"{site.server_url}/workers-branch/aims/")

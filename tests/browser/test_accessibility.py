@@ -1,0 +1,76 @@
+"""An axe scan of every public page type: WCAG 2.2 A and AA rules, and axe's best practices."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+
+PAGES = {
+    "borough home": "/",
+    "organisation home": "/alliance/",
+    "aims": "/alliance/aims/",
+    "aims, earlier version": "/alliance/aims/versions/1/",
+    "aims, comparison": "/alliance/aims/compare/?old=1&new=2",
+    "aims, comparison with errors": "/alliance/aims/compare/?old=1&new=1",
+    "news index": "/alliance/news/",
+    "news post": "/council/news/back-office-and-customer-services-contract-approved/",
+    "content page": "/about/",
+    "join form": "/join/alliance/",
+    "check your email": "/join/alliance/check-your-email/",
+    "link not valid": "/supporters/confirm/not-a-token/",
+    "search results": "/search/?q=library",
+    "search, nothing found": "/search/?q=zzzzqqq",
+    "report a problem": "/feedback/problem/?path=/",
+    "outbox": "/outbox/",
+    "page not found": "/no-such-page/",
+}
+
+
+@pytest.fixture(scope="module")
+def axe() -> Axe:
+    return Axe()
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_type_has_no_accessibility_violations(site, axe, path):
+    site.goto(f"{site.server_url}{path}")
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_join_form_with_errors_has_no_violations(site, axe):
+    site.goto(f"{site.server_url}/join/alliance/")
+    site.get_by_role("button", name="Join the campaign").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_open_problem_form_and_outbox_message_have_no_violations(site, axe):
+    site.goto(f"{site.server_url}/alliance/")
+    site.get_by_text("Report a problem with this page").click()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    site.goto(f"{site.server_url}/join/alliance/")
+    site.get_by_label("Your name").fill("Axe Tester")
+    site.get_by_label("Email address").fill("axe@example.org")
+    site.get_by_role("button", name="Join the campaign").click()
+    site.goto(f"{site.server_url}/outbox/")
+    site.get_by_role("link", name="Confirm that you want to join").first.click()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_scan_does_catch_a_violation(site, axe):
+    """Guards the harness itself: a page with an unlabelled field and image must fail."""
+    site.goto(f"{site.server_url}/about/")
+    site.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend',"
+                  " '<img src=\"x.png\"><input type=\"text\">')")  # fmt: skip
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count >= 2
