@@ -7,6 +7,12 @@ from townhall.core.models import Organisation
 from townhall.demo.loader import load_demo
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests go last: Playwright keeps an event loop running for the rest of the
+    session, and Django refuses database access from a thread with a running loop."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the demo borough, loaded once per run."""

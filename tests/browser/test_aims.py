@@ -2,9 +2,12 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import edit_aims_and_publish, sign_in
+
+pytestmark = pytest.mark.browser
 
 NEW_SENTENCE = "We will publish an annual report on the state of local services."
 

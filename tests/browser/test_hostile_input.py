@@ -2,9 +2,12 @@
 
 The `site` fixture fails a test if any script opens a dialog."""
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import edit_aims_and_publish, sign_in
+
+pytestmark = pytest.mark.browser
 
 PAYLOAD = "<script>alert('xss')</script><img src=x onerror=alert('img')>\"'><svg onload=alert(1)>"
 

@@ -5,6 +5,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(params=[True, False], ids=["with-js", "without-js"])
 def browser_context_args(browser_context_args, request):

@@ -17,8 +17,13 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 @pytest.mark.django_db
 @override_settings(TASKS=DB_TASKS, EMAIL_BACKEND="townhall.core.mail.OutboxBackend")
 def test_email_waits_in_the_queue_until_the_worker_sends_it_to_the_outbox(
-    django_capture_on_commit_callbacks,
+    django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The worker closes connections between tasks, as a long-running process should; inside
+    # this test's transaction that would close the test's own connection.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     with django_capture_on_commit_callbacks(execute=True):
         send_email_after_commit("a@example.org", "Hello", "Body", {"X-Test": "1"})
     assert not OutboxMessage.objects.exists()

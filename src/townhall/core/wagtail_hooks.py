@@ -2,6 +2,7 @@ from django.db.models import QuerySet
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
 from townhall.core.models import Organisation, PageFeedback
@@ -41,13 +42,24 @@ class PageFeedbackViewSet(ModelViewSet):
     form_fields = ["kind"]
 
 
+class NoAddOrDeletePolicy(ModelPermissionPolicy):
+    """An organisation is made by adding its home page, and goes with that page: see
+    campaigns.wagtail_hooks. So nobody adds or deletes one here, not even an admin."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "delete"} and super().user_has_permission(user, action)
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
+    copy_view_enabled = False
+    permission_policy = NoAddOrDeletePolicy(Organisation)
     icon = "group"
     add_to_admin_menu = True
     menu_label = "Organisations"
     list_display = ["name", "kind", "home_page"]
     form_fields = ["name", "kind", "consent_wording"]
+    list_filter = ["kind"]
 
 
 @hooks.register("register_admin_viewset")
