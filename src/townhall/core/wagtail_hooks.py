@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
 from townhall.core.models import Organisation, PageFeedback
@@ -50,10 +51,12 @@ class NoAddOrDeletePolicy(ModelPermissionPolicy):
         return action not in {"add", "delete"} and super().user_has_permission(user, action)
 
 
+register_permission_policy(Organisation, NoAddOrDeletePolicy(Organisation))
+
+
 class OrganisationViewSet(ModelViewSet):
     model = Organisation
     copy_view_enabled = False
-    permission_policy = NoAddOrDeletePolicy(Organisation)
     icon = "group"
     add_to_admin_menu = True
     menu_label = "Organisations"
