@@ -57,3 +57,14 @@ def test_a_user_without_a_role_cannot_list_supporters(django_user_model, client,
 def test_supporters_are_never_shown_on_public_pages(client, supporters, alliance):
     for path in ("/", alliance.home_page.url, "/search/?q=ada"):
         assert b"ada@example.org" not in client.get(path).content
+
+
+def test_csv_export_does_not_carry_spreadsheet_formulas(as_user, alliance):
+    Supporter.objects.create(
+        organisation=alliance, name='=HYPERLINK("http://evil.example","Click")',
+        email="f@example.org", consent_wording="w",
+    )  # fmt: skip
+    response = as_user("alliance-editor").get("/admin/supporters/?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK" in body
+    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body

@@ -25,8 +25,23 @@ class OrganisationScopedMixin:
         return self.scope(super().get_base_queryset())
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class ScopedIndexView(OrganisationScopedMixin, IndexView):
-    pass
+    def preprocess_field_value(self, field, value, export_format):
+        """Text a spreadsheet would run as a formula is exported with a leading quote.
+
+        Wagtail does this for XLSX; CSV opened in a spreadsheet needs it too, since
+        supporters and feedback are typed by the public."""
+        value = super().preprocess_field_value(field, value, export_format)
+        if (
+            export_format == self.FORMAT_CSV
+            and isinstance(value, str)
+            and value.startswith(FORMULA_STARTS)
+        ):
+            return f"'{value}"
+        return value
 
 
 class ScopedInspectView(OrganisationScopedMixin, InspectView):
