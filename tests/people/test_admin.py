@@ -68,3 +68,19 @@ def test_csv_export_does_not_carry_spreadsheet_formulas(as_user, alliance):
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in body
     assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+
+
+def test_an_editor_erases_their_own_supporter_but_not_another_groups(as_user, supporters):
+    ada, bob = supporters
+    client = as_user("alliance-editor")
+    assert client.post(f"/admin/supporters/delete/{bob.pk}/").status_code == 404
+    assert Supporter.objects.filter(pk=bob.pk).exists()
+    assert client.post(f"/admin/supporters/delete/{ada.pk}/").status_code == 302
+    assert not Supporter.objects.filter(pk=ada.pk).exists()
+
+
+def test_a_moderator_cannot_erase(as_user, supporters):
+    ada, _ = supporters
+    response = as_user("alliance-moderator").post(f"/admin/supporters/delete/{ada.pk}/")
+    assert response.status_code in (302, 403)
+    assert Supporter.objects.filter(pk=ada.pk).exists()

@@ -171,3 +171,14 @@ def test_a_failure_after_saving_leaves_nothing_half_saved(client, alliance, monk
 
 def test_unknown_organisation_is_not_found(client):
     assert client.get("/join/no-such-group/").status_code == 404
+
+
+def test_a_supporter_can_erase_their_own_details(
+    client, alliance, django_capture_on_commit_callbacks
+):
+    join(client, capture=django_capture_on_commit_callbacks)
+    unsubscribe = link_in(mail.outbox[0], "unsubscribe").split("8000", 1)[1]
+    response = client.post(unsubscribe, {"erase": "1"})
+    assert "Your details have been deleted" in response.content.decode()
+    assert not Supporter.objects.filter(email="ada@example.org").exists()
+    assert client.get(unsubscribe).status_code == 404

@@ -3,7 +3,7 @@
 from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 
 
 class OrganisationScopedMixin:
@@ -49,3 +49,12 @@ class ScopedInspectView(OrganisationScopedMixin, InspectView):
         return get_object_or_404(
             self.scope(self.model._default_manager.all()), pk=unquote(str(self.pk))
         )
+
+
+class ScopedDeleteView(OrganisationScopedMixin, DeleteView):
+    """Erasure on request: an organiser deletes one of their own organisation's records."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        return super().get_object(self.scope(self.model._default_manager.all()))

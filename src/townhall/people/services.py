@@ -130,3 +130,15 @@ def unsubscribe(token: str) -> Outcome | None:
     supporter.unsubscribed_at = timezone.now()
     supporter.save(update_fields=["status", "consent_to_contact", "unsubscribed_at"])
     return Outcome(supporter, changed=True)
+
+
+@transaction.atomic
+def erase(token: str) -> Organisation | None:
+    """Delete everything kept about the supporter this link belongs to (a right-to-erasure
+    request made by the person themselves); None if the link is unknown."""
+    supporter = Supporter.objects.select_for_update().filter(token=token).first()
+    if supporter is None:
+        return None
+    organisation = supporter.organisation
+    supporter.delete()
+    return organisation

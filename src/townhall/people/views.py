@@ -64,6 +64,9 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     supporter = Supporter.objects.select_related("organisation").filter(token=token[:64]).first()
     if supporter is None:
         return render(request, "people/link_not_valid.html", status=404)
+    if request.method == "POST" and request.POST.get("erase"):
+        organisation = services.erase(supporter.token)
+        return render(request, "people/erased.html", {"organisation": organisation})
     if request.method == "POST":
         outcome = services.unsubscribe(supporter.token)
         return render(

@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
+from townhall.core.admin_views import ScopedDeleteView, ScopedIndexView, ScopedInspectView
 from townhall.people.models import Supporter
 
 
@@ -14,6 +14,7 @@ class SupporterViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
+    delete_view_class = ScopedDeleteView
     inspect_view_enabled = True
     list_display = ["name", "email", "postcode", "organisation", "status", "joined_at"]
     list_filter = ["status", "organisation", "consent_to_contact"]

@@ -15,6 +15,7 @@ ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
         "wagtailadmin.access_admin",
         "core.view_pagefeedback",
         "people.view_supporter",
+        "people.delete_supporter",  # erasure on request
     ],
     "moderators": [
         "wagtailadmin.access_admin",
