@@ -16,3 +16,4 @@ STORAGES = {**STORAGES, "staticfiles": {
 }}  # fmt: skip
 TOWNHALL_SHOW_OUTBOX = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+TOWNHALL_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "townhall.core",
     "townhall.campaigns",
     "townhall.news",
+    "townhall.comments",
     "townhall.people",
     "townhall.demo",
     "django_tasks",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside the CSRF middleware, so a cached form's token gets its cookie set.
+    "townhall.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -142,11 +145,16 @@ TOWNHALL_BASE_URL = env.str("TOWNHALL_BASE_URL", default="http://127.0.0.1:8000"
 WAGTAILADMIN_BASE_URL = TOWNHALL_BASE_URL
 WAGTAIL_SITE_NAME = env.str("TOWNHALL_SITE_NAME", default="Townhall")
 
+# Whole pages cached for anonymous readers (0 turns it off); changes invalidate at once.
+TOWNHALL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+
 # Rate limits on public writes: "count/seconds" per client address and action.
 TOWNHALL_RATE_LIMITS = {
     "feedback": env.str("RATE_LIMIT_FEEDBACK", default="20/600"),
     "join": env.str("RATE_LIMIT_JOIN", default="10/600"),
     "like": env.str("RATE_LIMIT_LIKE", default="60/600"),
+    "comment": env.str("RATE_LIMIT_COMMENT", default="20/600"),
+    "report": env.str("RATE_LIMIT_REPORT", default="20/600"),
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

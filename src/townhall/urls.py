@@ -9,6 +9,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("townhall.core.urls")),
     path("", include("townhall.people.urls")),
+    path("", include("townhall.news.urls")),
+    path("", include("townhall.comments.urls")),
 ]
 
 # A real deployment serves uploads from the reverse proxy (docs/deploying.md).

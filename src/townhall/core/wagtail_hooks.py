@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from townhall.core import pagecache
 from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
 from townhall.core.models import Organisation, PageFeedback
 from townhall.core.services.organisations import organisations_for_user, pages_of
@@ -63,6 +64,11 @@ class OrganisationViewSet(ModelViewSet):
     list_display = ["name", "kind", "home_page"]
     form_fields = ["name", "kind", "consent_wording"]
     list_filter = ["kind"]
+
+
+@hooks.register("before_serve_page")
+def tag_page_for_cache(page, request, serve_args, serve_kwargs) -> None:
+    pagecache.tag(request, pagecache.page_tag(page.pk))
 
 
 @hooks.register("register_admin_viewset")

@@ -1,16 +1,48 @@
-from django.core.paginator import Paginator
+from datetime import date
+
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.news import listing
+from townhall.news.excerpt import excerpt
+
+POSTS_PER_PAGE = 10
 
 
-class NewsIndexPage(Page):
-    """A section's news: its posts, newest first."""
+@register_snippet
+class NewsCategory(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "news categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NewsPostTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPostPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """A section's news: paginated, by month, by category and tag, and as feeds."""
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
 
@@ -18,28 +50,104 @@ class NewsIndexPage(Page):
     subpage_types = ["news.NewsPostPage"]
     max_count_per_parent = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        posts = NewsPostPage.objects.live().public().child_of(self).order_by("-date", "-pk")
-        context["posts"] = Paginator(posts, 10).get_page(request.GET.get("page"))
-        return context
+    def posts(self):
+        return listing.posts_below(self)
+
+    def listing(self, request, posts, heading: str = "", feed_path: str = ""):
+        return self.render(
+            request,
+            context_overrides={
+                "posts": listing.paginate(posts, request.GET.get("page"), POSTS_PER_PAGE),
+                "months": listing.months_with_counts(self.posts()),
+                "heading": heading,
+                "feed_path": feed_path,
+            },
+        )
+
+    @path("")
+    def all_posts(self, request):
+        return self.listing(request, self.posts())
+
+    @path("<int:year>/<int:month>/", name="month")
+    def month(self, request, year: int, month: int):
+        if not 1 <= month <= 12 or not 1900 <= year <= 9999:
+            raise Http404("There is no such month.")
+        posts = self.posts().filter(date__year=year, date__month=month)
+        title = date(year, month, 1).strftime("%B %Y")
+        return self.listing(request, posts, heading=f"News from {title}")
+
+    @path("category/<slug:slug>/", name="category")
+    def category(self, request, slug: str):
+        category = NewsCategory.objects.filter(slug=slug).first()
+        if category is None:
+            raise Http404("There is no such category.")
+        posts = self.posts().filter(categories=category)
+        return self.listing(request, posts, heading=f"Category: {category.name}",
+                            feed_path=f"category/{slug}/")  # fmt: skip
+
+    @path("tag/<slug:slug>/", name="tag")
+    def tag(self, request, slug: str):
+        posts = self.posts().filter(tags__slug=slug)
+        tag = NewsPostTag.tag_model().objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404("There is no such tag.")
+        return self.listing(request, posts, heading=f"Tagged: {tag.name}")
+
+    @path("feed/", name="rss")
+    @path("feed/atom/", name="atom")
+    @path("category/<slug:slug>/feed/", name="category_rss")
+    @path("category/<slug:slug>/feed/atom/", name="category_atom")
+    def feed(self, request, slug: str | None = None):
+        from townhall.news.feeds import section_feed
+
+        return section_feed(request, self, category_slug=slug,
+                            atom=request.path.rstrip("/").endswith("atom"))  # fmt: skip
 
 
 class NewsPostPage(Page):
     """One news item or blog post."""
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
+    accepts_comments = True  # comments attach to it (comments app)
 
     date = models.DateField("post date", default=timezone.localdate)
-    teaser = models.CharField(max_length=300, help_text="One or two sentences for listings")
-    body = RichTextField(features=EDITOR_FEATURES)
+    author_name = models.CharField("author", max_length=100, blank=True)
+    teaser = models.CharField(
+        max_length=300, blank=True,
+        help_text="One or two sentences for listings; the start of the post if left empty",
+    )  # fmt: skip
+    body = RichTextField(features=[*EDITOR_FEATURES, "image"])
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    categories = ParentalManyToManyField(NewsCategory, blank=True, related_name="posts")
+    tags = ClusterTaggableManager(through=NewsPostTag, blank=True)
+    comments_open = models.BooleanField(default=True)
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("date"),
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author_name")], heading="Byline"),
         FieldPanel("teaser"),
+        FieldPanel("image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("categories"), FieldPanel("tags"), FieldPanel("comments_open")],
+            heading="Filing and comments",
+        ),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("teaser"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.SearchField("author_name"),
+        index.FilterField("date"),
+    ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types: list[str] = []
+
+    class Meta:
+        ordering = ["-date"]
+
+    @property
+    def excerpt(self) -> str:
+        return self.teaser or excerpt(self.body)

@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.services.listing import latest_items
 
 from .organisations import Organisation
 
@@ -26,6 +27,7 @@ class BoroughHomePage(Page):
             .select_related("home_page")
             .order_by("kind", "name")
         )
+        context["latest"] = latest_items(self, limit=6)
         return context
 
 

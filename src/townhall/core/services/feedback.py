@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
+from townhall.core import pagecache
 from townhall.core.models import PageFeedback, PageLike
 
 
@@ -36,6 +37,7 @@ def like_page(page: Page, liker: str) -> bool:
     except IntegrityError:
         return False
     cache.delete(_like_count_key(page.pk))
+    pagecache.invalidate(pagecache.page_tag(page.pk))
     return True
 
 

@@ -1,0 +1,66 @@
+from django import forms
+
+from townhall.core.forms import PublicForm
+from townhall.core.sanitise import COMMENT_TAGS
+
+
+def allowed_tags_text() -> str:
+    """The allowed tags as WordPress lists them: <a href="" title=""> <abbr title=""> ..."""
+    return " ".join(
+        "<" + " ".join([tag, *(f'{a}=""' for a in sorted(attrs))]) + ">"
+        for tag, attrs in COMMENT_TAGS.items()
+    )
+
+
+class CommentForm(PublicForm):
+    content = forms.CharField(
+        label="Comment *",
+        max_length=65525,
+        widget=forms.Textarea(attrs={"rows": 6, "class": "th-textarea"}),
+        error_messages={"required": "Enter your comment"},
+    )
+    author_name = forms.CharField(
+        label="Name *",
+        max_length=245,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
+        error_messages={"required": "Enter your name",
+                        "max_length": "Your name must be 245 characters or fewer"},
+    )  # fmt: skip
+    author_email = forms.EmailField(
+        label="Email *",
+        max_length=100,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "th-input"}),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "Your email address must be 100 characters or fewer",
+        },
+    )
+    author_url = forms.URLField(
+        label="Website",
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url", "class": "th-input"}),
+        error_messages={"invalid": "Enter a full web address, like https://example.org"},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "content"
+        ].help_text = f"You may use these HTML tags and attributes: {allowed_tags_text()}"
+        self.fields["content"].error_messages["max_length"] = "Your comment is too long"
+
+    def clean_author_name(self) -> str:
+        name = " ".join(self.cleaned_data["author_name"].split())
+        if not name:
+            raise forms.ValidationError("Enter your name")
+        return name
+
+    def clean_content(self) -> str:
+        content = self.cleaned_data["content"].strip()
+        if not content:
+            raise forms.ValidationError("Enter your comment")
+        return content

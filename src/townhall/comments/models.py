@@ -1,0 +1,149 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+
+class CommentPolicy(models.Model):
+    """An organisation's discussion settings, as WordPress's Settings > Discussion has them."""
+
+    organisation = models.OneToOneField(
+        "core.Organisation", on_delete=models.CASCADE, related_name="comment_policy"
+    )
+    manual_moderation = models.BooleanField("hold every comment for approval", default=False)
+    max_links = models.PositiveSmallIntegerField(
+        "hold a comment with this many links or more", default=2
+    )
+    moderation_keys = models.TextField(
+        "hold comments containing", blank=True,
+        help_text="One word, name, address or IP per line; matched in the author, email, "
+        "website, text, IP address and browser name.",
+    )  # fmt: skip
+    disallowed_keys = models.TextField(
+        "send comments containing these to spam", blank=True,
+        help_text="One per line, matched in the same places.",
+    )  # fmt: skip
+    close_after_days = models.PositiveSmallIntegerField(
+        "close comments on posts older than (days)", null=True, blank=True,
+        help_text="Leave empty to keep comments open.",
+    )  # fmt: skip
+    thread_depth = models.PositiveSmallIntegerField(
+        "replies nest this many levels deep", default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )  # fmt: skip
+    per_page = models.PositiveSmallIntegerField(
+        "top-level comments per page", default=50,
+        validators=[MinValueValidator(5), MaxValueValidator(500)],
+    )  # fmt: skip
+    reports_to_hide = models.PositiveSmallIntegerField(
+        "hide a comment after this many reports", default=3,
+        validators=[MinValueValidator(1)],
+    )  # fmt: skip
+
+    panels = [
+        FieldPanel("manual_moderation"),
+        FieldPanel("max_links"),
+        MultiFieldPanel(
+            [FieldPanel("moderation_keys"), FieldPanel("disallowed_keys")], heading="Word lists"
+        ),  # fmt: skip
+        FieldPanel("close_after_days"),
+        FieldPanel("thread_depth"),
+        FieldPanel("per_page"),
+        FieldPanel("reports_to_hide"),
+    ]
+
+    class Meta:
+        verbose_name = "comment settings"
+        verbose_name_plural = "comment settings"
+
+    def __str__(self) -> str:
+        return f"Comment settings for {self.organisation}"
+
+
+class Comment(models.Model):
+    """A reader's comment on a page. The email address is never shown in public."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting moderation"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        TRASH = "trash", "Trash"
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    root = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        help_text="The top-level comment of this thread; empty for a top-level comment.",
+    )  # fmt: skip
+    depth = models.PositiveSmallIntegerField(default=1)
+    author_name = models.CharField("name", max_length=245)
+    author_email = models.EmailField("email", max_length=100)
+    author_url = models.URLField("website", max_length=200, blank=True)
+    content = models.TextField(max_length=65525, help_text="As written; shown sanitised.")
+    content_html = models.TextField(editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=255, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text="Set when a moderator replied from the admin.",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    report_count = models.PositiveIntegerField(default=0)
+    hidden_for_review = models.BooleanField(
+        default=False, help_text="Hidden from readers after too many reports, until reviewed."
+    )
+    imported_from = models.CharField(max_length=200, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["page", "status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.author_name} on {self.page.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        from townhall.core.sanitise import clean_comment
+
+        self.content_html = clean_comment(self.content)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.APPROVED and not self.hidden_for_review
+
+
+class CommentEvent(models.Model):
+    """Append-only history of what happened to a comment, and who did it."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=30)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class CommentReport(models.Model):
+    """A reader's report that a comment breaks the rules; one per browser per comment."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_browser")
+        ]
+
+    def __str__(self) -> str:
+        return f"Report on comment {self.comment_id}"

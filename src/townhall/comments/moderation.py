@@ -1,0 +1,105 @@
+"""WordPress's comment rules, in WordPress's order (wp_allow_comment and check_comment).
+
+1. a duplicate of a comment already made is refused (409);
+2. a second comment from the same IP address or email within 15 seconds is refused (429);
+3. the comment is held when manual moderation is on, when it has too many links, or when a
+   moderation key matches; otherwise it is approved only if the same name and email already
+   have an approved comment (a first comment waits for approval);
+4. whatever step 3 said, a disallowed key sends it to spam.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from townhall.comments.models import Comment, CommentPolicy
+
+FLOOD_SECONDS = 15
+DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"
+FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
+LINK = re.compile(r"(?:https?:)?//", re.IGNORECASE)
+
+
+class CommentRefused(Exception):
+    """A comment that is not saved at all, with the HTTP status and message to answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a reader sent, as the rules see it."""
+
+    page_id: int
+    parent_id: int | None
+    author_name: str
+    author_email: str
+    author_url: str
+    content: str
+    ip_address: str | None
+    user_agent: str
+
+
+def refuse_duplicate(candidate: Candidate) -> None:
+    same_author = Comment.objects.filter(author_email__iexact=candidate.author_email) | (
+        Comment.objects.filter(author_name=candidate.author_name)
+    )
+    if same_author.filter(
+        page_id=candidate.page_id, parent_id=candidate.parent_id,
+        content=candidate.content,
+    ).exclude(status=Comment.Status.TRASH).exists():  # fmt: skip
+        raise CommentRefused(409, DUPLICATE_MESSAGE)
+
+
+def refuse_flood(candidate: Candidate, now: datetime) -> None:
+    since = now - timedelta(seconds=FLOOD_SECONDS)
+    recent = Comment.objects.filter(created_at__gte=since)
+    by_ip = recent.filter(ip_address=candidate.ip_address) if candidate.ip_address else None
+    by_email = recent.filter(author_email__iexact=candidate.author_email)
+    if by_email.exists() or (by_ip is not None and by_ip.exists()):
+        raise CommentRefused(429, FLOOD_MESSAGE)
+
+
+def count_links(content: str) -> int:
+    return len(LINK.findall(content))
+
+
+def matches_any(keys: str, candidate: Candidate) -> bool:
+    """True when any line of `keys` appears, in any case, in any of the comment's fields."""
+    haystacks = [
+        candidate.author_name, candidate.author_email, candidate.author_url,
+        candidate.content, candidate.ip_address or "", candidate.user_agent,
+    ]  # fmt: skip
+    lowered = [h.lower() for h in haystacks]
+    for key in keys.splitlines():
+        key = key.strip().lower()
+        if key and any(key in haystack for haystack in lowered):
+            return True
+    return False
+
+
+def previously_approved(candidate: Candidate) -> bool:
+    return Comment.objects.filter(
+        author_name=candidate.author_name,
+        author_email__iexact=candidate.author_email,
+        status=Comment.Status.APPROVED,
+    ).exists()
+
+
+def decide_status(candidate: Candidate, policy: CommentPolicy) -> tuple[str, str]:
+    """(status, the rule that decided it), for a comment that passed steps 1 and 2."""
+    if policy.manual_moderation:
+        status, reason = Comment.Status.PENDING, "manual moderation is on"
+    elif count_links(candidate.content) >= policy.max_links:
+        status, reason = Comment.Status.PENDING, f"{policy.max_links} or more links"
+    elif matches_any(policy.moderation_keys, candidate):
+        status, reason = Comment.Status.PENDING, "a moderation key matched"
+    elif previously_approved(candidate):
+        status, reason = Comment.Status.APPROVED, "the author has an approved comment"
+    else:
+        status, reason = Comment.Status.PENDING, "a first comment waits for approval"
+    if matches_any(policy.disallowed_keys, candidate):
+        status, reason = Comment.Status.SPAM, "a disallowed key matched"
+    return status, reason

@@ -1,0 +1,39 @@
+from django import template
+
+from townhall.comments import services
+from townhall.comments.forms import CommentForm
+from townhall.comments.models import Comment
+from townhall.comments.threads import threads_for
+from townhall.comments.views import held_comment_ids
+
+register = template.Library()
+
+
+@register.inclusion_tag("comments/thread.html", takes_context=True)
+def comment_thread(context, page) -> dict:
+    """The comments on a page, the reply form, and the reader's own held comments."""
+    request = context["request"]
+    policy = services.policy_for(page)
+    page_of_roots, threads = threads_for(
+        page, number=request.GET.get("cpage"), per_page=policy.per_page,
+        held_ids=held_comment_ids(request),
+    )  # fmt: skip
+    reply_to = None
+    replytocom = request.GET.get("replytocom", "")
+    if replytocom.isdigit():
+        reply_to = Comment.objects.filter(
+            pk=int(replytocom), page=page, status=Comment.Status.APPROVED,
+            depth__lt=policy.thread_depth,
+        ).first()  # fmt: skip
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "page": page,
+        "threads": threads,
+        "comment_pages": page_of_roots,
+        "count": page_of_roots.paginator.count,
+        "open": services.comments_are_open(page, policy),
+        "max_depth": policy.thread_depth,
+        "reply_to": reply_to,
+        "form": CommentForm(initial={"parent": reply_to.pk if reply_to else None}),
+    }

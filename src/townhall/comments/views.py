@@ -1,0 +1,83 @@
+"""Posting and reporting comments, and the comment feeds: thin views over services."""
+
+import secrets
+
+from django.contrib import messages
+from django.core import signing
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from townhall.comments import services
+from townhall.comments.forms import CommentForm
+from townhall.comments.models import Comment
+from townhall.comments.moderation import Candidate, CommentRefused
+from townhall.core.ratelimit import client_address, is_rate_limited
+from townhall.core.views.feedback import LIKER_COOKIE, too_many_requests
+
+HELD_COOKIE = "townhall_held"
+
+
+def held_comment_ids(request: HttpRequest) -> list[int]:
+    """The reader's own comments still awaiting moderation, for the 10 minutes they see them."""
+    try:
+        held = signing.loads(request.COOKIES.get(HELD_COOKIE, ""), salt=HELD_COOKIE,
+                             max_age=services.HELD_VISIBLE_FOR)  # fmt: skip
+    except signing.BadSignature:
+        return []
+    return [int(pk) for pk in held if str(pk).isdigit()]
+
+
+@require_POST
+def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    if not services.accepts_comments(page):
+        raise Http404("This page does not take comments.")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return render(request, "comments/form_page.html", {"form": form, "target": page},
+                      status=400)  # fmt: skip
+    if is_rate_limited(request, "comment"):
+        return too_many_requests(request)
+    data = form.cleaned_data
+    candidate = Candidate(
+        page_id=page.pk, parent_id=data["parent"], author_name=data["author_name"],
+        author_email=data["author_email"], author_url=data["author_url"],
+        content=data["content"], ip_address=client_address(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
+    )  # fmt: skip
+    try:
+        comment = services.submit(page, candidate, is_spam_trap=form.is_spam)
+    except CommentRefused as refusal:
+        return render(request, "comments/refused.html",
+                      {"message": refusal.message, "target": page}, status=refusal.status)  # fmt: skip
+    response = redirect(f"{page.url}#comment-{comment.pk}")
+    if comment.status == Comment.Status.PENDING:
+        messages.info(request, "Your comment is awaiting moderation.")
+        held = [*held_comment_ids(request), comment.pk][-20:]
+        response.set_cookie(
+            HELD_COOKIE, signing.dumps(held, salt=HELD_COOKIE),
+            max_age=int(services.HELD_VISIBLE_FOR.total_seconds()), httponly=True, samesite="Lax",
+        )  # fmt: skip
+    elif comment.status == Comment.Status.APPROVED:
+        messages.success(request, "Thank you: your comment is published.")
+    else:  # spam: said as if held, so spammers learn nothing
+        messages.info(request, "Your comment is awaiting moderation.")
+    return response
+
+
+@require_POST
+def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = get_object_or_404(Comment, pk=pk, status=Comment.Status.APPROVED)
+    if is_rate_limited(request, "report"):
+        return too_many_requests(request)
+    reporter = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
+    if services.report(comment, reporter):
+        messages.success(request, "Thank you for your report. A moderator will look at it.")
+    else:
+        messages.info(request, "You have already reported this comment.")
+    response = redirect(f"{comment.page.url}#comments")
+    response.set_cookie(LIKER_COOKIE, reporter, max_age=365 * 24 * 3600, httponly=True,
+                        samesite="Lax")  # fmt: skip
+    return response

@@ -1,0 +1,112 @@
+"""Whole responses cached for anonymous readers, invalidated exactly by version tags.
+
+A response names the things it shows as tags ("page:12", "comments"). It is stored with the
+version each tag had when rendering began; bumping a tag's version (`invalidate`) makes every
+response that showed it stale at once, in every process that shares the cache (Redis at scale).
+The CSRF token in cached forms is cut out before storing and filled in for each reader.
+"""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+
+TAG_PREFIX = "pagecache:tag:"
+ENTRY_PREFIX = "pagecache:entry:"
+SITE_TAG = "site"  # every entry carries it: bumping it empties the whole page cache
+CSRF_PLACEHOLDER = "__townhall_csrf_token__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# Cookies that make a response personal: signed in, a message to show, a held comment to see.
+PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages", "townhall_held"}
+CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
+
+
+def page_tag(page_id: int) -> str:
+    return f"page:{page_id}"
+
+
+def tag(request: HttpRequest, *tags: str) -> None:
+    """Declare what this request's response shows, so it can be cached and invalidated."""
+    request.cache_tags = {*getattr(request, "cache_tags", set()), *tags}
+
+
+def invalidate(*tags: str) -> None:
+    for name in tags:
+        key = TAG_PREFIX + name
+        cache.add(key, 0, timeout=None)
+        try:
+            cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 1, timeout=None)
+
+
+def _versions(tags) -> dict[str, int]:
+    found = cache.get_many([TAG_PREFIX + t for t in tags])
+    return {t: found.get(TAG_PREFIX + t, 0) for t in tags}
+
+
+def _entry_key(request: HttpRequest) -> str:
+    url = f"{request.get_host()}{request.get_full_path()}"
+    return ENTRY_PREFIX + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _is_cacheable_request(request: HttpRequest) -> bool:
+    return (
+        settings.TOWNHALL_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not PERSONAL_COOKIES.intersection(request.COOKIES)
+        and not request.path.startswith(("/admin/", "/outbox/"))
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serves and stores whole responses for readers with no personal cookies."""
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _entry_key(request)
+        entry = cache.get(key)
+        if entry is not None and _versions(entry["versions"]) == entry["versions"]:
+            return self._from_entry(request, entry)
+        tag(request, SITE_TAG)
+        # Versions are read before rendering, so a change during rendering is never hidden.
+        versions_before = _versions(request.cache_tags)
+        response = self.get_response(request)
+        if self._is_cacheable_response(request, response):
+            tags = request.cache_tags
+            versions = {**_versions(tags - versions_before.keys()), **versions_before}
+            cache.set(key, self._entry(response, versions), settings.TOWNHALL_PAGE_CACHE_SECONDS)
+            response["X-Townhall-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
+        return (
+            response.status_code == 200
+            and len(getattr(request, "cache_tags", ())) > 1  # more than the site tag alone
+            and not response.streaming
+            and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
+            and "private" not in response.get("Cache-Control", "")
+            and response.get("Content-Type", "").startswith(CACHED_TYPES)
+        )
+
+    @staticmethod
+    def _entry(response: HttpResponse, versions: dict[str, int]) -> dict:
+        body = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
+        return {"body": body, "content_type": response["Content-Type"], "versions": versions}
+
+    @staticmethod
+    def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
+        body = entry["body"]
+        if CSRF_PLACEHOLDER in body:
+            body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+        response = HttpResponse(body, content_type=entry["content_type"])
+        response["X-Townhall-Cache"] = "hit"
+        return response

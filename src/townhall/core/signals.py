@@ -1,0 +1,35 @@
+"""What a publication or a like invalidates in the anonymous page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from townhall.core import pagecache
+
+
+def invalidate_page_and_ancestors(page: Page) -> None:
+    """A page, and the listings above it that may show it (indexes, home pages, feeds)."""
+    ids = [page.pk, *Page.objects.ancestor_of(page).values_list("pk", flat=True)]
+    pagecache.invalidate(*(pagecache.page_tag(pk) for pk in ids))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _page_changed(sender, instance, **kwargs) -> None:
+    invalidate_page_and_ancestors(instance)
+
+
+@receiver(post_delete)
+def _page_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        invalidate_page_and_ancestors(instance)
+
+
+@receiver(post_save)
+def _snippet_changed(sender, instance, **kwargs) -> None:
+    """Snippets (contact blocks, categories) show on many pages: start the cache afresh."""
+    from wagtail.snippets.models import get_snippet_models
+
+    if sender in get_snippet_models():
+        pagecache.invalidate(pagecache.SITE_TAG)

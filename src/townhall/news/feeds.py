@@ -1,0 +1,101 @@
+"""RSS 2.0 and Atom feeds of news: per section, per category, and for the whole site.
+
+Authors appear by name only; no email address is ever put in a feed."""
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
+
+from townhall.core import pagecache
+from townhall.news.listing import posts_below
+
+FEED_LENGTH = 20
+
+
+@dataclass
+class FeedSpec:
+    title: str
+    link: str
+    description: str
+    posts: QuerySet
+
+
+class PostsFeed(Feed):
+    def __init__(self, atom: bool) -> None:
+        super().__init__()
+        self.feed_type = Atom1Feed if atom else Rss201rev2Feed
+
+    def get_object(self, request, spec: FeedSpec) -> FeedSpec:
+        return spec
+
+    def title(self, spec: FeedSpec) -> str:
+        return spec.title
+
+    def link(self, spec: FeedSpec) -> str:
+        return spec.link
+
+    def description(self, spec: FeedSpec) -> str:
+        return spec.description
+
+    subtitle = description
+
+    def items(self, spec: FeedSpec):
+        return spec.posts.prefetch_related("categories", "tagged_items__tag")[:FEED_LENGTH]
+
+    def item_title(self, post) -> str:
+        return post.title
+
+    def item_description(self, post) -> str:
+        return expand_db_html(post.body)
+
+    def item_link(self, post) -> str:
+        return post.get_url()
+
+    def item_guid(self, post) -> str:
+        return post.full_url
+
+    def item_pubdate(self, post) -> datetime:
+        return timezone.make_aware(datetime.combine(post.date, time(12)))
+
+    def item_updateddate(self, post) -> datetime | None:
+        return post.last_published_at
+
+    def item_author_name(self, post) -> str:
+        return post.author_name or None
+
+    def item_categories(self, post) -> list[str]:
+        return [c.name for c in post.categories.all()] + [
+            t.tag.name for t in post.tagged_items.all()
+        ]
+
+
+def section_feed(request: HttpRequest, index_page, category_slug: str | None, atom: bool):
+    from townhall.news.models import NewsCategory
+
+    posts = posts_below(index_page)
+    title = f"{index_page.get_parent().title}: {index_page.title}"
+    if category_slug is not None:
+        category = NewsCategory.objects.filter(slug=category_slug).first()
+        if category is None:
+            raise Http404("There is no such category.")
+        posts, title = posts.filter(categories=category), f"{title}, {category.name}"
+    spec = FeedSpec(title, index_page.get_url(request), f"The latest from {title}", posts)
+    return PostsFeed(atom)(request, spec=spec)
+
+
+def site_feed(request: HttpRequest, atom: bool = False) -> HttpResponse:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site here.")
+    root = site.root_page
+    pagecache.tag(request, pagecache.page_tag(root.pk))
+    spec = FeedSpec(f"{site.site_name or root.title}: news", root.get_url(request),
+                    "News from every group and the council", posts_below(root))  # fmt: skip
+    return PostsFeed(atom)(request, spec=spec)

@@ -1,0 +1,34 @@
+"""Queries behind news listings: posts below a page, months with counts, pagination."""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+from wagtail.models import Page
+
+
+def posts_below(page: Page) -> QuerySet:
+    from townhall.news.models import NewsPostPage
+
+    return (
+        NewsPostPage.objects.live().public().descendant_of(page)
+        .order_by("-date", "-pk")
+    )  # fmt: skip
+
+
+def months_with_counts(posts: QuerySet) -> list[dict]:
+    """[{"month": date(2017, 7, 1), "count": 2}, ...], newest first."""
+    return list(
+        posts.order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(count=Count("pk"))
+        .order_by("-month")
+    )
+
+
+def paginate(items, number, per_page: int) -> PaginatorPage:
+    paginator = Paginator(items, per_page)
+    page = paginator.get_page(number)
+    page.numbered_links = list(paginator.get_elided_page_range(page.number, on_each_side=2))
+    return page
