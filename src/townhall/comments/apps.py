@@ -5,3 +5,18 @@ class CommentsConfig(AppConfig):
     name = "townhall.comments"
     label = "comments"
     verbose_name = "Comments"
+
+    def ready(self) -> None:
+        from townhall.comments import signals  # noqa: F401
+        from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
+
+        # Editors and moderators both moderate their organisation's comments; editors also
+        # change its comment settings.
+        moderation = ["comments.view_comment", "comments.change_comment",
+                      "comments.delete_comment"]  # fmt: skip
+        ROLE_MODEL_PERMISSIONS["moderators"] += moderation
+        ROLE_MODEL_PERMISSIONS["editors"] += [
+            *moderation,
+            "comments.view_commentpolicy",
+            "comments.change_commentpolicy",
+        ]

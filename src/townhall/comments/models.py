@@ -45,7 +45,7 @@ class CommentPolicy(models.Model):
         FieldPanel("max_links"),
         MultiFieldPanel(
             [FieldPanel("moderation_keys"), FieldPanel("disallowed_keys")], heading="Word lists"
-        ),  # fmt: skip
+        ),
         FieldPanel("close_after_days"),
         FieldPanel("thread_depth"),
         FieldPanel("per_page"),

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from townhall.comments.models import Comment, CommentPolicy
 
 FLOOD_SECONDS = 15
-DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"
+DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"  # noqa: RUF001 - WordPress's words
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
 LINK = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 

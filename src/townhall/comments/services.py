@@ -102,8 +102,6 @@ def submit(page: Page, candidate: Candidate, *, is_spam_trap: bool = False) -> C
         record(comment, f"posted as {status}", note=reason)
         if status == Comment.Status.PENDING:
             _notify_moderators(comment)
-        if status == Comment.Status.APPROVED:
-            transaction.on_commit(lambda: invalidate(comment))
     return comment
 
 
@@ -144,7 +142,6 @@ def moderate(comment: Comment, action: str, user) -> Comment:
     comment.hidden_for_review = False
     comment.save(update_fields=["status", "hidden_for_review"])
     record(comment, action, user)
-    transaction.on_commit(lambda: invalidate(comment))
     return comment
 
 
@@ -161,7 +158,6 @@ def reply_as_moderator(parent: Comment, user, content: str) -> Comment:
         status=Comment.Status.APPROVED, user=user,
     )  # fmt: skip
     record(reply, "replied as moderator", user)
-    transaction.on_commit(lambda: invalidate(reply))
     return reply
 
 

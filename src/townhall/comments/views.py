@@ -50,8 +50,8 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     try:
         comment = services.submit(page, candidate, is_spam_trap=form.is_spam)
     except CommentRefused as refusal:
-        return render(request, "comments/refused.html",
-                      {"message": refusal.message, "target": page}, status=refusal.status)  # fmt: skip
+        context = {"message": refusal.message, "target": page}
+        return render(request, "comments/refused.html", context, status=refusal.status)
     response = redirect(f"{page.url}#comment-{comment.pk}")
     if comment.status == Comment.Status.PENDING:
         messages.info(request, "Your comment is awaiting moderation.")

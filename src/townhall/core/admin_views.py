@@ -58,3 +58,21 @@ class ScopedDeleteView(OrganisationScopedMixin, DeleteView):
         if getattr(self, "object", None):
             return self.object
         return super().get_object(self.scope(self.model._default_manager.all()))
+
+
+class PageSectionScopeMixin(OrganisationScopedMixin):
+    """For records attached to a page: they belong to the organisations whose sections
+    hold that page. Admins see all of them, including those on pages outside any section."""
+
+    def scope(self, queryset: QuerySet) -> QuerySet:
+        return scope_to_sections(queryset, self.request.user)
+
+
+def scope_to_sections(queryset: QuerySet, user) -> QuerySet:
+    from wagtail.models import Page
+
+    from townhall.core.services.organisations import organisations_for_user, pages_of
+
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(page__in=Page.objects.filter(pages_of(organisations_for_user(user))))

@@ -64,7 +64,7 @@ RICH_TEXT_TAGS: dict[str, set[str]] = {
             "li",
             "blockquote",
         ]
-    },  # fmt: skip
+    },
     "a": {"href"},
 }
 

@@ -1,31 +1,22 @@
-from django.db.models import QuerySet
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from townhall.core import pagecache
-from townhall.core.admin_views import ScopedIndexView, ScopedInspectView
+from townhall.core.admin_views import (
+    PageSectionScopeMixin,
+    ScopedIndexView,
+    ScopedInspectView,
+)
 from townhall.core.models import Organisation, PageFeedback
-from townhall.core.services.organisations import organisations_for_user, pages_of
 
 
-class FeedbackScope:
-    """Feedback belongs to the organisations whose sections hold the page it was given on."""
-
-    def scope(self, queryset: QuerySet) -> QuerySet:
-        if self.request.user.is_superuser:
-            return queryset
-        sections = pages_of(organisations_for_user(self.request.user))
-        return queryset.filter(page__in=Page.objects.filter(sections))
-
-
-class FeedbackIndexView(FeedbackScope, ScopedIndexView):
+class FeedbackIndexView(PageSectionScopeMixin, ScopedIndexView):
     pass
 
 
-class FeedbackInspectView(FeedbackScope, ScopedInspectView):
+class FeedbackInspectView(PageSectionScopeMixin, ScopedInspectView):
     pass
 
 

@@ -253,3 +253,60 @@ DEMO_USERS = [
     ("library-editor", "editors", "library-campaign"),
     ("branch-editor", "editors", "workers-branch"),
 ]
+
+# Bylines, filing and a few comments for the demo's posts, by post title.
+POST_DETAILS = {
+    "Notes from the children's and libraries committee": {
+        "author": "Keith M.",
+        "categories": ["Council meetings", "Libraries"],
+        "tags": ["CELS committee", "Ofsted"],
+        "comments": [
+            (
+                "Jean",
+                "jean@example.org",
+                "",
+                "Thank you for sitting through all 260 pages so we did not have to.",
+                "approved",
+                None,
+            ),
+            (
+                "Ravi",
+                "ravi@example.org",
+                "https://example.org/ravi",
+                "Does anyone know when the <em>library report</em> is due back?",
+                "approved",
+                None,
+            ),
+            ("Keith M.", "keith@example.org", "", "The department said the autumn.", "approved", 1),
+            (
+                "New reader",
+                "new@example.org",
+                "",
+                "First time commenting: is the next meeting open to the public?",
+                "pending",
+                None,
+            ),
+        ],
+    },
+    "Travelling together for the right to ride": {
+        "author": "Alliance press team",
+        "categories": ["Transport"],
+        "tags": ["disability rights", "petitions"],
+        "comments": [],
+    },
+    "Back office and customer services contract approved": {
+        "author": "Leader of the Council",
+        "categories": ["Leader's blog"],
+        "tags": ["One Barnet"],
+        "comments": [
+            (
+                "A resident",
+                "resident@example.org",
+                "",
+                "Which services stay in house?",
+                "approved",
+                None,
+            ),
+        ],
+    },
+}

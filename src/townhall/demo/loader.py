@@ -2,7 +2,7 @@
 
 import json
 import os
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from importlib.resources import files
 
 from django.contrib.auth import get_user_model
@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from townhall.campaigns.models import AimsPage, OrganisationHomePage
+from townhall.comments.models import Comment
 from townhall.core.models import (
     Borough,
     BoroughHomePage,
@@ -25,7 +26,7 @@ from townhall.core.models import (
 from townhall.core.services.organisations import set_up_organisation
 from townhall.demo import content
 from townhall.demo.pdf import simple_pdf
-from townhall.news.models import NewsIndexPage, NewsPostPage
+from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
 
 DEMO_PASSWORD = os.environ.get("TOWNHALL_DEMO_PASSWORD", "townhall-demo")
 
@@ -105,6 +106,31 @@ def _document(organisation: Organisation, title: str, filename: str) -> None:
     document.save()
 
 
+def _file_post(post: NewsPostPage, details: dict) -> None:
+    post.author_name = details.get("author", "")
+    for name in details.get("categories", []):
+        category, _ = NewsCategory.objects.get_or_create(
+            slug=slugify(name), defaults={"name": name}
+        )
+        post.categories.add(category)
+    post.tags.add(*details.get("tags", []))
+
+
+def _comment_on(post: NewsPostPage, comments: list, day: date) -> None:
+    """Demo comments, written as readers would; a reply names its parent by position."""
+    made: list[Comment] = []
+    for number, (name, email, url, text, status, reply_to) in enumerate(comments):
+        parent = made[reply_to] if reply_to is not None else None
+        comment = Comment.objects.create(
+            page=post, parent=parent, root=(parent.root or parent) if parent else None,
+            depth=parent.depth + 1 if parent else 1, author_name=name, author_email=email,
+            author_url=url, content=text, status=status,
+        )  # fmt: skip
+        moment = _aware(day) + timedelta(hours=2 + number)
+        Comment.objects.filter(pk=comment.pk).update(created_at=moment)
+        made.append(comment)
+
+
 def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Organisation:
     existing = Organisation.objects.filter(slug=spec["slug"]).first()
     if existing:
@@ -139,8 +165,10 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
                 body=f"<p>{teaser}</p><p>This is a placeholder post.</p>",
             )
         )
+        _file_post(post, content.POST_DETAILS.get(title, {}))
         post.save_revision().publish()
         Page.objects.filter(pk=post.pk).update(first_published_at=_aware(day))
+        _comment_on(post, content.POST_DETAILS.get(title, {}).get("comments", []), day)
     _document(organisation, *spec["document"])
     return organisation
 

@@ -31,7 +31,9 @@ def comment_thread(context, page) -> dict:
         "page": page,
         "threads": threads,
         "comment_pages": page_of_roots,
-        "count": page_of_roots.paginator.count,
+        "count": Comment.objects.filter(
+            page=page, status=Comment.Status.APPROVED, hidden_for_review=False
+        ).count(),
         "open": services.comments_are_open(page, policy),
         "max_depth": policy.thread_depth,
         "reply_to": reply_to,

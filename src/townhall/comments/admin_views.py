@@ -1,0 +1,97 @@
+"""The moderation queue's own screens: one comment's actions, a reply, and bulk actions."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+
+from townhall.comments import services
+from townhall.comments.models import Comment
+from townhall.core.admin_views import scope_to_sections
+
+ACTION_LABELS = {"approve": "Approve", "unapprove": "Unapprove", "spam": "Mark as spam",
+                 "trash": "Move to trash"}  # fmt: skip
+
+
+def moderatable(request: HttpRequest, pk: int) -> Comment:
+    if not request.user.has_perm("comments.change_comment"):
+        raise PermissionDenied
+    return get_object_or_404(scope_to_sections(Comment.objects.all(), request.user), pk=pk)
+
+
+def _next_url(request: HttpRequest) -> str:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return next_url
+    return reverse("wagtailsnippets_comments_comment:list")
+
+
+def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in services.MODERATION_ACTIONS:
+        raise Http404("No such action.")
+    comment = moderatable(request, pk)
+    if request.method == "POST":
+        services.moderate(comment, action, request.user)
+        messages.success(request, f"{ACTION_LABELS[action]}: comment by {comment.author_name}.")
+        return redirect(_next_url(request))
+    return TemplateResponse(request, "comments/admin/confirm.html", {
+        "comment": comment, "action": action, "label": ACTION_LABELS[action],
+        "next": _next_url(request),
+    })  # fmt: skip
+
+
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    comment = moderatable(request, pk)
+    error = ""
+    if request.method == "POST":
+        content = request.POST.get("content", "").strip()
+        if content and len(content) <= 65525:
+            services.reply_as_moderator(comment, request.user, content)
+            messages.success(request, f"Replied to {comment.author_name}.")
+            return redirect(_next_url(request))
+        error = "Enter your reply" if not content else "Your reply is too long"
+    return TemplateResponse(request, "comments/admin/reply.html", {
+        "comment": comment, "error": error, "next": _next_url(request),
+        "content": request.POST.get("content", ""),
+    })  # fmt: skip
+
+
+class ModerationBulkAction(SnippetBulkAction):
+    """Approve, unapprove, spam or trash many comments at once, within the user's sections."""
+
+    models = [Comment]
+    template_name = "comments/admin/confirm_bulk.html"
+    moderation_action = ""
+
+    def check_perm(self, comment: Comment) -> bool:
+        return (
+            self.request.user.has_perm("comments.change_comment")
+            and scope_to_sections(Comment.objects.filter(pk=comment.pk), self.request.user).exists()
+        )
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        for comment in objects:
+            services.moderate(comment, cls.moderation_action, user)
+        return len(objects), 0
+
+    def get_execution_context(self):
+        return {"user": self.request.user}
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        return f"{ACTION_LABELS[self.moderation_action]}: {num_parent_objects} comment(s)."
+
+
+def bulk_action(name: str, priority: int):
+    return type(f"{name.title()}BulkAction", (ModerationBulkAction,), {
+        "display_name": ACTION_LABELS[name], "action_type": name,
+        "aria_label": f"{ACTION_LABELS[name]}: selected comments",
+        "moderation_action": name, "action_priority": priority,
+    })  # fmt: skip
+
+
+BULK_ACTIONS = [bulk_action(name, 10 + i) for i, name in enumerate(ACTION_LABELS)]

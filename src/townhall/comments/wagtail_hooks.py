@@ -1,0 +1,125 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
+
+from townhall.comments import admin_views
+from townhall.comments.models import Comment, CommentPolicy
+from townhall.core.admin_views import PageSectionScopeMixin, ScopedIndexView
+
+
+class CommentQueueView(PageSectionScopeMixin, IndexView):
+    def get_list_buttons(self, instance: Comment):
+        buttons = super().get_list_buttons(instance)
+        next_url = self.request.get_full_path()
+        actions = {
+            Comment.Status.PENDING: ["approve", "spam", "trash"],
+            Comment.Status.APPROVED: ["unapprove", "spam", "trash"],
+            Comment.Status.SPAM: ["approve", "trash"],
+            Comment.Status.TRASH: ["approve", "spam"],
+        }[instance.status]
+        if instance.hidden_for_review:
+            actions = ["approve", "trash"]
+        for action in actions:
+            url = reverse("comments_moderate", args=[instance.pk, action])
+            buttons.insert(0, ListingButton(admin_views.ACTION_LABELS[action],
+                                            url=f"{url}?next={next_url}"))  # fmt: skip
+        reply_url = reverse("comments_reply", args=[instance.pk])
+        buttons.insert(0, ListingButton("Reply", url=f"{reply_url}?next={next_url}"))
+        return buttons
+
+
+class ScopedCommentEditView(PageSectionScopeMixin, EditView):
+    def get_object(self, queryset=None):
+        return super().get_object(self.scope(Comment.objects.all()))
+
+
+class ScopedCommentDeleteView(PageSectionScopeMixin, DeleteView):
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None):
+            return self.object
+        return super().get_object(self.scope(Comment.objects.all()))
+
+
+class CommentViewSet(SnippetViewSet):
+    """The moderation queue: pending comments first, each with its actions."""
+
+    model = Comment
+    icon = "comment"
+    menu_label = "Comments"
+    menu_order = 150
+    add_to_admin_menu = True
+    index_view_class = CommentQueueView
+    edit_view_class = ScopedCommentEditView
+    delete_view_class = ScopedCommentDeleteView
+    list_display = ["author_name", "content", "page", "status", "hidden_for_review", "created_at"]
+    list_filter = ["status", "hidden_for_review"]
+    search_fields = ["author_name", "author_email", "content"]
+    search_backend_name = None
+    ordering = ["status", "-created_at"]
+    copy_view_enabled = False
+    form_fields = ["author_name", "author_url", "content", "status"]
+
+
+class CommentPolicyViewSet(ModelViewSet):
+    """Each organisation's discussion settings, for its editors."""
+
+    model = CommentPolicy
+    icon = "cog"
+    menu_label = "Comment settings"
+    add_to_settings_menu = True
+    index_view_class = ScopedIndexView
+    list_display = ["organisation", "manual_moderation", "max_links", "close_after_days"]
+    copy_view_enabled = False
+
+
+class PendingCommentsPanel(Component):
+    name = "pending_comments"
+    template_name = "comments/admin/pending_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        from townhall.core.admin_views import scope_to_sections
+
+        request = parent_context["request"]
+        pending = scope_to_sections(
+            Comment.objects.filter(status=Comment.Status.PENDING), request.user
+        ).count()
+        reported = scope_to_sections(
+            Comment.objects.filter(hidden_for_review=True), request.user
+        ).count()
+        return {"pending": pending, "reported": reported,
+                "queue_url": reverse("wagtailsnippets_comments_comment:list")}  # fmt: skip
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CommentPolicyViewSet("comment_settings")
+
+
+register_snippet(CommentViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "comments/moderate/<int:pk>/<str:action>/",
+            admin_views.moderate,
+            name="comments_moderate",
+        ),
+        path("comments/reply/<int:pk>/", admin_views.reply, name="comments_reply"),
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_panel(request, panels) -> None:
+    if request.user.has_perm("comments.change_comment"):
+        panels.insert(0, PendingCommentsPanel())
+
+
+for action_class in admin_views.BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class)
