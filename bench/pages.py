@@ -76,8 +76,10 @@ def start_server(args, data: Path) -> tuple[subprocess.Popen, str, callable]:
         subprocess.run([*townhall, *command], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
         [*townhall, "serve", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:
@@ -126,18 +128,24 @@ def main() -> None:
         try:
             database = "PostgreSQL" if args.database_url else "SQLite"
             cache = "Redis" if args.redis_url else "local memory"
-            print(f"{database}, cache in {cache}, {args.workers} gunicorn workers x 4 threads;"
-                  f" {args.requests} GETs per path from {args.concurrency} threads")  # fmt: skip
+            print(
+                f"{database}, cache in {cache}, {args.workers} gunicorn workers x 4 threads;"
+                f" {args.requests} GETs per path from {args.concurrency} threads"
+            )
             print(f"{'path':<28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs baseline':>12}")
             baseline = measure(url + BASELINE, args.requests, args.concurrency)
             for path in [BASELINE, *PAGES]:
-                result = baseline if path == BASELINE else measure(
-                    url + path, args.requests, args.concurrency
-                )  # fmt: skip
+                result = (
+                    baseline
+                    if path == BASELINE
+                    else measure(url + path, args.requests, args.concurrency)
+                )
                 share = result["rps"] / baseline["rps"]
                 label = "baseline" if path == BASELINE else f"{share:.0%}"
-                print(f"{path:<28} {result['rps']:>8.1f} {result['p50']:>8.1f}"
-                      f" {result['p95']:>8.1f} {label:>12}")  # fmt: skip
+                print(
+                    f"{path:<28} {result['rps']:>8.1f} {result['p50']:>8.1f}"
+                    f" {result['p95']:>8.1f} {label:>12}"
+                )
         finally:
             server.terminate()
             server.wait(timeout=10)

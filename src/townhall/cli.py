@@ -33,10 +33,20 @@ def serve(args: list[str]) -> int:
     bind, args = _bind(args)
     workers = os.environ.get("WEB_CONCURRENCY", "2")
     command = [
-        sys.executable, "-m", "gunicorn", "townhall.wsgi:application",
-        "--bind", bind, "--workers", workers, "--threads", os.environ.get("THREADS", "4"),
-        "--access-logfile", "-", *args,
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "townhall.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        workers,
+        "--threads",
+        os.environ.get("THREADS", "4"),
+        "--access-logfile",
+        "-",
+        *args,
+    ]
     return subprocess.call(command)  # noqa: S603 - our own interpreter and arguments
 
 

@@ -72,7 +72,9 @@ def test_open_problem_form_and_outbox_message_have_no_violations(site, axe):
 def test_the_scan_does_catch_a_violation(site, axe):
     """Guards the harness itself: a page with an unlabelled field and image must fail."""
     site.goto(f"{site.server_url}/about/")
-    site.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend',"
-                  " '<img src=\"x.png\"><input type=\"text\">')")  # fmt: skip
+    site.evaluate(
+        "document.querySelector('main').insertAdjacentHTML('beforeend',"
+        ' \'<img src="x.png"><input type="text">\')'
+    )
     results = axe.run(site, options=AXE_OPTIONS)
     assert results.violations_count >= 2

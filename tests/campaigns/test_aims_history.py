@@ -79,9 +79,13 @@ def test_compare_defaults_to_the_two_latest_versions(client, aims):
 
 @pytest.mark.parametrize(
     "query",
-    [{"old": "x", "new": "2"}, {"old": "1", "new": "99"}, {"old": "2", "new": "2"},
-     {"old": "1" * 5000, "new": "<script>"}],
-)  # fmt: skip
+    [
+        {"old": "x", "new": "2"},
+        {"old": "1", "new": "99"},
+        {"old": "2", "new": "2"},
+        {"old": "1" * 5000, "new": "<script>"},
+    ],
+)
 def test_bad_comparisons_get_an_error_summary_not_a_crash(client, aims, query):
     response = client.get(f"{aims.url}compare/", query)
     assert response.status_code == 400

@@ -14,10 +14,14 @@ def test_adding_an_organisation_home_page_sets_up_the_organisation(as_user):
     home = BoroughHomePage.objects.get()
     response = as_user("admin").post(
         f"/admin/pages/add/campaigns/organisationhomepage/{home.pk}/",
-        {"title": "Mill Hill Residents", "slug": "mill-hill", "intro": rich_text("<p>Hi</p>"),
-         "donate_url": "",
-         "action-publish": "publish"},
-    )  # fmt: skip
+        {
+            "title": "Mill Hill Residents",
+            "slug": "mill-hill",
+            "intro": rich_text("<p>Hi</p>"),
+            "donate_url": "",
+            "action-publish": "publish",
+        },
+    )
     assert response.status_code == 302
     page = OrganisationHomePage.objects.get(slug="mill-hill")
     organisation = Organisation.objects.get(home_page=page)

@@ -18,8 +18,14 @@ def on_page(page, **data):
 
 
 def test_every_public_page_type_carries_the_feedback_block(client, alliance):
-    for path in ["/", alliance.home_page.url, f"{alliance.home_page.url}aims/", "/search/?q=a",
-                 "/join/alliance/", f"{alliance.home_page.url}news/"]:  # fmt: skip
+    for path in [
+        "/",
+        alliance.home_page.url,
+        f"{alliance.home_page.url}aims/",
+        "/search/?q=a",
+        "/join/alliance/",
+        f"{alliance.home_page.url}news/",
+    ]:
         html = client.get(path).content.decode()
         assert "Is this page useful?" in html, path
         assert "Report a problem with this page" in html, path
@@ -46,15 +52,19 @@ def test_a_problem_report_is_stored(client, page):
     client.post("/feedback/problem/", on_page(page, what_doing="Reading", what_went_wrong="Typo"))
     feedback = PageFeedback.objects.get()
     assert (feedback.kind, feedback.what_doing, feedback.what_went_wrong) == (
-        "problem", "Reading", "Typo"
-    )  # fmt: skip
+        "problem",
+        "Reading",
+        "Typo",
+    )
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [({"what_went_wrong": ""}, "Enter what went wrong"),
-     ({"what_went_wrong": "x" * 1001}, "1000 characters or fewer")],
-)  # fmt: skip
+    [
+        ({"what_went_wrong": ""}, "Enter what went wrong"),
+        ({"what_went_wrong": "x" * 1001}, "1000 characters or fewer"),
+    ],
+)
 def test_a_bad_problem_report_shows_what_to_fix_and_keeps_the_text(client, page, data, message):
     response = client.post("/feedback/problem/", on_page(page, what_doing="Kept text", **data))
     assert response.status_code == 200
@@ -86,8 +96,9 @@ def test_honeypot_reports_are_thanked_and_dropped(client, page):
 
 def test_feedback_is_rate_limited(client, page, settings):
     settings.TOWNHALL_RATE_LIMITS = {**settings.TOWNHALL_RATE_LIMITS, "feedback": "3/600"}
-    codes = [client.post("/feedback/useful/", on_page(page, useful="yes")).status_code
-             for _ in range(5)]  # fmt: skip
+    codes = [
+        client.post("/feedback/useful/", on_page(page, useful="yes")).status_code for _ in range(5)
+    ]
     assert codes == [302, 302, 302, 429, 429]
     assert PageFeedback.objects.count() == 3
 
@@ -114,11 +125,16 @@ def test_feedback_forms_need_a_csrf_token(page):
 
 @pytest.mark.parametrize(
     ("role", "sees_alliance", "sees_council"),
-    [("alliance-editor", True, False), ("alliance-moderator", True, False),
-     ("council-officer", False, True), ("admin", True, True)],
-)  # fmt: skip
-def test_editors_see_feedback_for_their_own_pages(client, as_user, alliance, council, role,
-                                                  sees_alliance, sees_council):  # fmt: skip
+    [
+        ("alliance-editor", True, False),
+        ("alliance-moderator", True, False),
+        ("council-officer", False, True),
+        ("admin", True, True),
+    ],
+)
+def test_editors_see_feedback_for_their_own_pages(
+    client, as_user, alliance, council, role, sees_alliance, sees_council
+):
     client.post("/feedback/problem/", on_page(alliance.home_page, what_went_wrong="alliance typo"))
     client.post("/feedback/problem/", on_page(council.home_page, what_went_wrong="council typo"))
     html = as_user(role).get("/admin/page_feedback/").content.decode()

@@ -29,8 +29,11 @@ def test_email_waits_in_the_queue_until_the_worker_sends_it_to_the_outbox(
     assert not OutboxMessage.objects.exists()
     call_command("db_worker", "--batch", "--no-startup-delay")
     message = OutboxMessage.objects.get()
-    assert (message.to, message.subject, message.headers) == ("a@example.org", "Hello",
-                                                               {"X-Test": "1"})  # fmt: skip
+    assert (message.to, message.subject, message.headers) == (
+        "a@example.org",
+        "Hello",
+        {"X-Test": "1"},
+    )
 
 
 def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -38,17 +41,26 @@ def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "townhall.cli", *args],
-        env=environment, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_production_settings_pass_the_deploy_check(tmp_path):
     result = townhall(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         SECRET_KEY="a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
-        HTTPS="on", DEBUG="off", ALLOWED_HOSTS="townhall.example.org",
+        HTTPS="on",
+        DEBUG="off",
+        ALLOWED_HOSTS="townhall.example.org",
         TOWNHALL_DATA_DIR=str(tmp_path),
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 

@@ -12,9 +12,13 @@ pytestmark = pytest.mark.django_db
 def supporters(alliance, council):
     def make(organisation: Organisation, name: str) -> Supporter:
         return Supporter.objects.create(
-            organisation=organisation, name=name, email=f"{name.lower()}@example.org",
-            postcode="N12 7NN", consent_wording="w", status=Supporter.Status.CONFIRMED,
-        )  # fmt: skip
+            organisation=organisation,
+            name=name,
+            email=f"{name.lower()}@example.org",
+            postcode="N12 7NN",
+            consent_wording="w",
+            status=Supporter.Status.CONFIRMED,
+        )
 
     return make(alliance, "Ada"), make(council, "Bob")
 
@@ -61,9 +65,11 @@ def test_supporters_are_never_shown_on_public_pages(client, supporters, alliance
 
 def test_csv_export_does_not_carry_spreadsheet_formulas(as_user, alliance):
     Supporter.objects.create(
-        organisation=alliance, name='=HYPERLINK("http://evil.example","Click")',
-        email="f@example.org", consent_wording="w",
-    )  # fmt: skip
+        organisation=alliance,
+        name='=HYPERLINK("http://evil.example","Click")',
+        email="f@example.org",
+        consent_wording="w",
+    )
     response = as_user("alliance-editor").get("/admin/supporters/?export=csv")
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in body

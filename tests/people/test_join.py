@@ -71,8 +71,11 @@ def test_joining_again_keeps_one_row_and_never_rewrites_a_confirmed_supporter(
 ):
     join(client, capture=django_capture_on_commit_callbacks)
     Supporter.objects.update(status=Supporter.Status.CONFIRMED)
-    join(client, {**VALID, "name": "Someone Else", "postcode": ""},
-         capture=django_capture_on_commit_callbacks)  # fmt: skip
+    join(
+        client,
+        {**VALID, "name": "Someone Else", "postcode": ""},
+        capture=django_capture_on_commit_callbacks,
+    )
     supporter = Supporter.objects.get(email="ada@example.org")
     assert supporter.name == "Ada Lovelace" and supporter.postcode == "N12 7NN"
     assert Supporter.objects.filter(email="ada@example.org").count() == 1

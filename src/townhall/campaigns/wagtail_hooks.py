@@ -20,6 +20,9 @@ def set_up_organisation_for_new_section(request, page) -> None:
     if Organisation.objects.filter(slug=slug).exists():
         slug = f"{page.slug}-{page.pk}"
     set_up_organisation(
-        name=page.title, slug=slug, kind=Organisation.Kind.CAMPAIGN, borough=borough,
+        name=page.title,
+        slug=slug,
+        kind=Organisation.Kind.CAMPAIGN,
+        borough=borough,
         home_page=page,
-    )  # fmt: skip
+    )

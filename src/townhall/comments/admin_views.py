@@ -13,8 +13,12 @@ from townhall.comments import services
 from townhall.comments.models import Comment
 from townhall.core.admin_views import scope_to_sections
 
-ACTION_LABELS = {"approve": "Approve", "unapprove": "Unapprove", "spam": "Mark as spam",
-                 "trash": "Move to trash"}  # fmt: skip
+ACTION_LABELS = {
+    "approve": "Approve",
+    "unapprove": "Unapprove",
+    "spam": "Mark as spam",
+    "trash": "Move to trash",
+}
 
 
 def moderatable(request: HttpRequest, pk: int) -> Comment:
@@ -38,10 +42,16 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         services.moderate(comment, action, request.user)
         messages.success(request, f"{ACTION_LABELS[action]}: comment by {comment.author_name}.")
         return redirect(_next_url(request))
-    return TemplateResponse(request, "comments/admin/confirm.html", {
-        "comment": comment, "action": action, "label": ACTION_LABELS[action],
-        "next": _next_url(request),
-    })  # fmt: skip
+    return TemplateResponse(
+        request,
+        "comments/admin/confirm.html",
+        {
+            "comment": comment,
+            "action": action,
+            "label": ACTION_LABELS[action],
+            "next": _next_url(request),
+        },
+    )
 
 
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
@@ -54,10 +64,16 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, f"Replied to {comment.author_name}.")
             return redirect(_next_url(request))
         error = "Enter your reply" if not content else "Your reply is too long"
-    return TemplateResponse(request, "comments/admin/reply.html", {
-        "comment": comment, "error": error, "next": _next_url(request),
-        "content": request.POST.get("content", ""),
-    })  # fmt: skip
+    return TemplateResponse(
+        request,
+        "comments/admin/reply.html",
+        {
+            "comment": comment,
+            "error": error,
+            "next": _next_url(request),
+            "content": request.POST.get("content", ""),
+        },
+    )
 
 
 class ModerationBulkAction(SnippetBulkAction):
@@ -87,11 +103,17 @@ class ModerationBulkAction(SnippetBulkAction):
 
 
 def bulk_action(name: str, priority: int):
-    return type(f"{name.title()}BulkAction", (ModerationBulkAction,), {
-        "display_name": ACTION_LABELS[name], "action_type": name,
-        "aria_label": f"{ACTION_LABELS[name]}: selected comments",
-        "moderation_action": name, "action_priority": priority,
-    })  # fmt: skip
+    return type(
+        f"{name.title()}BulkAction",
+        (ModerationBulkAction,),
+        {
+            "display_name": ACTION_LABELS[name],
+            "action_type": name,
+            "aria_label": f"{ACTION_LABELS[name]}: selected comments",
+            "moderation_action": name,
+            "action_priority": priority,
+        },
+    )
 
 
 BULK_ACTIONS = [bulk_action(name, 10 + i) for i, name in enumerate(ACTION_LABELS)]

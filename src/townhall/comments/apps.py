@@ -12,8 +12,7 @@ class CommentsConfig(AppConfig):
 
         # Editors and moderators both moderate their organisation's comments; editors also
         # change its comment settings.
-        moderation = ["comments.view_comment", "comments.change_comment",
-                      "comments.delete_comment"]  # fmt: skip
+        moderation = ["comments.view_comment", "comments.change_comment", "comments.delete_comment"]
         ROLE_MODEL_PERMISSIONS["moderators"] += moderation
         ROLE_MODEL_PERMISSIONS["editors"] += [
             *moderation,

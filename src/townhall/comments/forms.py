@@ -23,9 +23,11 @@ class CommentForm(PublicForm):
         label="Name *",
         max_length=245,
         widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
-        error_messages={"required": "Enter your name",
-                        "max_length": "Your name must be 245 characters or fewer"},
-    )  # fmt: skip
+        error_messages={
+            "required": "Enter your name",
+            "max_length": "Your name must be 245 characters or fewer",
+        },
+    )
     author_email = forms.EmailField(
         label="Email *",
         max_length=100,

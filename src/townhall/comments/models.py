@@ -15,30 +15,37 @@ class CommentPolicy(models.Model):
         "hold a comment with this many links or more", default=2
     )
     moderation_keys = models.TextField(
-        "hold comments containing", blank=True,
+        "hold comments containing",
+        blank=True,
         help_text="One word, name, address or IP per line; matched in the author, email, "
         "website, text, IP address and browser name.",
-    )  # fmt: skip
+    )
     disallowed_keys = models.TextField(
-        "send comments containing these to spam", blank=True,
+        "send comments containing these to spam",
+        blank=True,
         help_text="One per line, matched in the same places.",
-    )  # fmt: skip
+    )
     close_after_days = models.PositiveSmallIntegerField(
-        "close comments on posts older than (days)", null=True, blank=True,
+        "close comments on posts older than (days)",
+        null=True,
+        blank=True,
         help_text="Leave empty to keep comments open.",
-    )  # fmt: skip
+    )
     thread_depth = models.PositiveSmallIntegerField(
-        "replies nest this many levels deep", default=5,
+        "replies nest this many levels deep",
+        default=5,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
-    )  # fmt: skip
+    )
     per_page = models.PositiveSmallIntegerField(
-        "top-level comments per page", default=50,
+        "top-level comments per page",
+        default=50,
         validators=[MinValueValidator(5), MaxValueValidator(500)],
-    )  # fmt: skip
+    )
     reports_to_hide = models.PositiveSmallIntegerField(
-        "hide a comment after this many reports", default=3,
+        "hide a comment after this many reports",
+        default=3,
         validators=[MinValueValidator(1)],
-    )  # fmt: skip
+    )
 
     panels = [
         FieldPanel("manual_moderation"),
@@ -74,9 +81,13 @@ class Comment(models.Model):
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
     root = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text="The top-level comment of this thread; empty for a top-level comment.",
-    )  # fmt: skip
+    )
     depth = models.PositiveSmallIntegerField(default=1)
     author_name = models.CharField("name", max_length=245)
     author_email = models.EmailField("email", max_length=100)
@@ -87,9 +98,13 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text="Set when a moderator replied from the admin.",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Set when a moderator replied from the admin.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     report_count = models.PositiveIntegerField(default=0)
     hidden_for_review = models.BooleanField(

@@ -46,10 +46,15 @@ def refuse_duplicate(candidate: Candidate) -> None:
     same_author = Comment.objects.filter(author_email__iexact=candidate.author_email) | (
         Comment.objects.filter(author_name=candidate.author_name)
     )
-    if same_author.filter(
-        page_id=candidate.page_id, parent_id=candidate.parent_id,
-        content=candidate.content,
-    ).exclude(status=Comment.Status.TRASH).exists():  # fmt: skip
+    if (
+        same_author.filter(
+            page_id=candidate.page_id,
+            parent_id=candidate.parent_id,
+            content=candidate.content,
+        )
+        .exclude(status=Comment.Status.TRASH)
+        .exists()
+    ):
         raise CommentRefused(409, DUPLICATE_MESSAGE)
 
 
@@ -69,9 +74,13 @@ def count_links(content: str) -> int:
 def matches_any(keys: str, candidate: Candidate) -> bool:
     """True when any line of `keys` appears, in any case, in any of the comment's fields."""
     haystacks = [
-        candidate.author_name, candidate.author_email, candidate.author_url,
-        candidate.content, candidate.ip_address or "", candidate.user_agent,
-    ]  # fmt: skip
+        candidate.author_name,
+        candidate.author_email,
+        candidate.author_url,
+        candidate.content,
+        candidate.ip_address or "",
+        candidate.user_agent,
+    ]
     lowered = [h.lower() for h in haystacks]
     for key in keys.splitlines():
         key = key.strip().lower()

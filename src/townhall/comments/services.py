@@ -152,11 +152,16 @@ def reply_as_moderator(parent: Comment, user, content: str) -> Comment:
         moderate(parent, "approve", user)
     name = user.get_full_name() or user.get_username()
     reply = Comment.objects.create(
-        page=parent.page, parent=parent, root=parent.root or parent,
-        depth=min(parent.depth + 1, 10), author_name=name,
-        author_email=user.email or "moderator@townhall.invalid", content=content,
-        status=Comment.Status.APPROVED, user=user,
-    )  # fmt: skip
+        page=parent.page,
+        parent=parent,
+        root=parent.root or parent,
+        depth=min(parent.depth + 1, 10),
+        author_name=name,
+        author_email=user.email or "moderator@townhall.invalid",
+        content=content,
+        status=Comment.Status.APPROVED,
+        user=user,
+    )
     record(reply, "replied as moderator", user)
     return reply
 

@@ -22,8 +22,11 @@ HELD_COOKIE = "townhall_held"
 def held_comment_ids(request: HttpRequest) -> list[int]:
     """The reader's own comments still awaiting moderation, for the 10 minutes they see them."""
     try:
-        held = signing.loads(request.COOKIES.get(HELD_COOKIE, ""), salt=HELD_COOKIE,
-                             max_age=services.HELD_VISIBLE_FOR)  # fmt: skip
+        held = signing.loads(
+            request.COOKIES.get(HELD_COOKIE, ""),
+            salt=HELD_COOKIE,
+            max_age=services.HELD_VISIBLE_FOR,
+        )
     except signing.BadSignature:
         return []
     return [int(pk) for pk in held if str(pk).isdigit()]
@@ -36,17 +39,22 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
         raise Http404("This page does not take comments.")
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return render(request, "comments/form_page.html", {"form": form, "target": page},
-                      status=400)  # fmt: skip
+        return render(
+            request, "comments/form_page.html", {"form": form, "target": page}, status=400
+        )
     if is_rate_limited(request, "comment"):
         return too_many_requests(request)
     data = form.cleaned_data
     candidate = Candidate(
-        page_id=page.pk, parent_id=data["parent"], author_name=data["author_name"],
-        author_email=data["author_email"], author_url=data["author_url"],
-        content=data["content"], ip_address=client_address(request),
+        page_id=page.pk,
+        parent_id=data["parent"],
+        author_name=data["author_name"],
+        author_email=data["author_email"],
+        author_url=data["author_url"],
+        content=data["content"],
+        ip_address=client_address(request),
         user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
-    )  # fmt: skip
+    )
     try:
         comment = services.submit(page, candidate, is_spam_trap=form.is_spam)
     except CommentRefused as refusal:
@@ -57,9 +65,12 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
         messages.info(request, "Your comment is awaiting moderation.")
         held = [*held_comment_ids(request), comment.pk][-20:]
         response.set_cookie(
-            HELD_COOKIE, signing.dumps(held, salt=HELD_COOKIE),
-            max_age=int(services.HELD_VISIBLE_FOR.total_seconds()), httponly=True, samesite="Lax",
-        )  # fmt: skip
+            HELD_COOKIE,
+            signing.dumps(held, salt=HELD_COOKIE),
+            max_age=int(services.HELD_VISIBLE_FOR.total_seconds()),
+            httponly=True,
+            samesite="Lax",
+        )
     elif comment.status == Comment.Status.APPROVED:
         messages.success(request, "Thank you: your comment is published.")
     else:  # spam: said as if held, so spammers learn nothing
@@ -78,6 +89,7 @@ def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.info(request, "You have already reported this comment.")
     response = redirect(f"{comment.page.url}#comments")
-    response.set_cookie(LIKER_COOKIE, reporter, max_age=365 * 24 * 3600, httponly=True,
-                        samesite="Lax")  # fmt: skip
+    response.set_cookie(
+        LIKER_COOKIE, reporter, max_age=365 * 24 * 3600, httponly=True, samesite="Lax"
+    )
     return response

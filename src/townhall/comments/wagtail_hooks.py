@@ -25,8 +25,9 @@ class CommentQueueView(PageSectionScopeMixin, IndexView):
             actions = ["approve", "trash"]
         for action in actions:
             url = reverse("comments_moderate", args=[instance.pk, action])
-            buttons.insert(0, ListingButton(admin_views.ACTION_LABELS[action],
-                                            url=f"{url}?next={next_url}"))  # fmt: skip
+            buttons.insert(
+                0, ListingButton(admin_views.ACTION_LABELS[action], url=f"{url}?next={next_url}")
+            )
         reply_url = reverse("comments_reply", args=[instance.pk])
         buttons.insert(0, ListingButton("Reply", url=f"{reply_url}?next={next_url}"))
         return buttons
@@ -91,8 +92,11 @@ class PendingCommentsPanel(Component):
         reported = scope_to_sections(
             Comment.objects.filter(hidden_for_review=True), request.user
         ).count()
-        return {"pending": pending, "reported": reported,
-                "queue_url": reverse("wagtailsnippets_comments_comment:list")}  # fmt: skip
+        return {
+            "pending": pending,
+            "reported": reported,
+            "queue_url": reverse("wagtailsnippets_comments_comment:list"),
+        }
 
 
 @hooks.register("register_admin_viewset")

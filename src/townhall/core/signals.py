@@ -27,9 +27,8 @@ def _page_deleted(sender, instance, **kwargs) -> None:
 
 
 @receiver(post_save)
-def _snippet_changed(sender, instance, **kwargs) -> None:
-    """Snippets (contact blocks, categories) show on many pages: start the cache afresh."""
-    from wagtail.snippets.models import get_snippet_models
-
-    if sender in get_snippet_models():
+@receiver(post_delete)
+def _shared_content_changed(sender, instance, **kwargs) -> None:
+    """Models marked `shown_on_many_pages` (contact blocks, categories) start the cache afresh."""
+    if getattr(sender, "shown_on_many_pages", False):
         pagecache.invalidate(pagecache.SITE_TAG)

@@ -122,10 +122,16 @@ def _comment_on(post: NewsPostPage, comments: list, day: date) -> None:
     for number, (name, email, url, text, status, reply_to) in enumerate(comments):
         parent = made[reply_to] if reply_to is not None else None
         comment = Comment.objects.create(
-            page=post, parent=parent, root=(parent.root or parent) if parent else None,
-            depth=parent.depth + 1 if parent else 1, author_name=name, author_email=email,
-            author_url=url, content=text, status=status,
-        )  # fmt: skip
+            page=post,
+            parent=parent,
+            root=(parent.root or parent) if parent else None,
+            depth=parent.depth + 1 if parent else 1,
+            author_name=name,
+            author_email=email,
+            author_url=url,
+            content=text,
+            status=status,
+        )
         moment = _aware(day) + timedelta(hours=2 + number)
         Comment.objects.filter(pk=comment.pk).update(created_at=moment)
         made.append(comment)

@@ -96,6 +96,10 @@ def site_feed(request: HttpRequest, atom: bool = False) -> HttpResponse:
         raise Http404("No site here.")
     root = site.root_page
     pagecache.tag(request, pagecache.page_tag(root.pk))
-    spec = FeedSpec(f"{site.site_name or root.title}: news", root.get_url(request),
-                    "News from every group and the council", posts_below(root))  # fmt: skip
+    spec = FeedSpec(
+        f"{site.site_name or root.title}: news",
+        root.get_url(request),
+        "News from every group and the council",
+        posts_below(root),
+    )
     return PostsFeed(atom)(request, spec=spec)

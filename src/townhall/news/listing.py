@@ -10,10 +10,7 @@ from wagtail.models import Page
 def posts_below(page: Page) -> QuerySet:
     from townhall.news.models import NewsPostPage
 
-    return (
-        NewsPostPage.objects.live().public().descendant_of(page)
-        .order_by("-date", "-pk")
-    )  # fmt: skip
+    return NewsPostPage.objects.live().public().descendant_of(page).order_by("-date", "-pk")
 
 
 def months_with_counts(posts: QuerySet) -> list[dict]:

@@ -22,6 +22,8 @@ POSTS_PER_PAGE = 10
 
 @register_snippet
 class NewsCategory(models.Model):
+    shown_on_many_pages = True  # a change empties the page cache (core.signals)
+
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
 
@@ -82,8 +84,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if category is None:
             raise Http404("There is no such category.")
         posts = self.posts().filter(categories=category)
-        return self.listing(request, posts, heading=f"Category: {category.name}",
-                            feed_path=f"category/{slug}/")  # fmt: skip
+        return self.listing(
+            request, posts, heading=f"Category: {category.name}", feed_path=f"category/{slug}/"
+        )
 
     @path("tag/<slug:slug>/", name="tag")
     def tag(self, request, slug: str):
@@ -100,8 +103,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def feed(self, request, slug: str | None = None):
         from townhall.news.feeds import section_feed
 
-        return section_feed(request, self, category_slug=slug,
-                            atom=request.path.rstrip("/").endswith("atom"))  # fmt: skip
+        return section_feed(
+            request, self, category_slug=slug, atom=request.path.rstrip("/").endswith("atom")
+        )
 
 
 class NewsPostPage(Page):
@@ -113,9 +117,10 @@ class NewsPostPage(Page):
     date = models.DateField("post date", default=timezone.localdate)
     author_name = models.CharField("author", max_length=100, blank=True)
     teaser = models.CharField(
-        max_length=300, blank=True,
+        max_length=300,
+        blank=True,
         help_text="One or two sentences for listings; the start of the post if left empty",
-    )  # fmt: skip
+    )
     body = RichTextField(features=[*EDITOR_FEATURES, "image"])
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -21,9 +21,17 @@ class SupporterViewSet(ModelViewSet):
     search_fields = ["name", "email", "postcode"]
     search_backend_name = None  # plain database lookups: supporters are not in the site index
     list_export = [
-        "name", "email", "postcode", "organisation", "status", "consent_to_contact",
-        "consent_wording", "joined_at", "confirmed_at", "unsubscribed_at",
-    ]  # fmt: skip
+        "name",
+        "email",
+        "postcode",
+        "organisation",
+        "status",
+        "consent_to_contact",
+        "consent_wording",
+        "joined_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
     export_filename = "supporters"
     form_fields = ["name", "postcode", "consent_to_contact"]
 

@@ -18,7 +18,7 @@ def set_up(apps, schema_editor):
         by_codename[codename], _ = Permission.objects.get_or_create(
             content_type=content_type, codename=codename,
             defaults={"name": f"Can {action} {model}"},
-        )  # fmt: skip
+        )
     for organisation in Organisation.objects.select_related("editors", "moderators"):
         CommentPolicy.objects.get_or_create(organisation=organisation)
         organisation.moderators.permissions.add(*(by_codename[c] for c in MODERATION))

@@ -15,16 +15,20 @@ def comment_thread(context, page) -> dict:
     request = context["request"]
     policy = services.policy_for(page)
     page_of_roots, threads = threads_for(
-        page, number=request.GET.get("cpage"), per_page=policy.per_page,
+        page,
+        number=request.GET.get("cpage"),
+        per_page=policy.per_page,
         held_ids=held_comment_ids(request),
-    )  # fmt: skip
+    )
     reply_to = None
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
         reply_to = Comment.objects.filter(
-            pk=int(replytocom), page=page, status=Comment.Status.APPROVED,
+            pk=int(replytocom),
+            page=page,
+            status=Comment.Status.APPROVED,
             depth__lt=policy.thread_depth,
-        ).first()  # fmt: skip
+        ).first()
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),

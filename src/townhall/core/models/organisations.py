@@ -15,6 +15,8 @@ DEFAULT_CONSENT_WORDING = (
 class ContactDetails(index.Indexed, models.Model):
     """A reusable contact block: where to write, phone or email."""
 
+    shown_on_many_pages = True  # a change empties the page cache (core.signals)
+
     name = models.CharField(max_length=120, help_text="Shown as the block's heading")
     address = models.TextField(blank=True)
     phone = models.CharField(max_length=40, blank=True)

@@ -9,7 +9,7 @@ def grant(apps, schema_editor):
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type, codename="delete_supporter",
         defaults={"name": "Can delete supporter"},
-    )  # fmt: skip
+    )
     for organisation in Organisation.objects.select_related("editors"):
         organisation.editors.permissions.add(permission)
 

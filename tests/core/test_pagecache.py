@@ -1,0 +1,127 @@
+"""The anonymous page cache: hits, personal bypasses, CSRF tokens, exact invalidation."""
+
+import re
+
+import pytest
+from django.test import Client, override_settings
+
+from townhall.comments.models import Comment
+from townhall.news.models import NewsPostPage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("cache_on")]
+
+
+@pytest.fixture
+def cache_on():
+    with override_settings(TOWNHALL_PAGE_CACHE_SECONDS=300):
+        yield
+
+
+@pytest.fixture
+def post(alliance):
+    return NewsPostPage.objects.descendant_of(alliance.home_page).first()
+
+
+def test_second_anonymous_view_is_served_from_the_cache(post):
+    first, second = Client().get(post.url), Client().get(post.url)
+    assert (first["X-Townhall-Cache"], second["X-Townhall-Cache"]) == ("miss", "hit")
+    assert first.content.count(b"csrfmiddlewaretoken") == second.content.count(
+        b"csrfmiddlewaretoken"
+    )
+
+
+def test_each_reader_gets_their_own_working_csrf_token(post):
+    Client().get(post.url)
+    reader = Client(enforce_csrf_checks=True)
+    response = reader.get(post.url)
+    assert response["X-Townhall-Cache"] == "hit"
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', response.content).group(1)
+    assert b"__townhall_csrf_token__" not in response.content
+    assert "csrftoken" in response.cookies
+    feedback = reader.post(
+        "/feedback/useful/",
+        {"path": post.url, "useful": "yes", "csrfmiddlewaretoken": token.decode()},
+    )
+    assert feedback.status_code == 302
+
+
+def test_signed_in_and_message_carrying_requests_bypass_the_cache(post, as_user):
+    Client().get(post.url)
+    assert "X-Townhall-Cache" not in as_user("admin").get(post.url)
+    reader = Client()
+    reader.post("/feedback/useful/", {"path": post.url, "page": post.pk, "useful": "yes"})
+    response = reader.get(post.url)
+    assert "Thank you for your feedback" in response.content.decode()
+
+
+def test_a_newly_approved_comment_appears_at_once(post, django_capture_on_commit_callbacks):
+    Client().get(post.url)
+    comment = Comment.objects.create(
+        page=post,
+        author_name="Late",
+        author_email="l@example.org",
+        content="Just approved.",
+        status="pending",
+    )
+    assert Client().get(post.url)["X-Townhall-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        comment.status = "approved"
+        comment.save()
+    response = Client().get(post.url)
+    assert response["X-Townhall-Cache"] == "miss"
+    assert "Just approved." in response.content.decode()
+
+
+def test_a_comment_invalidates_only_its_own_page(
+    post, alliance, django_capture_on_commit_callbacks
+):
+    other = alliance.home_page
+    Client().get(post.url), Client().get(other.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.create(
+            page=post, author_name="A", author_email="a@example.org", content="x", status="approved"
+        )
+    assert Client().get(other.url)["X-Townhall-Cache"] == "hit"
+    assert Client().get(post.url)["X-Townhall-Cache"] == "miss"
+
+
+def test_publishing_a_post_refreshes_its_index_and_home_pages(post, alliance):
+    index = post.get_parent()
+    for url in (index.url, alliance.home_page.url, "/"):
+        Client().get(url)
+    post.title = "A retitled post"
+    post.save_revision().publish()
+    for url in (index.url, alliance.home_page.url, "/"):
+        response = Client().get(url)
+        assert response["X-Townhall-Cache"] == "miss", url
+    assert "A retitled post" in Client().get(index.url).content.decode()
+
+
+def test_a_like_shows_at_once(post):
+    Client().get(post.url)
+    Client().post("/feedback/like/", {"path": post.url, "page": post.pk})
+    assert "1 person likes this page" in Client().get(post.url).content.decode()
+
+
+def test_feeds_are_cached_and_refreshed_by_comments(post, django_capture_on_commit_callbacks):
+    assert Client().get("/comments/feed/")["X-Townhall-Cache"] == "miss"
+    assert Client().get("/comments/feed/")["X-Townhall-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        Comment.objects.create(
+            page=post,
+            author_name="Feedy",
+            author_email="f@example.org",
+            content="In the feed.",
+            status="approved",
+        )
+    assert "In the feed." in Client().get("/comments/feed/").content.decode()
+
+
+def test_changing_a_contact_block_refreshes_every_page(alliance):
+    Client().get(alliance.home_page.url)
+    contact = alliance.home_page.specific.contact
+    contact.phone = "020 0000 1111"
+    contact.save()
+    response = Client().get(alliance.home_page.url)
+    assert response["X-Townhall-Cache"] == "miss"
+    assert "020 0000 1111" in response.content.decode()
