@@ -84,6 +84,8 @@ COMMANDS = {"serve": serve, "worker": worker, "demo": demo}
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")  # `townhall import-wordpress` runs import_wordpress
     if args and args[0] in COMMANDS:
         return COMMANDS[args[0]](args[1:])
     if args[:1] in ([], ["-h"], ["--help"]):

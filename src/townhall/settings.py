@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "townhall.news",
     "townhall.comments",
     "townhall.people",
+    "townhall.wordpress",
     "townhall.demo",
     "django_tasks",
     "django_tasks_db",

@@ -79,3 +79,9 @@ def test_the_townhall_command_lists_its_own_commands_and_djangos(tmp_path):
     assert (
         "migrate" in result.stdout and "load_demo" in result.stdout and "db_worker" in result.stdout
     )
+
+
+def test_commands_can_be_written_with_hyphens(tmp_path):
+    result = townhall("import-wordpress", "--help", SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "Import a WordPress export" in result.stdout

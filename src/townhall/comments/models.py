@@ -110,7 +110,6 @@ class Comment(models.Model):
     hidden_for_review = models.BooleanField(
         default=False, help_text="Hidden from readers after too many reports, until reviewed."
     )
-    imported_from = models.CharField(max_length=200, blank=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -33,7 +33,6 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
                 ('report_count', models.PositiveIntegerField(default=0)),
                 ('hidden_for_review', models.BooleanField(default=False, help_text='Hidden from readers after too many reports, until reviewed.')),
-                ('imported_from', models.CharField(blank=True, db_index=True, max_length=200)),
                 ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
                 ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='replies', to='comments.comment')),
                 ('root', models.ForeignKey(blank=True, help_text='The top-level comment of this thread; empty for a top-level comment.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='comments.comment')),

@@ -1,5 +1,7 @@
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,6 +21,16 @@ class BoroughHomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+
+    def serve(self, request, *args, **kwargs):
+        # Old WordPress links (/?p=12, /?page_id=3) reach the home page, not a 404, so
+        # Wagtail's redirect middleware never sees them: look them up here.
+        if request.GET.keys() & {"p", "page_id", "cat", "tag"}:
+            path = Redirect.normalise_path(request.get_full_path())
+            redirect = Redirect.get_for_site(self.get_site()).filter(old_path=path).first()
+            if redirect is not None and redirect.link:
+                return HttpResponsePermanentRedirect(redirect.link)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
