@@ -149,6 +149,9 @@ WAGTAIL_SITE_NAME = env.str("TOWNHALL_SITE_NAME", default="Townhall")
 # Whole pages cached for anonymous readers (0 turns it off); changes invalidate at once.
 TOWNHALL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
+# WordPress refuses a second comment from one address or email within this many seconds.
+TOWNHALL_COMMENT_FLOOD_SECONDS = env.int("COMMENT_FLOOD_SECONDS", default=15)
+
 # Rate limits on public writes: "count/seconds" per client address and action.
 TOWNHALL_RATE_LIMITS = {
     "feedback": env.str("RATE_LIMIT_FEEDBACK", default="20/600"),

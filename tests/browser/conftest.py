@@ -45,7 +45,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory) -> str:
+def server_env(tmp_path_factory) -> dict:
     data = tmp_path_factory.mktemp("townhall-browser")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -58,7 +58,29 @@ def server_url(tmp_path_factory) -> str:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "WEB_CONCURRENCY": "1",
         "REDIS_URL": "",
+        "COMMENT_FLOOD_SECONDS": "0",  # every browser here posts from 127.0.0.1
     }
+    return env
+
+
+def townhall_command(env: dict, *args: str) -> str:
+    """Run a `townhall` command against the browser tests' server database."""
+    result = subprocess.run(
+        [sys.executable, "-m", "townhall.cli", *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout
+
+
+@pytest.fixture(scope="session")
+def server_url(server_env) -> str:
+    env = server_env
+    data = Path(env["TOWNHALL_DATA_DIR"])
+    url = env["TOWNHALL_BASE_URL"]
+    port = int(url.rsplit(":", 1)[1])
     townhall = [sys.executable, "-m", "townhall.cli"]
     for command in (
         ["migrate", "--noinput", "-v0"],
@@ -76,7 +98,7 @@ def server_url(tmp_path_factory) -> str:
     deadline = time.monotonic() + 30
     while True:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 - our own local server
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:

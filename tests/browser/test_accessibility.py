@@ -21,7 +21,12 @@ PAGES = {
     "aims, comparison": "/alliance/aims/compare/?old=1&new=2",
     "aims, comparison with errors": "/alliance/aims/compare/?old=1&new=1",
     "news index": "/alliance/news/",
-    "news post": "/council/news/back-office-and-customer-services-contract-approved/",
+    "news post with comments": "/alliance/news/notes-from-the-childrens-and-libraries-committee/",
+    "news post, replying": "/alliance/news/notes-from-the-childrens-and-libraries-committee/"
+    "?replytocom=1#respond",
+    "news, monthly archive": "/alliance/news/2017/07/",
+    "news, category": "/alliance/news/category/libraries/",
+    "news, tag": "/alliance/news/tag/ofsted/",
     "content page": "/about/",
     "join form": "/join/alliance/",
     "check your email": "/join/alliance/check-your-email/",

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
+
 from townhall.comments.models import Comment, CommentPolicy
 
-FLOOD_SECONDS = 15
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"  # noqa: RUF001 - WordPress's words
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
 LINK = re.compile(r"(?:https?:)?//", re.IGNORECASE)
@@ -59,7 +60,7 @@ def refuse_duplicate(candidate: Candidate) -> None:
 
 
 def refuse_flood(candidate: Candidate, now: datetime) -> None:
-    since = now - timedelta(seconds=FLOOD_SECONDS)
+    since = now - timedelta(seconds=settings.TOWNHALL_COMMENT_FLOOD_SECONDS)
     recent = Comment.objects.filter(created_at__gte=since)
     by_ip = recent.filter(ip_address=candidate.ip_address) if candidate.ip_address else None
     by_email = recent.filter(author_email__iexact=candidate.author_email)

@@ -23,6 +23,16 @@ COMMENT_TAGS: dict[str, set[str]] = {
 }
 SAFE_URL_SCHEMES = {"http", "https", "mailto"}
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _safe_cite(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 checks URL schemes in href but not in cite: drop a cite with any other scheme."""
+    if attribute == "cite":
+        scheme = _SCHEME.match(value)
+        if scheme and scheme.group(1).lower() not in SAFE_URL_SCHEMES:
+            return None
+    return value
 
 
 def clean_comment(text: str) -> str:
@@ -35,6 +45,7 @@ def clean_comment(text: str) -> str:
         url_schemes=SAFE_URL_SCHEMES,
         link_rel="nofollow ugc",
         clean_content_tags={"script", "style"},
+        attribute_filter=_safe_cite,
     )
     paragraphs = [p.strip() for p in _BLANK_LINES.split(cleaned) if p.strip()]
     return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
