@@ -12,16 +12,14 @@ answers anything, so each page's figure reads as a fraction of it.
 """
 
 import argparse
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from server import start_server
 
 BASELINE = "/static/townhall/townhall.css"
 PAGES = [
@@ -33,63 +31,6 @@ PAGES = [
     "/join/alliance/",
     "/search/?q=library",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fresh_postgres_database(admin_url: str) -> tuple[str, callable]:
-    """A new empty database beside the one named in admin_url, and a function to drop it."""
-    import psycopg
-
-    name = f"townhall_bench_{os.getpid()}"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
-
-
-def start_server(args, data: Path) -> tuple[subprocess.Popen, str, callable]:
-    drop = lambda: None  # noqa: E731
-    database_url = f"sqlite:///{data / 'bench.sqlite3'}"
-    if args.database_url:
-        database_url, drop = fresh_postgres_database(args.database_url)
-    port = free_port()
-    env = {
-        **os.environ,
-        "TOWNHALL_DATA_DIR": str(data),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": args.redis_url or "",
-        "TOWNHALL_DEMO": "1",
-        "WEB_CONCURRENCY": str(args.workers),
-        "LOG_LEVEL": "WARNING",
-    }
-    townhall = [sys.executable, "-m", "townhall.cli"]
-    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run([*townhall, *command], env=env, check=True, capture_output=True)
-    server = subprocess.Popen(
-        [*townhall, "serve", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return server, url, drop
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    drop()
-    raise SystemExit("townhall serve did not start")
 
 
 def fetch(url: str) -> float:
@@ -124,7 +65,13 @@ def main() -> None:
     parser.add_argument("--redis-url", default="")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="townhall-bench-") as folder:
-        server, url, drop = start_server(args, Path(folder))
+        server = start_server(
+            Path(folder),
+            workers=args.workers,
+            database_url=args.database_url,
+            redis_url=args.redis_url,
+        )
+        url = server.url
         try:
             database = "PostgreSQL" if args.database_url else "SQLite"
             cache = "Redis" if args.redis_url else "local memory"
@@ -147,9 +94,7 @@ def main() -> None:
                     f" {result['p95']:>8.1f} {label:>12}"
                 )
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-            drop()
+            server.stop()
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def test_a_first_comment_is_held_and_its_author_sees_it_marked(
     response = post_comment(client, post, django_capture_on_commit_callbacks)
     comment = Comment.objects.get(content="I was at that meeting too.")
     assert comment.status == Comment.Status.PENDING
-    assert response["Location"] == f"{post.url}#comment-{comment.pk}"
+    assert response["Location"] == f"{post.url}?cpage=1#comment-{comment.pk}"
     html = client.get(post.url).content.decode()
     assert "I was at that meeting too." in html and "awaiting moderation" in html
     assert "I was at that meeting too." not in Client().get(post.url).content.decode()
@@ -197,3 +197,20 @@ def test_comment_forms_need_a_csrf_token(post):
     assert (
         Client(enforce_csrf_checks=True).post(f"/comments/post/{post.pk}/", FORM).status_code == 403
     )
+
+
+def test_the_newest_page_of_comments_shows_first(client, post, policy):
+    policy.per_page = 5
+    policy.save()
+    for number in range(12):
+        Comment.objects.create(
+            page=post,
+            author_name=f"P{number}",
+            content=f"Number {number:02d}",
+            author_email=f"p{number}@example.org",
+            status="approved",
+        )
+    html = client.get(post.url).content.decode()
+    assert "Number 11" in html and "Number 00" not in html
+    assert "Comments page 3 of 3" in html
+    assert "Number 00" in client.get(post.url, {"cpage": 1}).content.decode()

@@ -13,6 +13,7 @@ from townhall.comments import services
 from townhall.comments.forms import CommentForm
 from townhall.comments.models import Comment
 from townhall.comments.moderation import Candidate, CommentRefused
+from townhall.comments.threads import page_number_of
 from townhall.core.ratelimit import client_address, is_rate_limited
 from townhall.core.views.feedback import LIKER_COOKIE, too_many_requests
 
@@ -60,7 +61,8 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     except CommentRefused as refusal:
         context = {"message": refusal.message, "target": page}
         return render(request, "comments/refused.html", context, status=refusal.status)
-    response = redirect(f"{page.url}#comment-{comment.pk}")
+    number = page_number_of(comment, services.policy_for(page).per_page)
+    response = redirect(f"{page.url}?cpage={number}#comment-{comment.pk}")
     if comment.status == Comment.Status.PENDING:
         messages.info(request, "Your comment is awaiting moderation.")
         held = [*held_comment_ids(request), comment.pk][-20:]

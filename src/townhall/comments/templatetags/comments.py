@@ -1,9 +1,10 @@
 from django import template
+from django.urls import reverse
 
 from townhall.comments import services
 from townhall.comments.forms import CommentForm
 from townhall.comments.models import Comment
-from townhall.comments.threads import threads_for
+from townhall.comments.threads import flatten, threads_for
 from townhall.comments.views import held_comment_ids
 
 register = template.Library()
@@ -20,6 +21,10 @@ def comment_thread(context, page) -> dict:
         per_page=policy.per_page,
         held_ids=held_comment_ids(request),
     )
+    rows = flatten(threads)
+    report_url = reverse("comments-report", args=[0]).replace("/0/", "/{}/")
+    for row in rows:
+        row.report_url = report_url.format(row.node.comment.pk)
     reply_to = None
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
@@ -33,7 +38,7 @@ def comment_thread(context, page) -> dict:
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "page": page,
-        "threads": threads,
+        "rows": rows,
         "comment_pages": page_of_roots,
         "count": Comment.objects.filter(
             page=page, status=Comment.Status.APPROVED, hidden_for_review=False

@@ -1,0 +1,103 @@
+"""Start a fresh demo borough under `townhall serve` for a benchmark, and clean up after."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    url: str
+    env: dict
+    drop_database: Callable[[], None]
+
+    def townhall(self, *args: str, stdin: str = "") -> str:
+        """Run a `townhall` command on the server's database (to prepare data)."""
+        result = subprocess.run(
+            [sys.executable, "-m", "townhall.cli", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self.drop_database()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fresh_postgres_database(admin_url: str) -> tuple[str, callable]:
+    """A new empty database beside the one named in admin_url, and a function to drop it."""
+    import psycopg
+
+    name = f"townhall_bench_{os.getpid()}"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+def start_server(
+    data: Path,
+    *,
+    workers: int = 2,
+    database_url: str = "",
+    redis_url: str = "",
+    extra_env: dict | None = None,
+) -> "Server":
+    """A fresh demo borough served by `townhall serve`."""
+    drop = lambda: None  # noqa: E731
+    if database_url:
+        database_url, drop = fresh_postgres_database(database_url)
+    else:
+        database_url = f"sqlite:///{data / 'bench.sqlite3'}"
+    port = free_port()
+    env = {
+        **os.environ,
+        "TOWNHALL_DATA_DIR": str(data),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "TOWNHALL_DEMO": "1",
+        "WEB_CONCURRENCY": str(workers),
+        "LOG_LEVEL": "WARNING",
+        **(extra_env or {}),
+    }
+    townhall = [sys.executable, "-m", "townhall.cli"]
+    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run([*townhall, *command], env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [*townhall, "serve", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return Server(server, url, env, drop)
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    drop()
+    raise SystemExit("townhall serve did not start")
