@@ -110,3 +110,24 @@ def test_pages_advertise_their_feeds(client, index):
 def test_site_search_finds_posts(client):
     html = client.get("/search/", {"q": "committee"}).content.decode()
     assert "Notes from the children" in html
+
+
+def test_a_post_shows_its_image_with_alternative_text(client, index):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PillowImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    image = get_image_model().objects.create(
+        title="Marchers outside the town hall",
+        description="Marchers with banners outside Hendon town hall",
+        file=ImageFile(buffer, name="march.png"),
+    )
+    post = NewsPostPage.objects.child_of(index).first()
+    post.image = image
+    post.save_revision().publish()
+    html = client.get(post.url).content.decode()
+    assert '<img alt="Marchers with banners outside Hendon town hall"' in html
