@@ -24,7 +24,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from server import start_server
+from server import add_server_arguments, start_server
 
 POST = "/alliance/news/travelling-together-for-the-right-to-ride/"
 PREPARE = """
@@ -116,12 +116,10 @@ def load(url: str, seconds: int, connections: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--cold-requests", type=int, default=200)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--redis-url", default="")
+    add_server_arguments(parser)
     args = parser.parse_args()
     if args.workers > 1 and not args.redis_url:
         parser.error("more than one worker needs --redis-url, so the page cache is shared")

@@ -19,7 +19,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from server import start_server
+from server import add_server_arguments, start_server
 
 BASELINE = "/static/townhall/townhall.css"
 PAGES = [
@@ -60,9 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--redis-url", default="")
+    add_server_arguments(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="townhall-bench-") as folder:
         server = start_server(

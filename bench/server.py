@@ -101,3 +101,10 @@ def start_server(
     server.kill()
     drop()
     raise SystemExit("townhall serve did not start")
+
+
+def add_server_arguments(parser, workers: int = 2) -> None:
+    """The options every benchmark takes to choose how its server runs."""
+    parser.add_argument("--workers", type=int, default=workers)
+    parser.add_argument("--database-url", default="", help="PostgreSQL to create a database in")
+    parser.add_argument("--redis-url", default="", help="Redis for the cache")

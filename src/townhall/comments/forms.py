@@ -1,6 +1,6 @@
 from django import forms
 
-from townhall.core.forms import PublicForm
+from townhall.core.forms import PublicForm, email_field, name_field
 from townhall.core.sanitise import COMMENT_TAGS
 
 
@@ -19,25 +19,8 @@ class CommentForm(PublicForm):
         widget=forms.Textarea(attrs={"rows": 6, "class": "th-textarea"}),
         error_messages={"required": "Enter your comment"},
     )
-    author_name = forms.CharField(
-        label="Name *",
-        max_length=245,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
-        error_messages={
-            "required": "Enter your name",
-            "max_length": "Your name must be 245 characters or fewer",
-        },
-    )
-    author_email = forms.EmailField(
-        label="Email *",
-        max_length=100,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "class": "th-input"}),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Your email address must be 100 characters or fewer",
-        },
-    )
+    author_name = name_field("Name *", max_length=245)
+    author_email = email_field("Email *", max_length=100)
     author_url = forms.URLField(
         label="Website",
         required=False,

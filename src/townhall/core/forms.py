@@ -34,3 +34,33 @@ class PublicModelForm(forms.ModelForm):
     website = PublicForm.base_fields["website"]
     is_spam = PublicForm.is_spam
     visible_fields = PublicForm.visible_fields
+
+
+def name_field(label: str, max_length: int) -> forms.CharField:
+    """A person's name, with GOV.UK-style error messages."""
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
+        error_messages={
+            "required": "Enter your name",
+            "max_length": f"Your name must be {max_length} characters or fewer",
+        },
+    )
+
+
+def email_field(label: str, max_length: int, help_text: str = "") -> forms.EmailField:
+    """An email address, with GOV.UK-style error messages."""
+    return forms.EmailField(
+        label=label,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "spellcheck": "false", "class": "th-input"}
+        ),
+        error_messages={
+            "required": "Enter your email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": f"Your email address must be {max_length} characters or fewer",
+        },
+    )

@@ -2,34 +2,16 @@ import re
 
 from django import forms
 
-from townhall.core.forms import PublicForm
+from townhall.core.forms import PublicForm, email_field, name_field
 
 # The shape of a UK postcode (outward code, space optional, inward code).
 UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
 
 
 class JoinForm(PublicForm):
-    name = forms.CharField(
-        label="Your name",
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
-        error_messages={
-            "required": "Enter your name",
-            "max_length": "Your name must be 100 characters or fewer",
-        },
-    )
-    email = forms.EmailField(
-        label="Email address",
-        max_length=254,
-        help_text="We will send you an email to check it is yours.",
-        widget=forms.EmailInput(
-            attrs={"autocomplete": "email", "spellcheck": "false", "class": "th-input"}
-        ),
-        error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": "Your email address must be 254 characters or fewer",
-        },
+    name = name_field("Your name", max_length=100)
+    email = email_field(
+        "Email address", max_length=254, help_text="We will send you an email to check it is yours."
     )
     postcode = forms.CharField(
         label="Postcode",
