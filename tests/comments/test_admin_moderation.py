@@ -112,3 +112,8 @@ def test_editors_change_their_own_comment_settings(as_user, policy):
     client = as_user("alliance-editor")
     html = client.get("/admin/comment_settings/").content.decode()
     assert "Barnet Alliance" in html and "Barnet Council" not in html
+
+
+def test_the_comments_menu_opens_on_the_pending_queue(as_user, held):
+    html = as_user("alliance-moderator").get("/admin/").content.decode()
+    assert "/admin/snippets/comments/comment/?status=pending" in html

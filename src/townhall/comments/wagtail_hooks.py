@@ -64,6 +64,11 @@ class CommentViewSet(SnippetViewSet):
     copy_view_enabled = False
     form_fields = ["author_name", "author_url", "content", "status"]
 
+    @property
+    def menu_url(self) -> str:
+        """The menu opens on the queue: comments awaiting moderation."""
+        return reverse(self.get_url_name("list")) + "?status=pending"
+
 
 class CommentPolicyViewSet(ModelViewSet):
     """Each organisation's discussion settings, for its editors."""
