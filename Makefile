@@ -38,7 +38,7 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/pages.py
-	$(BIN)/python bench/comments.py --workers 1
+	$(BIN)/python bench/comments.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

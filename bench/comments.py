@@ -9,7 +9,7 @@
     python bench/comments.py [--workers 2] [--seconds 10] [--connections 16]
                              [--database-url postgres://...] [--redis-url redis://...]
 
-With more than one worker, give --redis-url: the page cache must be shared by the processes.
+Without --redis-url the cache is the default file cache in the data folder.
 """
 
 import argparse
@@ -121,8 +121,6 @@ def main() -> None:
     parser.add_argument("--cold-requests", type=int, default=200)
     add_server_arguments(parser)
     args = parser.parse_args()
-    if args.workers > 1 and not args.redis_url:
-        parser.error("more than one worker needs --redis-url, so the page cache is shared")
     with tempfile.TemporaryDirectory(prefix="townhall-bench-") as folder:
         server = start_server(
             Path(folder),
@@ -136,7 +134,7 @@ def main() -> None:
             post = server.url + POST
             print(
                 f"{'PostgreSQL' if args.database_url else 'SQLite'}, cache in "
-                f"{'Redis' if args.redis_url else 'local memory'}, {args.workers} gunicorn "
+                f"{'Redis' if args.redis_url else 'files (the default)'}, {args.workers} gunicorn "
                 f"workers x 4 threads; the post has {approved} approved comments"
             )
             cold = cold_render(post, args.cold_requests)

@@ -72,7 +72,7 @@ def main() -> None:
         url = server.url
         try:
             database = "PostgreSQL" if args.database_url else "SQLite"
-            cache = "Redis" if args.redis_url else "local memory"
+            cache = "Redis" if args.redis_url else "files (the default)"
             print(
                 f"{database}, cache in {cache}, {args.workers} gunicorn workers x 4 threads;"
                 f" {args.requests} GETs per path from {args.concurrency} threads"

@@ -17,4 +17,6 @@ STORAGES = {
 }
 TOWNHALL_SHOW_OUTBOX = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
+# One test process: a local-memory cache, emptied between tests by the root conftest.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TOWNHALL_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves

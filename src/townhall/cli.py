@@ -31,9 +31,7 @@ def serve(args: list[str]) -> int:
         print(SERVE_HELP)
         return 0
     bind, args = _bind(args)
-    # Without Redis the cache lives in each process, so one process keeps it coherent.
-    default_workers = "2" if os.environ.get("REDIS_URL") else "1"
-    workers = os.environ.get("WEB_CONCURRENCY", default_workers)
+    workers = os.environ.get("WEB_CONCURRENCY", "2")
     command = [
         sys.executable,
         "-m",
