@@ -8,9 +8,15 @@ from townhall.demo.loader import load_demo
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests go last: Playwright keeps an event loop running for the rest of the
-    session, and Django refuses database access from a thread with a running loop."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Tests that empty the database when they end (transactional ones) go after the other
+    database tests; browser tests go last, because Playwright keeps an event loop running for
+    the rest of the session and Django refuses database access from such a thread."""
+    items.sort(
+        key=lambda item: (
+            item.get_closest_marker("browser") is not None,
+            item.get_closest_marker("flushes_database") is not None,
+        )
+    )
 
 
 @pytest.fixture(scope="session")

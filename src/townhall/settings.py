@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "townhall.campaigns",
     "townhall.news",
     "townhall.comments",
+    "townhall.petitions",
     "townhall.people",
     "townhall.wordpress",
     "townhall.demo",
@@ -167,6 +168,8 @@ TOWNHALL_RATE_LIMITS = {
     "like": env.str("RATE_LIMIT_LIKE", default="60/600"),
     "comment": env.str("RATE_LIMIT_COMMENT", default="20/600"),
     "report": env.str("RATE_LIMIT_REPORT", default="20/600"),
+    "petition": env.str("RATE_LIMIT_PETITION", default="5/3600"),
+    "sign": env.str("RATE_LIMIT_SIGN", default="30/600"),
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

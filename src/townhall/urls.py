@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("townhall.people.urls")),
     path("", include("townhall.news.urls")),
     path("", include("townhall.comments.urls")),
+    path("", include("townhall.petitions.urls")),
 ]
 
 # A real deployment serves uploads from the reverse proxy (docs/deploying.md).

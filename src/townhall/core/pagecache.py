@@ -28,9 +28,14 @@ def page_tag(page_id: int) -> str:
     return f"page:{page_id}"
 
 
-def tag(request: HttpRequest, *tags: str) -> None:
-    """Declare what this request's response shows, so it can be cached and invalidated."""
+def tag(request: HttpRequest, *tags: str, seconds: int | None = None) -> None:
+    """Declare what this request's response shows, so it can be cached and invalidated.
+
+    `seconds` keeps it for less time than usual: for a page whose counts change too often to
+    invalidate on every change, and may be that many seconds behind."""
     request.cache_tags = {*getattr(request, "cache_tags", set()), *tags}
+    if seconds is not None:
+        request.cache_seconds = min(seconds, getattr(request, "cache_seconds", seconds))
 
 
 def invalidate(*tags: str) -> None:
@@ -82,7 +87,8 @@ class AnonymousPageCacheMiddleware:
         if self._is_cacheable_response(request, response):
             tags = request.cache_tags
             versions = {**_versions(tags - versions_before.keys()), **versions_before}
-            cache.set(key, self._entry(response, versions), settings.TOWNHALL_PAGE_CACHE_SECONDS)
+            seconds = getattr(request, "cache_seconds", settings.TOWNHALL_PAGE_CACHE_SECONDS)
+            cache.set(key, self._entry(response, versions), seconds)
             response["X-Townhall-Cache"] = "miss"
         return response
 

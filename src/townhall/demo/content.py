@@ -310,3 +310,39 @@ POST_DETAILS = {
         ],
     },
 }
+
+# Barnet's petition scheme (as the council describes it), and demo petitions.
+PETITION_THRESHOLDS = [
+    (25, "Written response", "The cabinet member responsible answers the petition in writing."),
+    (
+        500,
+        "Considered by a committee",
+        "The petition goes to the cabinet or a committee, where the lead petitioner may speak.",
+    ),
+    (2000, "Full council debate", "The petition is debated at a meeting of the full council."),
+]
+PETITIONS = [
+    {
+        "action": "Stop using glyphosate weedkiller on pavements and green spaces",
+        "background": "Glyphosate harms soil life, insects and water, and the World Health "
+        "Organisation's cancer agency calls it probably carcinogenic. Other boroughs manage "
+        "weeds without it.",
+        "details": "We ask the council to stop spraying glyphosate on streets, parks and verges, "
+        "and to use hot foam, brushing or planting instead.",
+        "state": "open",
+        "signatures": 31,
+        "paper": 12,
+        "response": "The council will trial glyphosate-free weed control in four wards this "
+        "summer and report the results to the Environment Committee.",
+    },
+    {
+        "action": "Keep Friern Barnet Library open six days a week",
+        "background": "The library is used by schoolchildren every afternoon and by older "
+        "residents every morning. Cutting its hours would leave both without a warm, quiet place.",
+        "details": "",
+        "state": "open",
+        "signatures": 7,
+        "paper": 0,
+        "response": "",
+    },
+]

@@ -27,6 +27,8 @@ from townhall.core.services.organisations import set_up_organisation
 from townhall.demo import content
 from townhall.demo.pdf import simple_pdf
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
+from townhall.petitions import services as petition_services
+from townhall.petitions.models import Petition, PetitionResponse, Threshold
 
 DEMO_PASSWORD = os.environ.get("TOWNHALL_DEMO_PASSWORD", "townhall-demo")
 
@@ -179,6 +181,51 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
     return organisation
 
 
+def load_petitions(borough: Borough) -> None:
+    scheme = petition_services.scheme_for(borough)
+    for signatures, name, what in content.PETITION_THRESHOLDS:
+        Threshold.objects.get_or_create(
+            scheme=scheme, signatures=signatures, defaults={"name": name, "what_happens": what}
+        )
+    if Petition.objects.exists():
+        return
+    wards = list(Ward.objects.order_by("code"))
+    for number, spec in enumerate(content.PETITIONS):
+        creator = petition_services.Signer(
+            f"Demo creator {number}", f"creator{number}@example.org", "EN5 4BW", wards[0], True
+        )
+        petition = petition_services.create(
+            borough,
+            action=spec["action"],
+            background=spec["background"],
+            additional_details=spec["details"],
+            organisation=None,
+            creator=creator,
+        )
+        petition_services.confirm_creator(petition)
+        for n in range(spec["signatures"]):
+            signer = petition_services.Signer(
+                f"Signer {n}",
+                f"signer{n}.{number}@example.org",
+                "N12 7NN",
+                wards[n % len(wards)],
+                n % 2 == 0,
+            )
+            petition_services.confirm_signature(petition_services.sign(petition, signer))
+        petition.refresh_from_db()
+        petition_services.approve(petition, None)
+        if spec["paper"]:
+            petition_services.add_paper_signatures(
+                petition, None, spec["paper"], date(2026, 11, 1), "Collected at the library"
+            )
+        petition.refresh_from_db()
+        petition_services.check_thresholds(petition)
+        if spec["response"]:
+            PetitionResponse.objects.create(
+                petition=petition, text=spec["response"], responded_on=date(2026, 11, 20)
+            )
+
+
 def load_users() -> list[str]:
     User = get_user_model()
     created = []
@@ -208,6 +255,7 @@ def load_demo() -> dict:
     organisations = [
         load_organisation(borough, home, spec) for spec in [content.COUNCIL, *content.CAMPAIGNS]
     ]
+    load_petitions(borough)
     return {
         "wards": wards,
         "organisations": len(organisations),

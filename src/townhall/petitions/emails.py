@@ -1,0 +1,30 @@
+"""One signature per person: email addresses compared as their provider compares them."""
+
+# Providers that ignore dots in the local part, and those that deliver "+tag" addresses to
+# the same mailbox. Gmail does both; for the others only "+tags" are stripped.
+IGNORES_DOTS = {"gmail.com", "googlemail.com"}
+PLUS_TAGS = IGNORES_DOTS | {
+    "outlook.com",
+    "hotmail.com",
+    "hotmail.co.uk",
+    "live.com",
+    "live.co.uk",
+    "icloud.com",
+    "me.com",
+    "protonmail.com",
+    "proton.me",
+    "fastmail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+}
+SAME_MAILBOX = {"googlemail.com": "gmail.com"}
+
+
+def normalise_email(email: str) -> str:
+    local, _, domain = email.strip().lower().rpartition("@")
+    domain = SAME_MAILBOX.get(domain, domain)
+    if domain in PLUS_TAGS:
+        local = local.split("+", 1)[0]
+    if domain in IGNORES_DOTS:
+        local = local.replace(".", "")
+    return f"{local}@{domain}"

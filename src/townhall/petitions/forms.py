@@ -1,0 +1,99 @@
+from django import forms
+
+from townhall.core.forms import PublicForm, email_field, name_field
+from townhall.core.models import Ward
+from townhall.people.forms import UK_POSTCODE
+
+
+class SignerFields(PublicForm):
+    name = name_field("Your name", max_length=100)
+    email = email_field(
+        "Email address",
+        max_length=254,
+        help_text="We will send you a link to confirm your signature.",
+    )
+    postcode = forms.CharField(
+        label="Postcode",
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "postal-code", "class": "th-input th-input--width-10"}
+        ),
+        error_messages={
+            "required": "Enter your postcode",
+            "max_length": "Enter a real postcode, like EN5 4BW",
+        },
+    )
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.all(),
+        label="Ward",
+        empty_label="Choose your ward",
+        help_text="The area of the borough you live in.",
+        error_messages={
+            "required": "Choose your ward",
+            "invalid_choice": "Choose your ward from the list",
+        },
+    )
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name or "<" in name or ">" in name:
+            raise forms.ValidationError("Enter your name, without < or >")
+        return name
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip()
+
+    def clean_postcode(self) -> str:
+        postcode = "".join(self.cleaned_data["postcode"].split()).upper()
+        match = UK_POSTCODE.match(postcode)
+        if match is None:
+            raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
+        return f"{match.group(1)} {match.group(2)}"
+
+
+class SignForm(SignerFields):
+    notify_by_email = forms.BooleanField(
+        label="Email me about this petition: when the council responds, and when it reaches "
+        "the next stage",
+        required=False,
+    )
+
+
+class CreateForm(SignerFields):
+    action = forms.CharField(
+        label="What do you want the council to do?",
+        max_length=80,
+        help_text="80 characters at most. Start with a verb: “Reopen…”, “Stop…”.",
+        widget=forms.TextInput(attrs={"class": "th-input"}),
+        error_messages={
+            "required": "Enter what you want the council to do",
+            "max_length": "What the council should do must be 80 characters or fewer",
+        },
+    )
+    background = forms.CharField(
+        label="Why does it matter?",
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "th-textarea"}),
+        help_text="300 characters at most.",
+        error_messages={
+            "required": "Enter why it matters",
+            "max_length": "Why it matters must be 300 characters or fewer",
+        },
+    )
+    additional_details = forms.CharField(
+        label="More details",
+        max_length=800,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "class": "th-textarea"}),
+        help_text="800 characters at most.",
+        error_messages={"max_length": "More details must be 800 characters or fewer"},
+    )
+    field_order = [
+        "action",
+        "background",
+        "additional_details",
+        "name",
+        "email",
+        "postcode",
+        "ward",
+    ]

@@ -1,0 +1,232 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+COUNT_SHARDS = 16  # confirmations add to one of these rows at random, so they rarely queue
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class PetitionScheme(models.Model):
+    """A borough's rules for petitions: how many sponsors, how long they stay open."""
+
+    borough = models.OneToOneField(
+        "core.Borough", on_delete=models.CASCADE, related_name="petition_scheme"
+    )
+    sponsors_needed = models.PositiveSmallIntegerField(
+        default=5, help_text="Supporters a new petition needs before it goes to moderation"
+    )
+    open_for_days = models.PositiveSmallIntegerField(default=182)
+    anonymise_after_days = models.PositiveSmallIntegerField(
+        default=182, help_text="Signers' details are removed this long after a petition closes"
+    )
+
+    def __str__(self) -> str:
+        return f"Petition scheme for {self.borough}"
+
+
+class Threshold(models.Model):
+    """A tier of the council's scheme: so many signatures, and what then happens."""
+
+    scheme = models.ForeignKey(PetitionScheme, on_delete=models.CASCADE, related_name="thresholds")
+    signatures = models.PositiveIntegerField()
+    name = models.CharField(max_length=100, help_text='e.g. "Written response"')
+    what_happens = models.TextField(help_text="Shown on every petition page")
+
+    class Meta:
+        ordering = ["signatures"]
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "signatures"], name="one_tier_per_count")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.signatures}: {self.name}"
+
+
+class Petition(models.Model):
+    """A resident's petition to the council, through its life from draft to response."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for the creator to confirm their email"
+        COLLECTING_SPONSORS = "collecting", "Collecting supporters"
+        SPONSORED = "sponsored", "Waiting for moderation"
+        FLAGGED = "flagged", "Flagged for another moderator"
+        OPEN = "open", "Open"
+        CLOSED = "closed", "Closed"
+        REJECTED = "rejected", "Rejected"
+        HIDDEN = "hidden", "Rejected and hidden"
+
+    class RejectionReason(models.TextChoices):
+        DUPLICATE = "duplicate", "There is already a petition about this"
+        NOT_COUNCIL = "not_council", "It is not the council's responsibility"
+        UNCLEAR = "unclear", "It does not say clearly what the council should do"
+        OFFENSIVE = "offensive", "It is offensive, defamatory or discriminatory"
+        PERSONAL = "personal", "It names or identifies individual people"
+        CONFIDENTIAL = "confidential", "It contains confidential or legally restricted matters"
+        ADVERTISING = "advertising", "It advertises a product or service"
+        HONOURS = "honours", "It asks for an honour or appointment"
+
+    borough = models.ForeignKey("core.Borough", on_delete=models.PROTECT, related_name="+")
+    action = models.CharField("what the council should do", max_length=80)
+    background = models.CharField(max_length=300)
+    additional_details = models.TextField(max_length=800, blank=True)
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions",
+    )
+    state = models.CharField(
+        max_length=12, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    creator_token = models.CharField(max_length=64, unique=True, default=new_token)
+    sponsor_token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    sponsored_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(null=True, blank=True)
+    closes_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.CharField(max_length=20, choices=RejectionReason.choices, blank=True)
+    rejection_details = models.TextField(blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.action
+
+    @property
+    def is_public(self) -> bool:
+        return self.state in (self.State.OPEN, self.State.CLOSED, self.State.REJECTED)
+
+    @property
+    def accepts_signatures(self) -> bool:
+        return self.state in (
+            self.State.COLLECTING_SPONSORS,
+            self.State.SPONSORED,
+            self.State.FLAGGED,
+            self.State.OPEN,
+        )
+
+
+class Signature(models.Model):
+    """One person's signature; it counts once its emailed link has been confirmed."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for email confirmation"
+        VALIDATED = "validated", "Confirmed"
+        INVALIDATED = "invalidated", "Invalidated"
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254)
+    normalised_email = models.CharField(max_length=254)
+    postcode = models.CharField(max_length=8, blank=True)
+    ward = models.ForeignKey(
+        "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notify_by_email = models.BooleanField(default=False)
+    is_creator = models.BooleanField(default=False)
+    state = models.CharField(
+        max_length=12, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    validated_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    invalidated_at = models.DateTimeField(null=True, blank=True)
+    invalidation_note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "normalised_email"], name="one_signature_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["petition", "state", "ward"])]
+
+    def __str__(self) -> str:
+        return f"Signature {self.pk} on petition {self.petition_id}"
+
+
+class SignatureCount(models.Model):
+    """One shard of a petition's confirmed count; the count is the sum of its shards."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="count_shards")
+    shard = models.PositiveSmallIntegerField()
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "shard"], name="one_row_per_shard")
+        ]
+
+    def __str__(self) -> str:
+        return f"Petition {self.petition_id}, shard {self.shard}: {self.count}"
+
+
+class ThresholdReached(models.Model):
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="reached")
+    threshold = models.ForeignKey(Threshold, on_delete=models.CASCADE, related_name="+")
+    reached_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["reached_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["petition", "threshold"], name="reach_each_tier_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.petition} reached {self.threshold}"
+
+
+class PetitionResponse(models.Model):
+    """The council's answer, published by an officer."""
+
+    petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="response")
+    text = models.TextField()
+    responded_on = models.DateField()
+    link = models.URLField(blank=True, help_text="A meeting or decision, when there is one")
+
+    def __str__(self) -> str:
+        return f"Response to {self.petition}"
+
+
+class PaperSignatures(models.Model):
+    """Signatures gathered on paper and counted by an officer: counted, but shown apart."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="paper")
+    count = models.PositiveIntegerField()
+    received_on = models.DateField()
+    note = models.CharField(max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    def __str__(self) -> str:
+        return f"{self.count} paper signatures on {self.petition}"
+
+
+class PetitionEvent(models.Model):
+    """Append-only history: every transition and moderation act, with who and when."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"

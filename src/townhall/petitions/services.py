@@ -1,0 +1,330 @@
+"""A petition's life as an explicit state machine, and signing, as plain functions.
+
+pending ──creator confirms──▶ collecting ──N supporters──▶ sponsored ──approve──▶ open ──▶ closed
+                                                              │  ▲flag/unflag     │
+                                                              └──reject──▶ rejected / hidden
+Each transition checks the state it starts from, records when and by whom, and is idempotent.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from townhall.core import pagecache
+from townhall.core.mail import send_email_after_commit
+from townhall.core.models import Borough, Organisation, Ward
+from townhall.petitions import counts
+from townhall.petitions.emails import normalise_email
+from townhall.petitions.models import (
+    PaperSignatures,
+    Petition,
+    PetitionEvent,
+    PetitionScheme,
+    Signature,
+    Threshold,
+    ThresholdReached,
+)
+
+State = Petition.State
+
+
+class WrongState(Exception):
+    """The petition is not in a state that allows this; the message says why, for people."""
+
+
+@dataclass(frozen=True)
+class Signer:
+    name: str
+    email: str
+    postcode: str
+    ward: Ward | None
+    notify_by_email: bool
+    ip_address: str | None = None
+
+
+def scheme_for(borough: Borough) -> PetitionScheme:
+    scheme, _ = PetitionScheme.objects.get_or_create(borough=borough)
+    return scheme
+
+
+def _record(petition: Petition, action: str, user=None, note: str = "") -> None:
+    PetitionEvent.objects.create(petition=petition, action=action, user=user, note=note)
+
+
+def _changed(petition: Petition) -> None:
+    transaction.on_commit(lambda: pagecache.invalidate(f"petition:{petition.pk}", "petitions"))
+
+
+def _move(petition: Petition, allowed_from: set[str], to: str, **fields) -> bool:
+    """Change state only from an allowed one, atomically; False if it was already done."""
+    updated = Petition.objects.filter(pk=petition.pk, state__in=allowed_from).update(
+        state=to, **fields
+    )
+    if updated:
+        petition.refresh_from_db()
+        _changed(petition)
+    return bool(updated)
+
+
+def link(path_name: str, *args) -> str:
+    return settings.TOWNHALL_BASE_URL + reverse(path_name, args=args)
+
+
+def _email(to: str, template: str, subject: str, **context) -> None:
+    body = render_to_string(f"petitions/emails/{template}.txt", context)
+    send_email_after_commit(to, subject, body)
+
+
+@transaction.atomic
+def create(
+    borough: Borough,
+    *,
+    action: str,
+    background: str,
+    additional_details: str,
+    organisation: Organisation | None,
+    creator: Signer,
+) -> Petition:
+    petition = Petition.objects.create(
+        borough=borough,
+        action=action,
+        background=background,
+        additional_details=additional_details,
+        organisation=organisation,
+    )
+    counts.create_shards(petition)
+    signature = Signature.objects.create(
+        petition=petition,
+        name=creator.name,
+        email=creator.email,
+        normalised_email=normalise_email(creator.email),
+        postcode=creator.postcode,
+        ward=creator.ward,
+        notify_by_email=True,
+        is_creator=True,
+        ip_address=creator.ip_address,
+    )
+    _record(petition, "created")
+    _email(
+        creator.email,
+        "confirm_creator",
+        "Confirm your petition",
+        petition=petition,
+        confirm_url=link("petition-confirm-creator", petition.creator_token),
+        signature=signature,
+    )
+    return petition
+
+
+@transaction.atomic
+def confirm_creator(petition: Petition) -> bool:
+    """The creator's emailed link: the petition starts collecting supporters."""
+    if not _move(petition, {State.PENDING}, State.COLLECTING_SPONSORS, confirmed_at=timezone.now()):
+        return False
+    creator = petition.signatures.get(is_creator=True)
+    _validate(creator)
+    _record(petition, "creator confirmed")
+    _email(
+        creator.email,
+        "share_with_supporters",
+        "Ask supporters to sign your petition",
+        petition=petition,
+        sponsors_needed=scheme_for(petition.borough).sponsors_needed,
+        share_url=link("petition-sponsor", petition.pk, petition.sponsor_token),
+    )
+    return True
+
+
+def _check_sponsors(petition: Petition) -> None:
+    """Enough confirmed supporters (besides the creator) send it to moderation."""
+    needed = scheme_for(petition.borough).sponsors_needed
+    supporters = petition.signatures.filter(
+        state=Signature.State.VALIDATED, is_creator=False
+    ).count()
+    if supporters >= needed and _move(
+        petition, {State.COLLECTING_SPONSORS}, State.SPONSORED, sponsored_at=timezone.now()
+    ):
+        _record(petition, "sent to moderation", note=f"{supporters} supporters")
+
+
+def approve(petition: Petition, user) -> None:
+    with transaction.atomic():
+        scheme = scheme_for(petition.borough)
+        now = timezone.now()
+        if not _move(
+            petition,
+            {State.SPONSORED, State.FLAGGED},
+            State.OPEN,
+            opened_at=now,
+            closes_at=now + timedelta(days=scheme.open_for_days),
+        ):
+            raise WrongState("Only a petition waiting for moderation can be approved.")
+        _record(petition, "approved", user)
+        creator = petition.signatures.get(is_creator=True)
+        _email(
+            creator.email,
+            "opened",
+            "Your petition is open",
+            petition=petition,
+            petition_url=link("petition", petition.pk),
+        )
+
+
+def reject(petition: Petition, user, reason: str, details: str = "") -> None:
+    if reason not in Petition.RejectionReason.values:
+        raise WrongState("Choose a reason from the list.")
+    hidden = reason in (
+        Petition.RejectionReason.OFFENSIVE,
+        Petition.RejectionReason.PERSONAL,
+        Petition.RejectionReason.CONFIDENTIAL,
+    )
+    with transaction.atomic():
+        if not _move(
+            petition,
+            {State.SPONSORED, State.FLAGGED, State.COLLECTING_SPONSORS},
+            State.HIDDEN if hidden else State.REJECTED,
+            rejected_at=timezone.now(),
+            rejection_reason=reason,
+            rejection_details=details,
+        ):
+            raise WrongState("This petition cannot be rejected now.")
+        _record(petition, "rejected", user, note=reason)
+
+
+def flag(petition: Petition, user, note: str) -> None:
+    with transaction.atomic():
+        if not _move(petition, {State.SPONSORED}, State.FLAGGED):
+            raise WrongState("Only a petition waiting for moderation can be flagged.")
+        _record(petition, "flagged for a colleague", user, note=note)
+
+
+def close_due(now=None) -> int:
+    """Close every open petition whose time is up (run by the worker or a scheduled command)."""
+    now = now or timezone.now()
+    closed = 0
+    for petition in Petition.objects.filter(state=State.OPEN, closes_at__lte=now):
+        if _move(petition, {State.OPEN}, State.CLOSED, closed_at=now):
+            _record(petition, "closed")
+            closed += 1
+    return closed
+
+
+class AlreadySigned(Exception):
+    """This person has signed already: said kindly, and nothing changes."""
+
+
+def sign(petition: Petition, signer: Signer) -> Signature:
+    if not petition.accepts_signatures:
+        raise WrongState("This petition is not taking signatures.")
+    try:
+        with transaction.atomic():
+            signature = Signature.objects.create(
+                petition=petition,
+                name=signer.name,
+                email=signer.email,
+                normalised_email=normalise_email(signer.email),
+                postcode=signer.postcode,
+                ward=signer.ward,
+                notify_by_email=signer.notify_by_email,
+                ip_address=signer.ip_address,
+            )
+            _email(
+                signer.email,
+                "confirm_signature",
+                "Confirm your signature",
+                petition=petition,
+                signature=signature,
+                confirm_url=link("signature-confirm", signature.token),
+            )
+    except IntegrityError as error:
+        raise AlreadySigned from error
+    return signature
+
+
+def _validate(signature: Signature) -> bool:
+    """Pending → validated, counted once: the conditional update makes repeats harmless."""
+    now = timezone.now()
+    changed = Signature.objects.filter(pk=signature.pk, state=Signature.State.PENDING).update(
+        state=Signature.State.VALIDATED, validated_at=now
+    )
+    if changed:
+        counts.add(signature.petition_id)
+    return bool(changed)
+
+
+def confirm_signature(signature: Signature) -> bool:
+    """The signer pressed the confirm button; False when it was confirmed before."""
+    with transaction.atomic():
+        confirmed = _validate(signature)
+        if not confirmed:
+            return False
+        petition = Petition.objects.get(pk=signature.petition_id)
+        if petition.state == State.COLLECTING_SPONSORS:
+            _check_sponsors(petition)
+        _changed(petition)
+    if petition.state == State.OPEN:
+        check_thresholds(petition)
+    return True
+
+
+def total(petition: Petition) -> int:
+    """Confirmed online signatures plus paper ones: what thresholds are measured against."""
+    paper = petition.paper.aggregate(total=Sum("count"))["total"] or 0
+    return counts.exact(petition.pk) + paper
+
+
+def check_thresholds(petition: Petition) -> list[ThresholdReached]:
+    """Record each tier the petition has newly reached, and tell moderators and the creator."""
+    reached_now = []
+    signatures = total(petition)
+    already = set(petition.reached.values_list("threshold_id", flat=True))
+    for threshold in Threshold.objects.filter(
+        scheme__borough=petition.borough, signatures__lte=signatures
+    ).exclude(pk__in=already):
+        try:
+            with transaction.atomic():
+                reached = ThresholdReached.objects.create(
+                    petition=petition, threshold=threshold, reached_at=timezone.now()
+                )
+        except IntegrityError:
+            continue  # another process recorded it first
+        reached_now.append(reached)
+        _record(petition, "threshold reached", note=threshold.name)
+        creator = petition.signatures.filter(is_creator=True).first()
+        if creator is not None:
+            _email(
+                creator.email,
+                "threshold",
+                f"Your petition reached {threshold.signatures}",
+                petition=petition,
+                threshold=threshold,
+            )
+        _changed(petition)
+    return reached_now
+
+
+def add_paper_signatures(petition: Petition, user, count: int, received_on, note: str = ""):
+    with transaction.atomic():
+        batch = PaperSignatures.objects.create(
+            petition=petition, count=count, received_on=received_on, note=note, recorded_by=user
+        )
+        _record(petition, "paper signatures added", user, note=f"{count}: {note}")
+        _changed(petition)
+    if petition.state == State.OPEN:
+        check_thresholds(petition)
+    return batch
+
+
+def signatures_by_ward(petition: Petition) -> list[dict]:
+    return list(
+        petition.signatures.filter(state=Signature.State.VALIDATED, ward__isnull=False)
+        .values("ward__code", "ward__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count")
+    )

@@ -1,0 +1,187 @@
+"""The public side of petitions: thin views over townhall.petitions.services."""
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from townhall.core import pagecache
+from townhall.core.models import Borough
+from townhall.core.ratelimit import client_address, is_rate_limited
+from townhall.core.views.feedback import too_many_requests
+from townhall.petitions import counts, services
+from townhall.petitions.forms import CreateForm, SignForm
+from townhall.petitions.models import Petition, Signature, Threshold
+
+PUBLIC = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
+COUNT_LAG_SECONDS = 3  # the page may show a count this old, plus the count's own cache
+
+
+def _borough(request: HttpRequest) -> Borough:
+    borough = Borough.objects.filter(site__hostname=request.get_host().split(":")[0]).first()
+    return borough or Borough.objects.first()
+
+
+def petition_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("state", "open")
+    if state not in ("open", "closed", "rejected"):
+        state = "open"
+    petitions = list(Petition.objects.filter(state=state).order_by("-opened_at", "-pk")[:100])
+    for petition in petitions:
+        petition.count = counts.shown(petition.pk)
+    pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
+    return render(request, "petitions/list.html", {"petitions": petitions, "state": state})
+
+
+def check_similar(request: HttpRequest) -> HttpResponse:
+    """Step one of starting a petition: is there one already?"""
+    action = request.GET.get("action", "").strip()[:80]
+    similar = []
+    if action:
+        words = [w for w in action.split() if len(w) > 3][:8]
+        query = Q()
+        for word in words:
+            query |= Q(action__icontains=word) | Q(background__icontains=word)
+        if words:
+            similar = Petition.objects.filter(query, state=Petition.State.OPEN)[:10]
+    return render(request, "petitions/check.html", {"action": action, "similar": similar})
+
+
+def create(request: HttpRequest) -> HttpResponse:
+    form = CreateForm(request.POST or None, initial={"action": request.GET.get("action", "")})
+    if request.method == "POST" and form.is_valid():
+        if is_rate_limited(request, "petition"):
+            return too_many_requests(request)
+        data = form.cleaned_data
+        if not form.is_spam:
+            services.create(
+                _borough(request),
+                action=data["action"],
+                background=data["background"],
+                additional_details=data["additional_details"],
+                organisation=None,
+                creator=services.Signer(
+                    data["name"],
+                    data["email"],
+                    data["postcode"],
+                    data["ward"],
+                    True,
+                    client_address(request),
+                ),
+            )
+        return render(request, "petitions/check_email.html", {"creating": True})
+    return render(
+        request, "petitions/create.html", {"form": form}, status=400 if form.is_bound else 200
+    )
+
+
+def confirm_creator(request: HttpRequest, token: str) -> HttpResponse:
+    petition = get_object_or_404(Petition, creator_token=token[:64])
+    done = petition.state != Petition.State.PENDING
+    if request.method == "POST" and not done:
+        services.confirm_creator(petition)
+        petition.refresh_from_db()
+        return render(request, "petitions/creator_confirmed.html", {"petition": petition})
+    return render(request, "petitions/confirm_creator.html", {"petition": petition, "done": done})
+
+
+def _detail_context(petition: Petition) -> dict:
+    shown = counts.shown(petition.pk)
+    paper = sum(batch.count for batch in petition.paper.all())
+    thresholds = list(Threshold.objects.filter(scheme__borough=petition.borough))
+    reached = {r.threshold_id: r for r in petition.reached.all()}
+    next_tier = next((t for t in thresholds if t.signatures > shown + paper), None)
+    return {
+        "petition": petition,
+        "count": shown,
+        "paper": paper,
+        "total": shown + paper,
+        "thresholds": [(t, reached.get(t.pk)) for t in thresholds],
+        "next_tier": next_tier,
+        "progress": min(100, round(100 * (shown + paper) / next_tier.signatures))
+        if next_tier
+        else 100,
+        "days_left": max(0, (petition.closes_at - timezone.now()).days)
+        if petition.closes_at
+        else None,
+        "by_ward": services.signatures_by_ward(petition)[:10],
+        "response": getattr(petition, "response", None),
+    }
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    petition = get_object_or_404(Petition.objects.select_related("response"), pk=pk)
+    if not petition.is_public:
+        raise Http404("There is no petition here.")
+    pagecache.tag(request, f"petition:{pk}", seconds=COUNT_LAG_SECONDS)
+    return render(request, "petitions/detail.html", _detail_context(petition))
+
+
+def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
+    """The signing form; with the sponsor token it also serves a petition not yet open."""
+    petition = get_object_or_404(Petition, pk=pk)
+    as_sponsor = bool(token) and token == petition.sponsor_token
+    if not (petition.state == Petition.State.OPEN or (as_sponsor and petition.accepts_signatures)):
+        return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
+    form = SignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if is_rate_limited(request, "sign"):
+            return too_many_requests(request)
+        data = form.cleaned_data
+        if not form.is_spam:
+            try:
+                services.sign(
+                    petition,
+                    services.Signer(
+                        data["name"],
+                        data["email"],
+                        data["postcode"],
+                        data["ward"],
+                        data["notify_by_email"],
+                        client_address(request),
+                    ),
+                )
+            except services.AlreadySigned:
+                return render(request, "petitions/already_signed.html", {"petition": petition})
+            except services.WrongState:
+                return render(
+                    request, "petitions/not_signable.html", {"petition": petition}, status=403
+                )
+        return render(request, "petitions/check_email.html", {"petition": petition})
+    return render(
+        request,
+        "petitions/sign.html",
+        {"petition": petition, "form": form, "as_sponsor": as_sponsor},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def confirm_signature(request: HttpRequest, token: str) -> HttpResponse:
+    signature = get_object_or_404(Signature.objects.select_related("petition"), token=token[:64])
+    petition = signature.petition
+    if signature.state == Signature.State.INVALIDATED:
+        raise Http404("This signature is not valid.")
+    if request.method == "POST":
+        confirmed = services.confirm_signature(signature)
+        return render(
+            request,
+            "petitions/signature_confirmed.html",
+            {"petition": petition, "already": not confirmed},
+        )
+    already = signature.state == Signature.State.VALIDATED
+    return render(
+        request, "petitions/confirm_signature.html", {"petition": petition, "already": already}
+    )
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    borough = _borough(request)
+    return render(
+        request,
+        "petitions/help.html",
+        {
+            "reasons": Petition.RejectionReason.choices,
+            "thresholds": Threshold.objects.filter(scheme__borough=borough),
+            "scheme": services.scheme_for(borough),
+        },
+    )

@@ -1,0 +1,131 @@
+"""Starting, sponsoring, signing and confirming, through the public pages."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from townhall.petitions import counts
+from townhall.petitions.models import Petition, Signature
+
+pytestmark = pytest.mark.django_db
+
+
+def signing_data(ward, number=0, **changes):
+    return {
+        "name": f"Person {number}",
+        "email": f"p{number}@example.org",
+        "postcode": "en5 4bw",
+        "ward": ward.pk,
+        "notify_by_email": "on",
+        **changes,
+    }
+
+
+def link(message, kind):
+    return re.search(rf"http://\S+(/petitions/{kind}/\S+/)", message.body).group(1)
+
+
+def test_the_list_and_help_pages(client):
+    html = client.get("/petitions/").content.decode()
+    assert "Stop using glyphosate" in html
+    help_page = client.get("/petitions/help/").content.decode()
+    assert "It is not the council&#x27;s responsibility" in help_page
+    assert "Full council debate" in help_page
+
+
+def test_similar_petitions_are_shown_before_starting(client):
+    html = client.get("/petitions/check/", {"action": "Ban glyphosate in parks"}).content.decode()
+    assert "Stop using glyphosate" in html
+    assert "My petition is different" in html
+
+
+def test_starting_a_petition_and_confirming_it(client, ward, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/petitions/new/",
+            {
+                **signing_data(ward, email="starter@example.org"),
+                "action": "Light the path through Victoria Park",
+                "background": "It is dark.",
+            },
+        )
+    assert "Check your email" in response.content.decode()
+    petition = Petition.objects.get(action="Light the path through Victoria Park")
+    confirm = link(mail.outbox[-1], "start")
+    page = client.get(confirm)  # a mail scanner fetching the link confirms nothing
+    assert "Confirm my petition" in page.content.decode()
+    petition.refresh_from_db()
+    assert petition.state == Petition.State.PENDING
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm)
+    petition.refresh_from_db()
+    assert petition.state == Petition.State.COLLECTING_SPONSORS
+    assert f"/petitions/{petition.pk}/support/{petition.sponsor_token}/" in mail.outbox[-1].body
+    assert client.get(f"/petitions/{petition.pk}/").status_code == 404  # not public yet
+    assert client.get(f"/petitions/{petition.pk}/sign/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"action": "x" * 81}, "80 characters or fewer"),
+        ({"action": ""}, "Enter what you want"),
+        ({"background": "y" * 301}, "300 characters or fewer"),
+        ({"postcode": "NOPE"}, "Enter a real postcode"),
+        ({"name": "<b>Me</b>"}, "without &lt;"),
+        ({"ward": "999999"}, "Choose your ward from the list"),
+    ],
+)
+def test_bad_petitions_are_explained_and_not_saved(client, ward, changes, message):
+    before = Petition.objects.count()
+    data = {**signing_data(ward), "action": "Fix the lights", "background": "Dark.", **changes}
+    response = client.post("/petitions/new/", data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert Petition.objects.count() == before
+
+
+def test_signing_confirming_and_the_count(client, ward, django_capture_on_commit_callbacks):
+    petition = Petition.objects.get(action__startswith="Stop using glyphosate")
+    before = counts.exact(petition.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/petitions/{petition.pk}/sign/", signing_data(ward, 7))
+    confirm = link(mail.outbox[-1], "signatures")
+    assert "Confirm my signature" in client.get(confirm).content.decode()
+    assert counts.exact(petition.pk) == before
+    client.post(confirm)
+    assert counts.exact(petition.pk) == before + 1
+    again = client.post(confirm).content.decode()
+    assert "already confirmed" in again
+    assert counts.exact(petition.pk) == before + 1
+    html = client.get(f"/petitions/{petition.pk}/").content.decode()
+    assert f"<strong>{before + 1}</strong> signatures" in html and "and 12 on paper" in html
+    assert "p7@example.org" not in html and "Person 7" not in html
+
+
+def test_a_second_signature_gets_a_friendly_message(client, ward):
+    petition = Petition.objects.get(action__startswith="Stop using glyphosate")
+    client.post(f"/petitions/{petition.pk}/sign/", signing_data(ward, 8))
+    response = client.post(
+        f"/petitions/{petition.pk}/sign/", signing_data(ward, 8, email="P8@Example.org")
+    )
+    assert "You have already signed" in response.content.decode()
+    assert petition.signatures.filter(normalised_email="p8@example.org").count() == 1
+
+
+def test_forged_tokens_are_not_found(client):
+    assert client.get("/petitions/signatures/forged/").status_code == 404
+    assert client.post("/petitions/start/forged/").status_code == 404
+    petition = Petition.objects.filter(state="open").first()
+    assert client.get(f"/petitions/{petition.pk}/support/wrong-token/").status_code == 200
+
+
+def test_the_petition_page_shows_thresholds_response_and_wards(client):
+    petition = Petition.objects.get(action__startswith="Stop using glyphosate")
+    html = client.get(f"/petitions/{petition.pk}/").content.decode()
+    assert "Written response" in html and "Reached" in html
+    assert "The council responded on" in html
+    assert "Signatures by ward" in html
+    assert "days left to sign" in html
+    assert Signature.objects.filter(petition=petition).exists()
