@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from importlib.resources import files
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -241,6 +242,8 @@ def load_users() -> list[str]:
         if slug is not None:
             organisation = Organisation.objects.get(slug=slug)
             user.groups.add(getattr(organisation, role))
+        if slug == "council":
+            user.groups.add(Group.objects.get(name="Petition officers"))
     return created
 
 

@@ -321,6 +321,25 @@ def add_paper_signatures(petition: Petition, user, count: int, received_on, note
     return batch
 
 
+def record_response(petition: Petition, user) -> None:
+    """After an officer publishes the response: record it and tell the opted-in signers."""
+    _record(petition, "response published", user)
+    _changed(petition)
+    url = link("petition", petition.pk)
+    for email in (
+        petition.signatures.filter(state=Signature.State.VALIDATED, notify_by_email=True)
+        .values_list("email", flat=True)
+        .iterator()
+    ):
+        _email(
+            email,
+            "response",
+            "The council has responded to a petition you signed",
+            petition=petition,
+            petition_url=url,
+        )
+
+
 def signatures_by_ward(petition: Petition) -> list[dict]:
     return list(
         petition.signatures.filter(state=Signature.State.VALIDATED, ward__isnull=False)

@@ -1,0 +1,40 @@
+from django import forms
+from django.utils import timezone
+
+from townhall.petitions.models import Petition
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(choices=Petition.RejectionReason.choices)
+    details = forms.CharField(
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown with the petition, unless it is hidden.",
+    )
+
+
+class FlagForm(forms.Form):
+    note = forms.CharField(
+        max_length=500,
+        label="What a colleague should look at",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ApproveForm(forms.Form):
+    pass
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000)
+    responded_on = forms.DateField(initial=timezone.localdate, label="Date of the response")
+    link = forms.URLField(
+        required=False, label="Link to the meeting or decision", assume_scheme="https"
+    )
+
+
+class PaperForm(forms.Form):
+    count = forms.IntegerField(min_value=1, max_value=1_000_000, label="Number of signatures")
+    received_on = forms.DateField(initial=timezone.localdate, label="Date received")
+    note = forms.CharField(required=False, max_length=200)

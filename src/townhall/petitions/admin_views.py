@@ -1,0 +1,68 @@
+"""Officers' moderation of petitions: each act is a form page and a POST to a service."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from townhall.petitions import services
+from townhall.petitions.admin_forms import (
+    ApproveForm,
+    FlagForm,
+    PaperForm,
+    RejectForm,
+    ResponseForm,
+)
+from townhall.petitions.models import Petition, PetitionResponse
+
+
+def _respond(petition: Petition, user, data: dict) -> None:
+    PetitionResponse.objects.update_or_create(petition=petition, defaults=data)
+    services.record_response(petition, user)
+
+
+ACTIONS = {
+    "approve": (
+        "Approve and open",
+        ApproveForm,
+        lambda petition, user, data: services.approve(petition, user),
+    ),
+    "reject": (
+        "Reject",
+        RejectForm,
+        lambda petition, user, data: services.reject(petition, user, **data),
+    ),
+    "flag": (
+        "Flag for a colleague",
+        FlagForm,
+        lambda petition, user, data: services.flag(petition, user, data["note"]),
+    ),
+    "respond": ("Publish the council's response", ResponseForm, _respond),
+    "paper": (
+        "Add paper signatures",
+        PaperForm,
+        lambda petition, user, data: services.add_paper_signatures(petition, user, **data),
+    ),
+}
+
+
+def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if action not in ACTIONS:
+        raise Http404("No such action.")
+    if not request.user.has_perm("petitions.change_petition"):
+        raise PermissionDenied
+    petition = get_object_or_404(Petition, pk=pk)
+    title, form_class, act = ACTIONS[action]
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(petition, request.user, form.cleaned_data)
+        except services.WrongState as problem:
+            form.add_error(None, str(problem))
+        else:
+            messages.success(request, f"{title}: “{petition.action}”.")
+            return redirect("wagtailsnippets_petitions_petition:list")
+    return TemplateResponse(
+        request, "petitions/admin/act.html", {"petition": petition, "form": form, "title": title}
+    )

@@ -1,0 +1,65 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from townhall.petitions import admin_views
+from townhall.petitions.models import Petition
+
+ACTIONS_BY_STATE = {
+    Petition.State.SPONSORED: ["approve", "reject", "flag"],
+    Petition.State.FLAGGED: ["approve", "reject"],
+    Petition.State.COLLECTING_SPONSORS: ["reject"],
+    Petition.State.OPEN: ["respond", "paper"],
+    Petition.State.CLOSED: ["respond", "paper"],
+}
+
+
+class PetitionQueueView(IndexView):
+    def get_list_buttons(self, instance: Petition):
+        buttons = super().get_list_buttons(instance)
+        for action in reversed(ACTIONS_BY_STATE.get(instance.state, [])):
+            buttons.insert(
+                0,
+                ListingButton(
+                    admin_views.ACTIONS[action][0],
+                    url=reverse("petitions_moderate", args=[instance.pk, action]),
+                ),
+            )
+        return buttons
+
+
+class PetitionViewSet(SnippetViewSet):
+    """Officers' queue: petitions waiting for moderation first."""
+
+    model = Petition
+    icon = "doc-full"
+    menu_label = "Petitions"
+    add_to_admin_menu = True
+    index_view_class = PetitionQueueView
+    list_display = ["action", "state", "created_at", "opened_at", "closes_at"]
+    list_filter = ["state"]
+    search_fields = ["action", "background"]
+    search_backend_name = None
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["action", "background", "additional_details"]
+
+    @property
+    def menu_url(self) -> str:
+        return reverse(self.get_url_name("list")) + "?state=sponsored"
+
+
+register_snippet(PetitionViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "petitions/moderate/<int:pk>/<str:action>/",
+            admin_views.moderate,
+            name="petitions_moderate",
+        )
+    ]
