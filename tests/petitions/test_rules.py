@@ -121,3 +121,15 @@ def test_paper_signatures_count_towards_thresholds_but_not_online(open_petition)
     assert counts.exact(open_petition.pk) == online
     assert services.total(open_petition) == online + 40
     assert open_petition.reached.filter(threshold__signatures=25).exists()
+
+
+def test_the_close_command_closes_what_is_due(open_petition):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    Petition.objects.filter(pk=open_petition.pk).update(closes_at=timezone.now())
+    out = StringIO()
+    call_command("close_petitions", stdout=out)
+    open_petition.refresh_from_db()
+    assert open_petition.state == State.CLOSED and "Closed" in out.getvalue()
