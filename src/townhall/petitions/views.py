@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from townhall.core import pagecache
-from townhall.core.models import Borough
+from townhall.core.models import Borough, Ward
 from townhall.core.ratelimit import client_address, is_rate_limited
 from townhall.core.views.feedback import too_many_requests
+from townhall.core.wardmap import ATTRIBUTION, ward_map
 from townhall.petitions import counts, services
 from townhall.petitions.forms import CreateForm, SignForm
 from townhall.petitions.models import Petition, Signature, Threshold
@@ -87,6 +88,7 @@ def confirm_creator(request: HttpRequest, token: str) -> HttpResponse:
 
 def _detail_context(petition: Petition) -> dict:
     shown = counts.shown(petition.pk)
+    by_ward = services.signatures_by_ward(petition)
     paper = sum(batch.count for batch in petition.paper.all())
     thresholds = list(Threshold.objects.filter(scheme__borough=petition.borough))
     reached = {r.threshold_id: r for r in petition.reached.all()}
@@ -104,8 +106,15 @@ def _detail_context(petition: Petition) -> dict:
         "days_left": max(0, (petition.closes_at - timezone.now()).days)
         if petition.closes_at
         else None,
-        "by_ward": services.signatures_by_ward(petition)[:10],
+        "by_ward": by_ward,
+        "ward_map": ward_map(
+            list(Ward.objects.filter(borough=petition.borough)),
+            {row["ward__code"]: row["count"] for row in by_ward},
+            title=f"Map of signatures by ward: {petition.action}",
+            unit="signatures",
+        ),
         "response": getattr(petition, "response", None),
+        "attribution": ATTRIBUTION,
     }
 
 

@@ -1,0 +1,93 @@
+"""A borough's wards as an SVG map shaded by a number per ward, drawn on the server.
+
+The map is a picture of the table that goes beside it: every ward has a <title> with its
+name and number, the shades are explained in a legend, and darker always means more.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from townhall.core.models import Ward
+
+WIDTH = 600
+SHADES = ["#f2f7fb", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]  # light to dark
+ATTRIBUTION = (
+    "Source: Office for National Statistics licensed under the Open Government "
+    "Licence v.3.0. Contains OS data © Crown copyright and database right 2022."
+)
+
+
+@dataclass
+class Band:
+    low: int
+    high: int
+    colour: str
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    if geometry["type"] == "Polygon":
+        return geometry["coordinates"]
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def bands(values: list[int]) -> list[Band]:
+    """Up to five equal steps from 1 to the largest value; 0 has the lightest shade."""
+    top = max(values, default=0)
+    if top == 0:
+        return [Band(0, 0, SHADES[0])]
+    steps = min(4, top)
+    size = math.ceil(top / steps)
+    result = [Band(0, 0, SHADES[0])]
+    for step in range(steps):
+        result.append(Band(step * size + 1, min(top, (step + 1) * size), SHADES[step + 1]))
+    return result
+
+
+def _colour(value: int, scale: list[Band]) -> str:
+    return next((band.colour for band in scale if band.low <= value <= band.high), SHADES[-1])
+
+
+def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str) -> SafeString:
+    points = [pt for ward in wards for ring in _rings(ward.boundary) for pt in ring]
+    if not points:
+        return mark_safe("")
+    min_x, max_x = min(p[0] for p in points), max(p[0] for p in points)
+    min_y, max_y = min(p[1] for p in points), max(p[1] for p in points)
+    # Longitude degrees are shorter than latitude degrees this far north.
+    x_scale = math.cos(math.radians((min_y + max_y) / 2))
+    scale = WIDTH / ((max_x - min_x) * x_scale)
+    height = round((max_y - min_y) * scale)
+    shading = bands(list(values.values()))
+
+    def project(point) -> str:
+        return f"{(point[0] - min_x) * x_scale * scale:.1f},{(max_y - point[1]) * scale:.1f}"
+
+    shapes = []
+    for ward in wards:
+        value = values.get(ward.code, 0)
+        path = " ".join(
+            "M" + " L".join(project(p) for p in ring) + " Z" for ring in _rings(ward.boundary)
+        )
+        shapes.append(
+            f'<path d="{path}" fill="{_colour(value, shading)}" stroke="#0b0c0c" '
+            f'stroke-width="0.6"><title>{escape(ward.name)}: {value} {escape(unit)}</title></path>'
+        )
+    legend = "".join(
+        f'<g transform="translate(0,{i * 22})"><rect width="18" height="18" fill="{band.colour}"'
+        f' stroke="#0b0c0c" stroke-width="0.6"/><text x="26" y="14" font-size="14">'
+        f"{band.low if band.low == band.high else f'{band.low} to {band.high}'}</text></g>"
+        for i, band in enumerate(shading)
+    )
+    svg = (
+        f'<svg class="th-map" viewBox="0 0 {WIDTH + 140} {max(height, 130)}" role="img" '
+        f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="map-title">{escape(title)}</title>'
+        f'<desc id="map-desc">Each ward is shaded by {escape(unit)}: darker means more. '
+        f"The table beside the map gives the numbers.</desc>"
+        f"<g>{''.join(shapes)}</g>"
+        f'<g transform="translate({WIDTH + 15},10)">{legend}</g></svg>'
+    )
+    return mark_safe(svg)
