@@ -35,6 +35,12 @@ PAGES = {
     "search, nothing found": "/search/?q=zzzzqqq",
     "report a problem": "/feedback/problem/?path=/",
     "outbox": "/outbox/",
+    "petitions list": "/petitions/",
+    "petition with map and response": "/petitions/1/",
+    "petition, signing form": "/petitions/1/sign/",
+    "petitions, how they work": "/petitions/help/",
+    "petitions, check for similar": "/petitions/check/?action=glyphosate",
+    "petitions, start": "/petitions/new/",
     "page not found": "/no-such-page/",
 }
 

@@ -128,4 +128,6 @@ def test_the_petition_page_shows_thresholds_response_and_wards(client):
     assert "The council responded on" in html
     assert "Signatures by ward" in html
     assert "days left to sign" in html
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith("Stop using glyphosate") and "<" not in title
     assert Signature.objects.filter(petition=petition).exists()
