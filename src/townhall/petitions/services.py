@@ -267,7 +267,8 @@ def confirm_signature(signature: Signature) -> bool:
         petition = Petition.objects.get(pk=signature.petition_id)
         if petition.state == State.COLLECTING_SPONSORS:
             _check_sponsors(petition)
-        _changed(petition)
+        # No page invalidation here: under a spike that would be one per signature. The
+        # petition page is cached for only a few seconds, so its count lags by no more.
     if petition.state == State.OPEN:
         check_thresholds(petition)
     return True
