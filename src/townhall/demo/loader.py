@@ -1,6 +1,5 @@
 """Loads the demo borough. Idempotent: each part is created only if it is missing."""
 
-import json
 import os
 from datetime import date, datetime, time, timedelta
 from importlib.resources import files
@@ -25,6 +24,7 @@ from townhall.core.models import (
     Ward,
 )
 from townhall.core.services.organisations import set_up_organisation
+from townhall.core.services.wards import load_wards
 from townhall.demo import content
 from townhall.demo.pdf import simple_pdf
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
@@ -38,18 +38,10 @@ def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(10, 0)))
 
 
-def load_wards(borough: Borough) -> int:
-    data = json.loads(files("townhall.core").joinpath("data/barnet-wards.geojson").read_text())
-    for feature in data["features"]:
-        Ward.objects.update_or_create(
-            code=feature["properties"]["code"],
-            defaults={
-                "borough": borough,
-                "name": feature["properties"]["name"],
-                "boundary": feature["geometry"],
-            },
-        )
-    return len(data["features"])
+def load_demo_wards(borough: Borough) -> int:
+    return load_wards(
+        borough, files("townhall.core").joinpath("data/barnet-wards.geojson").read_text()
+    )
 
 
 def home_page(borough: Borough) -> BoroughHomePage:
@@ -252,7 +244,7 @@ def load_demo() -> dict:
     borough, _ = Borough.objects.get_or_create(
         ons_code=content.BOROUGH["ons_code"], defaults={"name": content.BOROUGH["name"]}
     )
-    wards = load_wards(borough)
+    wards = load_demo_wards(borough)
     home = home_page(borough)
     about_page(home)
     organisations = [
