@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "townhall.news",
     "townhall.comments",
     "townhall.petitions",
+    "townhall.api",
     "townhall.people",
     "townhall.wordpress",
     "townhall.demo",

@@ -1,0 +1,94 @@
+import csv
+import io
+
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Router
+from ninja.responses import Status
+
+from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem
+from townhall.petitions import counts, services
+from townhall.petitions.models import Petition, Threshold
+
+router = Router(tags=["petitions"])
+PUBLIC_STATES = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
+
+
+def _summary(petition: Petition, request: HttpRequest) -> dict:
+    return {
+        "id": petition.pk,
+        "action": petition.action,
+        "state": petition.state,
+        "signatures": counts.shown(petition.pk),
+        "paper_signatures": petition.paper.aggregate(total=Sum("count"))["total"] or 0,
+        "opened_at": petition.opened_at,
+        "closes_at": petition.closes_at,
+        "url": request.build_absolute_uri(reverse("petition", args=[petition.pk])),
+    }
+
+
+def _public(pk: int) -> Petition | None:
+    return Petition.objects.filter(pk=pk, state__in=PUBLIC_STATES).first()
+
+
+@router.get("/petitions", response=list[PetitionSummary])
+def list_petitions(request: HttpRequest, state: str = "open"):
+    """Public petitions in one state: open (the default), closed or rejected."""
+    if state not in PUBLIC_STATES:
+        state = Petition.State.OPEN
+    return [_summary(p, request) for p in Petition.objects.filter(state=state)[:500]]
+
+
+@router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})
+def petition_detail(request: HttpRequest, pk: int):
+    petition = _public(pk)
+    if petition is None:
+        return Status(404, {"detail": "No public petition has this id."})
+    reached = {r.threshold_id: r.reached_at for r in petition.reached.all()}
+    response = getattr(petition, "response", None)
+    return Status(
+        200,
+        {
+            **_summary(petition, request),
+            "background": petition.background,
+            "additional_details": petition.additional_details,
+            "rejection_reason": petition.rejection_reason or None,
+            "thresholds": [
+                {
+                    "signatures": t.signatures,
+                    "name": t.name,
+                    "what_happens": t.what_happens,
+                    "reached_at": reached.get(t.pk),
+                }
+                for t in Threshold.objects.filter(scheme__borough=petition.borough)
+            ],
+            "response": {
+                "text": response.text,
+                "responded_on": response.responded_on,
+                "link": response.link,
+            }
+            if response
+            else None,
+            "signatures_by_ward": [
+                {"code": row["ward__code"], "name": row["ward__name"], "signatures": row["count"]}
+                for row in services.signatures_by_ward(petition)
+            ],
+        },
+    )
+
+
+@router.get("/petitions/{pk}/wards.csv", response={404: Problem})
+def petition_wards_csv(request: HttpRequest, pk: int):
+    """Confirmed signatures per ward, as CSV."""
+    petition = _public(pk)
+    if petition is None:
+        return Status(404, {"detail": "No public petition has this id."})
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["ward_code", "ward_name", "signatures"])
+    for row in services.signatures_by_ward(petition):
+        writer.writerow([row["ward__code"], row["ward__name"], row["count"]])
+    result = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    result["Content-Disposition"] = f'attachment; filename="petition-{pk}-wards.csv"'
+    return result
