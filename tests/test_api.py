@@ -55,3 +55,8 @@ def test_openapi_description(client):
     schema = client.get("/api/openapi.json").json()
     assert schema["info"]["title"] == "Townhall public API"
     assert "/api/petitions/{pk}" in schema["paths"]
+
+
+def test_the_api_docs_use_local_assets(client):
+    html = client.get("/api/docs").content.decode()
+    assert "/static/ninja/" in html and "cdn." not in html

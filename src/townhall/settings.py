@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "townhall.people",
     "townhall.wordpress",
     "townhall.demo",
+    "ninja",  # serves the API docs' own copy of Swagger UI, so they work offline
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
