@@ -102,3 +102,38 @@ def test_bad_action_and_bad_input_are_not_errors(as_user, open_petition):
     )
     assert response.status_code == 200
     assert not open_petition.paper.exists()
+
+
+def test_officers_download_opted_in_signers_and_it_is_logged(as_user, open_petition):
+    response = as_user("council-officer").get(f"/admin/petitions/{open_petition.pk}/signers.csv")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "name,email,ward"
+    opted_in = open_petition.signatures.filter(state="validated", notify_by_email=True).count()
+    assert len(lines) == opted_in + 1
+    download = open_petition.downloads.get()
+    assert (download.user.username, download.rows) == ("council-officer", opted_in)
+
+
+def test_other_organisers_cannot_download_signers(as_user, open_petition):
+    response = as_user("alliance-editor").get(f"/admin/petitions/{open_petition.pk}/signers.csv")
+    assert response.status_code in (302, 403)
+    assert not open_petition.downloads.exists()
+
+
+def test_the_opened_email_gives_the_creator_their_download_link(
+    sponsored, django_capture_on_commit_callbacks
+):
+    from townhall.petitions import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.approve(sponsored, None)
+    opened = [m for m in mail.outbox if m.subject == "Your petition is open"][-1]
+    assert f"/petitions/start/{sponsored.creator_token}/signers.csv" in opened.body
+
+
+def test_the_creator_downloads_through_their_private_link(client, open_petition):
+    response = client.get(f"/petitions/start/{open_petition.creator_token}/signers.csv")
+    assert response.status_code == 200
+    assert open_petition.downloads.get().by_creator
+    assert client.get("/petitions/start/wrong/signers.csv").status_code == 404

@@ -14,6 +14,7 @@ from townhall.petitions.admin_forms import (
     RejectForm,
     ResponseForm,
 )
+from townhall.petitions.exports import signers_csv
 from townhall.petitions.models import Petition, PetitionResponse
 
 
@@ -66,3 +67,15 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return TemplateResponse(
         request, "petitions/admin/act.html", {"petition": petition, "form": form, "title": title}
     )
+
+
+def signers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Officers, and editors of the organisation behind the petition, download its signers."""
+    petition = get_object_or_404(Petition, pk=pk)
+    organisation = petition.organisation
+    allowed = request.user.has_perm("petitions.change_petition") or (
+        organisation is not None and request.user.groups.filter(pk=organisation.editors_id).exists()
+    )
+    if not allowed:
+        raise PermissionDenied
+    return signers_csv(petition, user=request.user)

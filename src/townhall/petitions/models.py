@@ -230,3 +230,22 @@ class PetitionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SignerDownload(models.Model):
+    """Every download of signers' details: who took personal data, and when."""
+
+    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="downloads")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_creator = models.BooleanField(default=False)
+    rows = models.PositiveIntegerField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        who = "the creator" if self.by_creator else self.user
+        return f"{self.rows} signers of {self.petition} taken by {who} at {self.at:%Y-%m-%d %H:%M}"

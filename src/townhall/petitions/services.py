@@ -173,6 +173,7 @@ def approve(petition: Petition, user) -> None:
             "Your petition is open",
             petition=petition,
             petition_url=link("petition", petition.pk),
+            signers_url=link("petition-creator-signers", petition.creator_token),
         )
 
 

@@ -8,6 +8,11 @@ urlpatterns = [
     path("petitions/new/", views.create, name="petition-create"),
     path("petitions/help/", views.help_page, name="petition-help"),
     path("petitions/start/<str:token>/", views.confirm_creator, name="petition-confirm-creator"),
+    path(
+        "petitions/start/<str:token>/signers.csv",
+        views.creator_signers,
+        name="petition-creator-signers",
+    ),
     path("petitions/<int:pk>/", views.detail, name="petition"),
     path("petitions/<int:pk>/sign/", views.sign, name="petition-sign"),
     path("petitions/<int:pk>/support/<str:token>/", views.sign, name="petition-sponsor"),

@@ -11,6 +11,7 @@ from townhall.core.ratelimit import client_address, is_rate_limited
 from townhall.core.views.feedback import too_many_requests
 from townhall.core.wardmap import ATTRIBUTION, ward_map
 from townhall.petitions import counts, services
+from townhall.petitions.exports import signers_csv
 from townhall.petitions.forms import CreateForm, SignForm
 from townhall.petitions.models import Petition, Signature, Threshold
 
@@ -194,3 +195,11 @@ def help_page(request: HttpRequest) -> HttpResponse:
             "scheme": services.scheme_for(borough),
         },
     )
+
+
+def creator_signers(request: HttpRequest, token: str) -> HttpResponse:
+    """The creator's own download, through the private link in their confirmation email."""
+    petition = get_object_or_404(Petition, creator_token=token[:64])
+    if petition.state not in (Petition.State.OPEN, Petition.State.CLOSED):
+        raise Http404("Signers can be downloaded once the petition is open.")
+    return signers_csv(petition, by_creator=True)

@@ -19,6 +19,14 @@ ACTIONS_BY_STATE = {
 class PetitionQueueView(IndexView):
     def get_list_buttons(self, instance: Petition):
         buttons = super().get_list_buttons(instance)
+        if instance.state in (Petition.State.OPEN, Petition.State.CLOSED):
+            buttons.insert(
+                0,
+                ListingButton(
+                    "Download signers who opted in",
+                    url=reverse("petitions_signers", args=[instance.pk]),
+                ),
+            )
         for action in reversed(ACTIONS_BY_STATE.get(instance.state, [])):
             buttons.insert(
                 0,
@@ -61,5 +69,6 @@ def register_moderation_urls():
             "petitions/moderate/<int:pk>/<str:action>/",
             admin_views.moderate,
             name="petitions_moderate",
-        )
+        ),
+        path("petitions/<int:pk>/signers.csv", admin_views.signers, name="petitions_signers"),
     ]
