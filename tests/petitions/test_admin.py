@@ -137,3 +137,22 @@ def test_the_creator_downloads_through_their_private_link(client, open_petition)
     assert response.status_code == 200
     assert open_petition.downloads.get().by_creator
     assert client.get("/petitions/start/wrong/signers.csv").status_code == 404
+
+
+def test_officers_are_told_of_moderation_and_of_tiers(
+    new_petition, signer, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    from townhall.petitions import services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.confirm_creator(new_petition)
+        for number in range(5):
+            sign_and_confirm(new_petition, signer(number))
+        new_petition.refresh_from_db()
+        services.approve(new_petition, None)
+        services.add_paper_signatures(new_petition, None, 30, date(2026, 11, 1))
+    to_officers = [(m.to[0], m.subject) for m in mail.outbox if "officer" in m.body]
+    assert ("council-officer@example.org", "A petition is waiting for moderation") in to_officers
+    assert ("council-officer@example.org", "A petition reached 25 signatures") in to_officers

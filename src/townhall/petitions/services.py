@@ -141,6 +141,28 @@ def confirm_creator(petition: Petition) -> bool:
     return True
 
 
+OFFICERS_GROUP = "Petition officers"
+
+
+def _notify_officers(petition: Petition, subject: str, what: str) -> None:
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.filter(name=OFFICERS_GROUP).first()
+    if group is None:
+        return
+    emails = group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)
+    for email in sorted(set(emails)):
+        _email(
+            email,
+            "officers",
+            subject,
+            petition=petition,
+            what=what,
+            admin_url=settings.TOWNHALL_BASE_URL
+            + reverse("wagtailsnippets_petitions_petition:list"),
+        )
+
+
 def _check_sponsors(petition: Petition) -> None:
     """Enough confirmed supporters (besides the creator) send it to moderation."""
     needed = scheme_for(petition.borough).sponsors_needed
@@ -151,6 +173,11 @@ def _check_sponsors(petition: Petition) -> None:
         petition, {State.COLLECTING_SPONSORS}, State.SPONSORED, sponsored_at=timezone.now()
     ):
         _record(petition, "sent to moderation", note=f"{supporters} supporters")
+        _notify_officers(
+            petition,
+            "A petition is waiting for moderation",
+            f"It has {supporters} supporters and is waiting for moderation.",
+        )
 
 
 def approve(petition: Petition, user) -> None:
@@ -307,6 +334,11 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
                 petition=petition,
                 threshold=threshold,
             )
+        _notify_officers(
+            petition,
+            f"A petition reached {threshold.signatures} signatures",
+            f"It reached {threshold.signatures} signatures: {threshold.what_happens}",
+        )
         _changed(petition)
     return reached_now
 
