@@ -171,7 +171,8 @@ TOWNHALL_RATE_LIMITS = {
     "comment": env.str("RATE_LIMIT_COMMENT", default="20/600"),
     "report": env.str("RATE_LIMIT_REPORT", default="20/600"),
     "petition": env.str("RATE_LIMIT_PETITION", default="5/3600"),
-    "sign": env.str("RATE_LIMIT_SIGN", default="30/600"),
+    "sign": env.str("RATE_LIMIT_SIGN", default="30/600"),  # sustained
+    "sign_burst": env.str("RATE_LIMIT_SIGN_BURST", default="5/60"),
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

@@ -38,3 +38,23 @@ class PaperForm(forms.Form):
     count = forms.IntegerField(min_value=1, max_value=1_000_000, label="Number of signatures")
     received_on = forms.DateField(initial=timezone.localdate, label="Date received")
     note = forms.CharField(required=False, max_length=200)
+
+
+class InvalidateForm(forms.Form):
+    ip_address = forms.GenericIPAddressField(required=False, label="IP address")
+    domain = forms.CharField(required=False, max_length=254, label="Email domain")
+    email = forms.EmailField(required=False, label="Email address")
+    signed_after = forms.DateTimeField(required=False, label="Signed after (YYYY-MM-DD HH:MM)")
+    signed_before = forms.DateTimeField(required=False, label="Signed before (YYYY-MM-DD HH:MM)")
+    note = forms.CharField(max_length=200, label="Why (kept in the petition's history)")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(
+            cleaned.get(f)
+            for f in ("ip_address", "domain", "email", "signed_after", "signed_before")
+        ):
+            raise forms.ValidationError(
+                "Say which signatures: an IP address, domain, email or time window."
+            )
+        return cleaned

@@ -6,10 +6,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
-from townhall.petitions import services
+from townhall.petitions import fraud, services
 from townhall.petitions.admin_forms import (
     ApproveForm,
     FlagForm,
+    InvalidateForm,
     PaperForm,
     RejectForm,
     ResponseForm,
@@ -37,6 +38,7 @@ ACTIONS = {
     "flag": (
         "Flag for a colleague",
         FlagForm,
+        InvalidateForm,
         lambda petition, user, data: services.flag(petition, user, data["note"]),
     ),
     "respond": ("Publish the council's response", ResponseForm, _respond),
@@ -79,3 +81,33 @@ def signers(request: HttpRequest, pk: int) -> HttpResponse:
     if not allowed:
         raise PermissionDenied
     return signers_csv(petition, user=request.user)
+
+
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who signs this petition unusually often, and invalidating signatures in bulk."""
+    if not request.user.has_perm("petitions.change_petition"):
+        raise PermissionDenied
+    petition = get_object_or_404(Petition, pk=pk)
+    form = InvalidateForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        selection = fraud.Selection(
+            ip_address=data["ip_address"] or "",
+            domain=data["domain"],
+            email=data["email"],
+            signed_after=data["signed_after"],
+            signed_before=data["signed_before"],
+        )
+        done = fraud.invalidate(petition, selection, request.user, data["note"])
+        messages.success(request, f"{done} signature{'s' if done != 1 else ''} invalidated.")
+        return redirect("petitions_review", pk=petition.pk)
+    return TemplateResponse(
+        request,
+        "petitions/admin/review.html",
+        {
+            "petition": petition,
+            "form": form,
+            "sources": fraud.unusual_sources(petition),
+            "history": petition.events.filter(action="signatures invalidated"),
+        },
+    )

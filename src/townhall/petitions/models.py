@@ -249,3 +249,22 @@ class SignerDownload(models.Model):
     def __str__(self) -> str:
         who = "the creator" if self.by_creator else self.user
         return f"{self.rows} signers of {self.petition} taken by {who} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class SigningBlock(models.Model):
+    """An email domain or IP address from which signatures are refused."""
+
+    class Kind(models.TextChoices):
+        DOMAIN = "domain", "Email domain"
+        IP = "ip", "IP address"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(max_length=254, help_text="e.g. spam.example or 203.0.113.7")
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "value"], name="block_once")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.value}"

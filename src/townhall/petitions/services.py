@@ -19,7 +19,7 @@ from django.utils import timezone
 from townhall.core import pagecache
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Borough, Organisation, Ward
-from townhall.petitions import counts
+from townhall.petitions import counts, fraud
 from townhall.petitions.emails import normalise_email
 from townhall.petitions.models import (
     PaperSignatures,
@@ -250,6 +250,8 @@ class AlreadySigned(Exception):
 def sign(petition: Petition, signer: Signer) -> Signature:
     if not petition.accepts_signatures:
         raise WrongState("This petition is not taking signatures.")
+    if fraud.is_blocked(signer.email, signer.ip_address):
+        raise WrongState("Signatures from this email domain or connection are not accepted.")
     try:
         with transaction.atomic():
             signature = Signature.objects.create(

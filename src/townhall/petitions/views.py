@@ -135,7 +135,7 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
         return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
     form = SignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if is_rate_limited(request, "sign"):
+        if is_rate_limited(request, "sign_burst") or is_rate_limited(request, "sign"):
             return too_many_requests(request)
         data = form.cleaned_data
         if not form.is_spam:
@@ -153,10 +153,9 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
                 )
             except services.AlreadySigned:
                 return render(request, "petitions/already_signed.html", {"petition": petition})
-            except services.WrongState:
-                return render(
-                    request, "petitions/not_signable.html", {"petition": petition}, status=403
-                )
+            except services.WrongState as refusal:
+                context = {"petition": petition, "reason": str(refusal)}
+                return render(request, "petitions/not_signable.html", context, status=403)
         return render(request, "petitions/check_email.html", {"petition": petition})
     return render(
         request,

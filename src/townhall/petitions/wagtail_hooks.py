@@ -1,11 +1,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from townhall.petitions import admin_views
-from townhall.petitions.models import Petition
+from townhall.petitions.models import Petition, SigningBlock
 
 ACTIONS_BY_STATE = {
     Petition.State.SPONSORED: ["approve", "reject", "flag"],
@@ -20,6 +21,12 @@ class PetitionQueueView(IndexView):
     def get_list_buttons(self, instance: Petition):
         buttons = super().get_list_buttons(instance)
         if instance.state in (Petition.State.OPEN, Petition.State.CLOSED):
+            buttons.insert(
+                0,
+                ListingButton(
+                    "Review signatures", url=reverse("petitions_review", args=[instance.pk])
+                ),
+            )
             buttons.insert(
                 0,
                 ListingButton(
@@ -71,4 +78,19 @@ def register_moderation_urls():
             name="petitions_moderate",
         ),
         path("petitions/<int:pk>/signers.csv", admin_views.signers, name="petitions_signers"),
+        path("petitions/<int:pk>/review/", admin_views.review, name="petitions_review"),
     ]
+
+
+class SigningBlockViewSet(ModelViewSet):
+    model = SigningBlock
+    icon = "warning"
+    menu_label = "Signing blocks"
+    add_to_settings_menu = True
+    list_display = ["kind", "value", "note", "created_at"]
+    form_fields = ["kind", "value", "note"]
+
+
+@hooks.register("register_admin_viewset")
+def register_blocks():
+    return SigningBlockViewSet("signing_blocks")
