@@ -48,6 +48,20 @@ class Signer:
     ip_address: str | None = None
 
 
+def _new_signature(petition: Petition, signer: Signer, is_creator: bool = False) -> Signature:
+    return Signature.objects.create(
+        petition=petition,
+        name=signer.name,
+        email=signer.email,
+        normalised_email=normalise_email(signer.email),
+        postcode=signer.postcode,
+        ward=signer.ward,
+        notify_by_email=signer.notify_by_email or is_creator,
+        is_creator=is_creator,
+        ip_address=signer.ip_address,
+    )
+
+
 def scheme_for(borough: Borough) -> PetitionScheme:
     scheme, _ = PetitionScheme.objects.get_or_create(borough=borough)
     return scheme
@@ -99,17 +113,7 @@ def create(
         organisation=organisation,
     )
     counts.create_shards(petition)
-    signature = Signature.objects.create(
-        petition=petition,
-        name=creator.name,
-        email=creator.email,
-        normalised_email=normalise_email(creator.email),
-        postcode=creator.postcode,
-        ward=creator.ward,
-        notify_by_email=True,
-        is_creator=True,
-        ip_address=creator.ip_address,
-    )
+    signature = _new_signature(petition, creator, is_creator=True)
     _record(petition, "created")
     _email(
         creator.email,
@@ -254,16 +258,7 @@ def sign(petition: Petition, signer: Signer) -> Signature:
         raise WrongState("Signatures from this email domain or connection are not accepted.")
     try:
         with transaction.atomic():
-            signature = Signature.objects.create(
-                petition=petition,
-                name=signer.name,
-                email=signer.email,
-                normalised_email=normalise_email(signer.email),
-                postcode=signer.postcode,
-                ward=signer.ward,
-                notify_by_email=signer.notify_by_email,
-                ip_address=signer.ip_address,
-            )
+            signature = _new_signature(petition, signer)
             _email(
                 signer.email,
                 "confirm_signature",
