@@ -14,9 +14,12 @@ At the end the shown count must equal the confirmed rows.
 import argparse
 import http.cookiejar
 import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -75,11 +78,61 @@ def run_person(base: str, database_url: str, petition: int, ward: int, number: i
     return sign_time, confirm_time, "Your signature is counted" in result
 
 
+def start_readers(url: str, seconds: int):
+    """Anonymous readers on the petition page, from a second process, while people sign."""
+    wrk = shutil.which("wrk")
+    if not wrk or seconds <= 0:
+        return None
+    return subprocess.Popen(
+        [wrk, "-t1", "-c8", f"-d{seconds}s", "--latency", url], stdout=subprocess.PIPE, text=True
+    )
+
+
+class Staleness(threading.Thread):
+    """Every half second: how far the count a reader sees is behind the confirmed rows."""
+
+    def __init__(self, base: str, petition: int, database: str) -> None:
+        super().__init__(daemon=True)
+        self.base, self.petition, self.database = base, petition, database
+        self.lags: list[int] = []
+        self.max_age = 0.0
+        self._stop_event = threading.Event()
+        self._last_change = (time.monotonic(), -1)
+
+    def run(self) -> None:
+        reader = Person(self.base, 10**7)
+        with psycopg.connect(self.database, autocommit=True) as connection:
+            while not self._stop_event.wait(0.5):
+                rows = connection.execute(
+                    "SELECT count(*) FROM petitions_signature WHERE petition_id = %s AND "
+                    "state = 'validated'",
+                    (self.petition,),
+                ).fetchone()[0]
+                _, page = reader.request(f"/petitions/{self.petition}/")
+                shown = int(re.search(r"<strong>(\d+)</strong> signature", page).group(1))
+                self.lags.append(rows - shown)
+                now = time.monotonic()
+                if shown != self._last_change[1]:
+                    self._last_change = (now, shown)
+                elif rows != shown:
+                    self.max_age = max(self.max_age, now - self._last_change[0])
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_server_arguments(parser)
     parser.add_argument("--people", type=int, default=600)
     parser.add_argument("--threads", type=int, default=16)
+    parser.add_argument(
+        "--reader-seconds",
+        type=int,
+        default=15,
+        help="how long wrk reads the petition page while people sign (0: not)",
+    )
     args = parser.parse_args()
     if not args.database_url:
         parser.error("this benchmark is for PostgreSQL: give --database-url")
@@ -108,6 +161,9 @@ def main() -> None:
                 f"gunicorn workers x 8 threads; {args.people} people from {args.threads} "
                 "client threads, each signing and confirming"
             )
+            readers = start_readers(f"{server.url}/petitions/{petition}/", args.reader_seconds)
+            staleness = Staleness(server.url, petition, database)
+            staleness.start()
             started = time.perf_counter()
             with ThreadPoolExecutor(args.threads) as pool:
                 results = list(
@@ -117,6 +173,8 @@ def main() -> None:
                     )
                 )
             elapsed = time.perf_counter() - started
+            staleness.stop()
+            reader_output = readers.communicate()[0] if readers else ""
             confirmed = sum(1 for *_, ok in results if ok)
             signs = sorted(r[0] * 1000 for r in results)
             confirms = sorted(r[1] * 1000 for r in results)
@@ -128,6 +186,21 @@ def main() -> None:
                 print(
                     f"  {name:<13} p50 {statistics.median(times):.1f} ms, "
                     f"p99 {times[int(len(times) * 0.99) - 1]:.1f} ms"
+                )
+            if reader_output:
+                rps = re.search(r"Requests/sec:\s+([\d.]+)", reader_output).group(1)
+                p99 = re.search(r"^\s+99%\s+(\S+)", reader_output, re.M).group(1)
+                errors = "Non-2xx" in reader_output or "Socket errors" in reader_output
+                print(
+                    f"readers on the petition page meanwhile (wrk, 8 connections): {rps} req/s,"
+                    f" p99 {p99}{', ERRORS' if errors else ''}"
+                )
+            if staleness.lags:
+                print(
+                    "shown count behind the confirmed rows: median "
+                    f"{statistics.median(staleness.lags):.0f},"
+                    f" max {max(staleness.lags)} signatures; max age of the shown count "
+                    f"{staleness.max_age:.1f} s"
                 )
             time.sleep(3)  # let the shown count's short cache expire
             with psycopg.connect(database) as connection:

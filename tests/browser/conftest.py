@@ -58,7 +58,10 @@ def server_env(tmp_path_factory) -> dict:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "WEB_CONCURRENCY": "1",
         "REDIS_URL": "",
-        "COMMENT_FLOOD_SECONDS": "0",  # every browser here posts from 127.0.0.1
+        # Every simulated person here comes from 127.0.0.1: per-address limits would see one.
+        "COMMENT_FLOOD_SECONDS": "0",
+        "RATE_LIMIT_SIGN": "1000/600",
+        "RATE_LIMIT_SIGN_BURST": "1000/60",
     }
     return env
 
