@@ -131,3 +131,24 @@ def test_the_petition_page_shows_thresholds_response_and_wards(client):
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
     assert title.startswith("Stop using glyphosate") and "<" not in title
     assert Signature.objects.filter(petition=petition).exists()
+
+
+def test_a_petition_can_name_the_organisation_behind_it(client, ward, alliance):
+    client.post(
+        "/petitions/new/",
+        {
+            **signing_data(ward, email="org@example.org"),
+            "organisation": alliance.pk,
+            "action": "Keep the youth club open",
+            "background": "It is the only one nearby.",
+        },
+    )
+    petition = Petition.objects.get(action="Keep the youth club open")
+    assert petition.organisation == alliance
+
+
+def test_officers_edit_the_thresholds(as_user):
+    client = as_user("council-officer")
+    html = client.get("/admin/petition_thresholds/").content.decode()
+    assert "Full council debate" in html
+    assert as_user("alliance-editor").get("/admin/petition_thresholds/").status_code in (302, 403)

@@ -1,7 +1,7 @@
 from django import forms
 
 from townhall.core.forms import PublicForm, email_field, name_field
-from townhall.core.models import Ward
+from townhall.core.models import Organisation, Ward
 from townhall.people.forms import UK_POSTCODE
 
 
@@ -88,10 +88,18 @@ class CreateForm(SignerFields):
         help_text="800 characters at most.",
         error_messages={"max_length": "More details must be 800 characters or fewer"},
     )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.exclude(kind=Organisation.Kind.COUNCIL),
+        required=False,
+        label="Organisation behind the petition",
+        empty_label="None: I am starting it myself",
+        error_messages={"invalid_choice": "Choose an organisation from the list"},
+    )
     field_order = [
         "action",
         "background",
         "additional_details",
+        "organisation",
         "name",
         "email",
         "postcode",

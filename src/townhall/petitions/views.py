@@ -61,7 +61,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 action=data["action"],
                 background=data["background"],
                 additional_details=data["additional_details"],
-                organisation=None,
+                organisation=data["organisation"],
                 creator=services.Signer(
                     data["name"],
                     data["email"],

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from townhall.petitions import admin_views
-from townhall.petitions.models import Petition, SigningBlock
+from townhall.petitions.models import Petition, SigningBlock, Threshold
 
 ACTIONS_BY_STATE = {
     Petition.State.SPONSORED: ["approve", "reject", "flag"],
@@ -91,6 +91,17 @@ class SigningBlockViewSet(ModelViewSet):
     form_fields = ["kind", "value", "note"]
 
 
+class ThresholdViewSet(ModelViewSet):
+    """The council's scheme: how many signatures, and what then happens."""
+
+    model = Threshold
+    icon = "list-ol"
+    menu_label = "Petition thresholds"
+    add_to_settings_menu = True
+    list_display = ["signatures", "name", "scheme"]
+    form_fields = ["scheme", "signatures", "name", "what_happens"]
+
+
 @hooks.register("register_admin_viewset")
 def register_blocks():
-    return SigningBlockViewSet("signing_blocks")
+    return [SigningBlockViewSet("signing_blocks"), ThresholdViewSet("petition_thresholds")]
