@@ -152,3 +152,41 @@ def test_officers_edit_the_thresholds(as_user):
     html = client.get("/admin/petition_thresholds/").content.decode()
     assert "Full council debate" in html
     assert as_user("alliance-editor").get("/admin/petition_thresholds/").status_code in (302, 403)
+
+
+def test_an_empty_submission_shows_what_to_fill_in(client):
+    petition = Petition.objects.filter(state="open").first()
+    for path, message in (
+        (f"/petitions/{petition.pk}/sign/", "Enter your name"),
+        ("/petitions/new/", "Enter what you want the council to do"),
+        ("/join/alliance/", "Enter your name"),
+    ):
+        response = client.post(path, {})
+        assert response.status_code == 400, path
+        assert (
+            "There is a problem" in response.content.decode()
+            and message in response.content.decode()
+        )
+
+
+def test_lists_take_the_same_queries_however_many_petitions(
+    client, django_assert_max_num_queries, new_petition, signer
+):
+    from townhall.petitions import services
+
+    for number in range(6):
+        extra = services.create(
+            new_petition.borough,
+            action=f"Extra {number}",
+            background="B",
+            additional_details="",
+            organisation=None,
+            creator=signer(200 + number, email=f"e{number}@example.org"),
+        )
+        Petition.objects.filter(pk=extra.pk).update(state="open")
+    with django_assert_max_num_queries(12):
+        html = client.get("/petitions/").content.decode()
+    assert "Extra 5" in html and "32 signatures and 12 on paper" in html
+    with django_assert_max_num_queries(8):
+        listed = client.get("/api/petitions").json()
+    assert len(listed) >= 8

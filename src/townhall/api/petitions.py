@@ -1,7 +1,6 @@
 import csv
 import io
 
-from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router
@@ -20,8 +19,8 @@ def _summary(petition: Petition, request: HttpRequest) -> dict:
         "id": petition.pk,
         "action": petition.action,
         "state": petition.state,
-        "signatures": counts.shown(petition.pk),
-        "paper_signatures": petition.paper.aggregate(total=Sum("count"))["total"] or 0,
+        "signatures": petition.online_count,
+        "paper_signatures": petition.paper_count,
         "opened_at": petition.opened_at,
         "closes_at": petition.closes_at,
         "url": request.build_absolute_uri(reverse("petition", args=[petition.pk])),
@@ -29,7 +28,7 @@ def _summary(petition: Petition, request: HttpRequest) -> dict:
 
 
 def _public(pk: int) -> Petition | None:
-    return Petition.objects.filter(pk=pk, state__in=PUBLIC_STATES).first()
+    return counts.with_counts(Petition.objects.filter(pk=pk, state__in=PUBLIC_STATES)).first()
 
 
 @router.get("/petitions", response=list[PetitionSummary])
@@ -37,7 +36,8 @@ def list_petitions(request: HttpRequest, state: str = "open"):
     """Public petitions in one state: open (the default), closed or rejected."""
     if state not in PUBLIC_STATES:
         state = Petition.State.OPEN
-    return [_summary(p, request) for p in Petition.objects.filter(state=state)[:500]]
+    petitions = counts.with_counts(Petition.objects.filter(state=state))[:500]
+    return [_summary(p, request) for p in petitions]
 
 
 @router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})

@@ -29,13 +29,6 @@ class PublicForm(forms.Form):
         return [field for field in super().visible_fields() if field.name != "website"]
 
 
-class PublicModelForm(forms.ModelForm):
-    default_renderer = TownhallFormRenderer()
-    website = PublicForm.base_fields["website"]
-    is_spam = PublicForm.is_spam
-    visible_fields = PublicForm.visible_fields
-
-
 def name_field(label: str, max_length: int) -> forms.CharField:
     """A person's name, with GOV.UK-style error messages."""
     return forms.CharField(

@@ -14,7 +14,7 @@ from townhall.people.models import Supporter
 
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("home_page"), slug=slug)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "join"):
             return too_many_requests(request)

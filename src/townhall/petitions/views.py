@@ -28,9 +28,9 @@ def petition_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "open")
     if state not in ("open", "closed", "rejected"):
         state = "open"
-    petitions = list(Petition.objects.filter(state=state).order_by("-opened_at", "-pk")[:100])
-    for petition in petitions:
-        petition.count = counts.shown(petition.pk)
+    petitions = counts.with_counts(Petition.objects.filter(state=state)).order_by(
+        "-opened_at", "-pk"
+    )[:100]
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
     return render(request, "petitions/list.html", {"petitions": petitions, "state": state})
 
@@ -50,7 +50,10 @@ def check_similar(request: HttpRequest) -> HttpResponse:
 
 
 def create(request: HttpRequest) -> HttpResponse:
-    form = CreateForm(request.POST or None, initial={"action": request.GET.get("action", "")})
+    form = CreateForm(
+        request.POST if request.method == "POST" else None,
+        initial={"action": request.GET.get("action", "")},
+    )
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "petition"):
             return too_many_requests(request)
@@ -133,7 +136,7 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     as_sponsor = bool(token) and token == petition.sponsor_token
     if not (petition.state == Petition.State.OPEN or (as_sponsor and petition.accepts_signatures)):
         return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
-    form = SignForm(request.POST or None)
+    form = SignForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "sign_burst") or is_rate_limited(request, "sign"):
             return too_many_requests(request)

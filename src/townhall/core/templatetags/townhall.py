@@ -6,7 +6,6 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 
 from townhall.core.services.feedback import like_count as _like_count
-from townhall.core.services.organisations import organisation_for_page
 
 register = template.Library()
 
@@ -39,9 +38,3 @@ def file_type(document) -> str:
 def file_size(document) -> str:
     size = document.get_file_size()
     return filesizeformat(size) if size is not None else "size unknown"
-
-
-@register.simple_tag
-def section_organisation(page):
-    """The organisation that owns the page's section (None outside any section)."""
-    return organisation_for_page(page) if page is not None and page.pk else None
