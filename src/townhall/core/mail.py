@@ -6,6 +6,7 @@ from django.core.mail import EmailMessage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 
 class OutboxBackend(BaseEmailBackend):
@@ -35,5 +36,16 @@ def send_email(to: str, subject: str, body: str, headers: dict[str, str] | None 
 def send_email_after_commit(
     to: str, subject: str, body: str, headers: dict[str, str] | None = None
 ) -> None:
-    """Queue an email once the surrounding transaction commits, so a rollback sends nothing."""
-    transaction.on_commit(lambda: send_email.enqueue(to, subject, body, headers or {}))
+    """Queue an email that goes only if the surrounding transaction commits.
+
+    With the database task backend the task row is written inside the transaction: it commits
+    or rolls back with the rows it is about, and a signature costs one commit, not two. Other
+    backends (Redis queues, the immediate backend in tests) are called after the commit.
+    """
+    enqueue = lambda: send_email.enqueue(to, subject, body, headers or {})  # noqa: E731
+    if transaction.get_connection().in_atomic_block and isinstance(
+        send_email.get_backend(), DatabaseBackend
+    ):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)

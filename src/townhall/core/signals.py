@@ -1,11 +1,13 @@
 """What a publication or a like invalidates in the anonymous page cache."""
 
+from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished
 
 from townhall.core import pagecache
+from townhall.core.context_processors import SITES_CACHE_KEY
 
 
 def invalidate_page_and_ancestors(page: Page) -> None:
@@ -32,3 +34,10 @@ def _shared_content_changed(sender, instance, **kwargs) -> None:
     """Models marked `shown_on_many_pages` (contact blocks, categories) start the cache afresh."""
     if getattr(sender, "shown_on_many_pages", False):
         pagecache.invalidate(pagecache.SITE_TAG)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def _site_changed(sender, instance, **kwargs) -> None:
+    cache.delete(SITES_CACHE_KEY)
+    pagecache.invalidate(pagecache.SITE_TAG)

@@ -27,7 +27,17 @@ def add(petition_id: int, amount: int = 1) -> None:
     SignatureCount.objects.filter(
         petition_id=petition_id, shard=random.randrange(COUNT_SHARDS)
     ).update(count=F("count") + amount)
-    cache.delete(_key(petition_id))
+
+
+def refresh(petition_id: int) -> tuple[int, int]:
+    """The exact (online, paper) counts in one query; the shown count is updated with them."""
+    online, paper = (
+        with_counts(Petition.objects.filter(pk=petition_id))
+        .values_list("online_count", "paper_count")
+        .get()
+    )
+    cache.set(_key(petition_id), online, CACHE_SECONDS)
+    return online, paper
 
 
 def exact(petition_id: int) -> int:

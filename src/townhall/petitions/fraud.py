@@ -71,6 +71,7 @@ def invalidate(petition: Petition, selection: Selection, user, note: str = "") -
     )
     if confirmed:
         counts.add(petition.pk, -confirmed)
+        transaction.on_commit(lambda: counts.refresh(petition.pk))
     PetitionEvent.objects.create(
         petition=petition,
         action="signatures invalidated",

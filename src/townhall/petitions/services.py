@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -32,6 +33,9 @@ from townhall.petitions.models import (
 )
 
 State = Petition.State
+# An officer's change to the tiers reaches the hot path within this time; the scheduled
+# `close_petitions` also checks every open petition, so nothing is missed for long.
+NEXT_TIER_CACHE_SECONDS = 60
 
 
 class WrongState(Exception):
@@ -237,8 +241,14 @@ def flag(petition: Petition, user, note: str) -> None:
 
 
 def close_due(now=None) -> int:
-    """Close every open petition whose time is up (run by the worker or a scheduled command)."""
+    """Close every open petition whose time is up (run by the worker or a scheduled command).
+
+    It first checks every open petition's tiers in full, so a tier that the signing path's
+    brief cache of the next tier missed (an officer lowered it, say) is recorded on this run.
+    """
     now = now or timezone.now()
+    for petition in Petition.objects.filter(state=State.OPEN):
+        check_thresholds(petition)
     closed = 0
     for petition in Petition.objects.filter(state=State.OPEN, closes_at__lte=now):
         if _move(petition, {State.OPEN}, State.CLOSED, closed_at=now):
@@ -284,25 +294,46 @@ def _validate(signature: Signature) -> bool:
 
 
 def confirm_signature(signature: Signature) -> bool:
-    """The signer pressed the confirm button; False when it was confirmed before."""
+    """The signer pressed the confirm button; False when it was confirmed before.
+
+    This is the hot path of a viral petition, so it stays short: one conditional update, one
+    shard update and one commit; the tiers are checked in full only once the count reaches the
+    next one. No page is invalidated: the petition page is cached for a few seconds only.
+    """
+    petition = signature.petition
     with transaction.atomic():
-        confirmed = _validate(signature)
-        if not confirmed:
+        if not _validate(signature):
             return False
-        petition = Petition.objects.get(pk=signature.petition_id)
         if petition.state == State.COLLECTING_SPONSORS:
             _check_sponsors(petition)
-        # No page invalidation here: under a spike that would be one per signature. The
-        # petition page is cached for only a few seconds, so its count lags by no more.
     if petition.state == State.OPEN:
-        check_thresholds(petition)
+        online, paper = counts.refresh(petition.pk)
+        if online + paper >= next_tier(petition):
+            check_thresholds(petition)
     return True
 
 
 def total(petition: Petition) -> int:
     """Confirmed online signatures plus paper ones: what thresholds are measured against."""
-    paper = petition.paper.aggregate(total=Sum("count"))["total"] or 0
-    return counts.exact(petition.pk) + paper
+    return sum(counts.refresh(petition.pk))
+
+
+NO_TIER = 2**31  # a count no petition reaches: there is no tier left
+
+
+def next_tier(petition: Petition) -> int:
+    """The signatures of the lowest tier not yet reached, cached briefly for the hot path."""
+    key = f"petition-next-tier:{petition.pk}"
+    tier = cache.get(key)
+    if tier is None:
+        tier = (
+            Threshold.objects.filter(scheme__borough_id=petition.borough_id)
+            .exclude(pk__in=petition.reached.values("threshold_id"))
+            .aggregate(lowest=Min("signatures"))["lowest"]
+            or NO_TIER
+        )
+        cache.set(key, tier, NEXT_TIER_CACHE_SECONDS)
+    return tier
 
 
 def check_thresholds(petition: Petition) -> list[ThresholdReached]:
@@ -337,6 +368,8 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
             f"It reached {threshold.signatures} signatures: {threshold.what_happens}",
         )
         _changed(petition)
+    if reached_now:
+        cache.delete(f"petition-next-tier:{petition.pk}")
     return reached_now
 
 

@@ -4,7 +4,10 @@ from townhall.petitions.services import close_due
 
 
 class Command(BaseCommand):
-    help = "Close every open petition whose time is up. Run it every few minutes (a timer)."
+    help = (
+        "Record tiers reached and close every open petition whose time is up. "
+        "Run it every few minutes (a timer)."
+    )
 
     def handle(self, *args, **options) -> None:
         closed = close_due()
