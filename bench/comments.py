@@ -14,8 +14,6 @@ Without --redis-url the cache is the default file cache in the data folder.
 
 import argparse
 import json
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,6 +22,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from load import wrk, wrk_path
 from server import add_server_arguments, start_server
 
 POST = "/alliance/news/travelling-together-for-the-right-to-ride/"
@@ -84,27 +83,10 @@ def cold_render(url: str, count: int) -> dict:
     return {"median": statistics.median(times), "p99": times[int(count * 0.99) - 1]}
 
 
-def _ms(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-
-
 def load(url: str, seconds: int, connections: int) -> dict:
     """Load from a second process: wrk when installed, otherwise Python threads."""
-    if wrk := shutil.which("wrk"):
-        output = subprocess.run(
-            [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        return {
-            "tool": "wrk",
-            "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-            "p50": _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
-            "p99": _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
-            "errors": "Non-2xx" in output or "Socket errors" in output,
-        }
+    if wrk_path():
+        return wrk(url, seconds, connections)
     output = subprocess.run(
         [sys.executable, "-c", PYTHON_LOAD, url, str(seconds), str(connections)],
         capture_output=True,

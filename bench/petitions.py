@@ -1,91 +1,54 @@
 """Signing under load: confirmed signatures per second, and whether the count stays exact.
 
-Serves a fresh demo from several gunicorn processes (PostgreSQL and Redis), then simulated
-people, from a pool of threads in this process, each sign a petition (POST with its CSRF
-token) and confirm (POST to the link from the email; the token is read from the database,
-where the outbox and the signature are). Each person has their own address, passed in
-X-Forwarded-For with one trusted proxy, so rate limits apply per person as they would.
-At the end the shown count must equal the confirmed rows.
+Serves a fresh demo from several app processes on PostgreSQL (and Redis when given). The load
+comes from wrk in a second process, with the Lua scripts in bench/wrk/, so that every person
+is different: their own email and their own address (X-Forwarded-For, one trusted proxy), so
+rate limits and the one-signature-per-email rule apply per person as they would.
+
+1. Baseline: the site's CSS file (whitenoise, no database), in the same run.
+2. Sign: for --seconds, people load the signing form and post it (2 requests each).
+3. Confirm: each of those people opens their emailed link and presses the button (2 requests
+   each; the tokens are read from the database, where the email is). Meanwhile readers load
+   the petition page (wrk) and a sampler compares the shown count with the confirmed rows.
+4. Exact: after the load, the shown count must equal the confirmed rows and the shards' sum.
+
+A whole signature is sign + confirm on the same CPU, so its rate is the two phases' rates
+combined: 1 / (1 / signs per second + 1 / confirmations per second).
 
     python bench/petitions.py --database-url postgres://root@127.0.0.1:5432/postgres \\
-        --redis-url redis://127.0.0.1:6379/12 [--workers 2] [--people 600] [--threads 16]
+        --redis-url redis://127.0.0.1:6379/12 [--workers 2] [--seconds 10] [--connections 16]
 """
 
 import argparse
-import http.cookiejar
 import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
+from load import parse, start_wrk, wrk, wrk_path
 from server import add_server_arguments, start_server
 
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - our own server
+        return response.read().decode()
 
 
-class Person:
-    def __init__(self, base: str, number: int) -> None:
-        self.base, self.number = base, number
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-        self.address = f"198.18.{number // 250}.{number % 250 + 1}"  # a header value only
-
-    def request(self, path: str, data: dict | None = None) -> tuple[float, str]:
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(  # noqa: S310 - our own local server
-            self.base + path, data=body, headers={"X-Forwarded-For": self.address}
-        )
-        started = time.perf_counter()
-        with self.opener.open(request, timeout=60) as response:
-            text = response.read().decode()
-        return time.perf_counter() - started, text
+def shown_count(base: str, petition: int) -> int:
+    page = get(f"{base}/petitions/{petition}/?reader={time.monotonic()}")
+    return int(re.search(r"<strong>(\d+)</strong> signature", page).group(1))
 
 
-def run_person(base: str, database_url: str, petition: int, ward: int, number: int):
-    person = Person(base, number)
-    _, form = person.request(f"/petitions/{petition}/sign/")
-    token = CSRF.search(form).group(1)
-    email = f"bench{number}@example.org"
-    sign_time, _ = person.request(
-        f"/petitions/{petition}/sign/",
-        {
-            "csrfmiddlewaretoken": token,
-            "name": f"Bench {number}",
-            "email": email,
-            "postcode": "EN5 4BW",
-            "ward": ward,
-        },
-    )
-    with psycopg.connect(database_url) as connection:
-        link = connection.execute(
-            "SELECT token FROM petitions_signature WHERE petition_id = %s AND email = %s",
-            (petition, email),
-        ).fetchone()[0]
-    _, page = person.request(f"/petitions/signatures/{link}/")
-    confirm_time, result = person.request(
-        f"/petitions/signatures/{link}/", {"csrfmiddlewaretoken": CSRF.search(page).group(1)}
-    )
-    return sign_time, confirm_time, "Your signature is counted" in result
-
-
-def start_readers(url: str, seconds: int):
-    """Anonymous readers on the petition page, from a second process, while people sign."""
-    wrk = shutil.which("wrk")
-    if not wrk or seconds <= 0:
-        return None
-    return subprocess.Popen(
-        [wrk, "-t1", "-c8", f"-d{seconds}s", "--latency", url], stdout=subprocess.PIPE, text=True
-    )
+def confirmed_rows(connection, petition: int) -> int:
+    return connection.execute(
+        "SELECT count(*) FROM petitions_signature WHERE petition_id = %s AND state = 'validated'",
+        (petition,),
+    ).fetchone()[0]
 
 
 class Staleness(threading.Thread):
@@ -100,15 +63,11 @@ class Staleness(threading.Thread):
         self._last_change = (time.monotonic(), -1)
 
     def run(self) -> None:
-        reader = Person(self.base, 10**7)
         with psycopg.connect(self.database, autocommit=True) as connection:
             while not self._stop_event.wait(0.5):
-                rows = connection.execute(
-                    "SELECT count(*) FROM petitions_signature WHERE petition_id = %s AND "
-                    "state = 'validated'",
-                    (self.petition,),
-                ).fetchone()[0]
-                _, page = reader.request(f"/petitions/{self.petition}/")
+                rows = confirmed_rows(connection, self.petition)
+                # The same page readers get: one address, so the page cache serves it.
+                page = get(f"{self.base}/petitions/{self.petition}/")
                 shown = int(re.search(r"<strong>(\d+)</strong> signature", page).group(1))
                 self.lags.append(rows - shown)
                 now = time.monotonic()
@@ -122,108 +81,131 @@ class Staleness(threading.Thread):
         self.join()
 
 
+def phase_rate(connection, petition: int, column: str, since) -> tuple[int, float]:
+    """Rows whose `column` time is after `since`, and their rate over the time they span."""
+    count, first, last = connection.execute(
+        f"SELECT count(*), min({column}), max({column}) FROM petitions_signature "
+        f"WHERE petition_id = %s AND {column} > %s",
+        (petition, since),
+    ).fetchone()
+    seconds = (last - first).total_seconds() if count > 1 else 0
+    return count, count / seconds if seconds else 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_server_arguments(parser)
-    parser.add_argument("--people", type=int, default=600)
-    parser.add_argument("--threads", type=int, default=16)
-    parser.add_argument(
-        "--reader-seconds",
-        type=int,
-        default=15,
-        help="how long wrk reads the petition page while people sign (0: not)",
-    )
+    parser.add_argument("--seconds", type=int, default=10, help="how long people sign")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=8, help="app threads per process")
     args = parser.parse_args()
     if not args.database_url:
         parser.error("this benchmark is for PostgreSQL: give --database-url")
+    if not wrk_path():
+        parser.error("this benchmark needs wrk (Debian: apt-get install wrk)")
     with tempfile.TemporaryDirectory(prefix="townhall-bench-") as folder:
         server = start_server(
             Path(folder),
             workers=args.workers,
             database_url=args.database_url,
             redis_url=args.redis_url,
-            extra_env={"TRUSTED_PROXIES": "1", "THREADS": "8"},
+            extra_env={"TRUSTED_PROXIES": "1", "THREADS": str(args.threads)},
         )
         try:
-            database = server.env["DATABASE_URL"]
-            with psycopg.connect(database) as connection:
-                petition = connection.execute(
-                    "SELECT id FROM petitions_petition WHERE state = 'open' ORDER BY id"
-                ).fetchone()[0]
-                ward = connection.execute("SELECT id FROM core_ward LIMIT 1").fetchone()[0]
-                before = connection.execute(
-                    "SELECT count(*) FROM petitions_signature WHERE petition_id = %s AND "
-                    "state = 'validated'",
-                    (petition,),
-                ).fetchone()[0]
-            print(
-                f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} "
-                f"gunicorn workers x 8 threads; {args.people} people from {args.threads} "
-                "client threads, each signing and confirming"
-            )
-            readers = start_readers(f"{server.url}/petitions/{petition}/", args.reader_seconds)
-            staleness = Staleness(server.url, petition, database)
-            staleness.start()
-            started = time.perf_counter()
-            with ThreadPoolExecutor(args.threads) as pool:
-                results = list(
-                    pool.map(
-                        lambda n: run_person(server.url, database, petition, ward, n),
-                        range(args.people),
-                    )
-                )
-            elapsed = time.perf_counter() - started
-            staleness.stop()
-            reader_output = readers.communicate()[0] if readers else ""
-            confirmed = sum(1 for *_, ok in results if ok)
-            signs = sorted(r[0] * 1000 for r in results)
-            confirms = sorted(r[1] * 1000 for r in results)
-            print(
-                f"confirmed signatures: {confirmed} in {elapsed:.1f} s = "
-                f"{confirmed / elapsed:.1f} per second (each also needed 2 page loads)"
-            )
-            for name, times in (("sign POST", signs), ("confirm POST", confirms)):
-                print(
-                    f"  {name:<13} p50 {statistics.median(times):.1f} ms, "
-                    f"p99 {times[int(len(times) * 0.99) - 1]:.1f} ms"
-                )
-            if reader_output:
-                rps = re.search(r"Requests/sec:\s+([\d.]+)", reader_output).group(1)
-                p99 = re.search(r"^\s+99%\s+(\S+)", reader_output, re.M).group(1)
-                errors = "Non-2xx" in reader_output or "Socket errors" in reader_output
-                print(
-                    f"readers on the petition page meanwhile (wrk, 8 connections): {rps} req/s,"
-                    f" p99 {p99}{', ERRORS' if errors else ''}"
-                )
-            if staleness.lags:
-                print(
-                    "shown count behind the confirmed rows: median "
-                    f"{statistics.median(staleness.lags):.0f},"
-                    f" max {max(staleness.lags)} signatures; max age of the shown count "
-                    f"{staleness.max_age:.1f} s"
-                )
-            time.sleep(3)  # let the shown count's short cache expire
-            with psycopg.connect(database) as connection:
-                rows = connection.execute(
-                    "SELECT count(*) FROM petitions_signature WHERE petition_id = %s AND "
-                    "state = 'validated'",
-                    (petition,),
-                ).fetchone()[0]
-                counted = connection.execute(
-                    "SELECT sum(count) FROM petitions_signaturecount WHERE petition_id = %s",
-                    (petition,),
-                ).fetchone()[0]
-            _, page = Person(server.url, 10**6).request(f"/petitions/{petition}/")
-            shown = int(re.search(r"<strong>(\d+)</strong> signature", page).group(1))
-            exact = rows == counted == shown == before + confirmed
-            print(
-                f"confirmed rows {rows}, counted {counted}, shown {shown}: "
-                f"{'exact' if exact else 'MISMATCH'}"
-            )
-            if not exact:
-                sys.exit(1)
+            run(server, args, Path(folder))
         finally:
             server.stop()
+
+
+def run(server, args, folder: Path) -> None:
+    database = server.env["DATABASE_URL"]
+    with psycopg.connect(database, autocommit=True) as connection:
+        petition = connection.execute(
+            "SELECT id FROM petitions_petition WHERE state = 'open' ORDER BY id"
+        ).fetchone()[0]
+        ward = connection.execute("SELECT id FROM core_ward LIMIT 1").fetchone()[0]
+        before = confirmed_rows(connection, petition)
+        started_at = connection.execute("SELECT now()").fetchone()[0]
+    print(
+        f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} app "
+        f"processes x {args.threads} threads; wrk with {args.connections} connections"
+    )
+    baseline = wrk(f"{server.url}/static/townhall/townhall.css", 5, args.connections)
+    print(f"baseline, the CSS file: {baseline['rps']:.0f} req/s, p99 {baseline['p99']:.1f} ms")
+
+    signing = wrk(
+        server.url,
+        args.seconds,
+        args.connections,
+        script="sign.lua",
+        script_args=(petition, ward, f"run{int(time.time())}"),
+    )
+    with psycopg.connect(database, autocommit=True) as connection:
+        signed, sign_rate = phase_rate(connection, petition, "created_at", started_at)
+        tokens = [
+            row[0]
+            for row in connection.execute(
+                "SELECT token FROM petitions_signature WHERE petition_id = %s AND "
+                "state = 'pending' ORDER BY id",
+                (petition,),
+            )
+        ]
+    print(
+        f"sign: {signed} people signed in {args.seconds} s = {sign_rate:.1f} per second "
+        f"(form GET + POST each; p50 {signing['p50']:.1f} ms, p99 {signing['p99']:.1f} ms"
+        f"{', ERRORS' if signing['errors'] else ''})"
+    )
+
+    token_file = folder / "tokens.txt"
+    token_file.write_text("\n".join(tokens) + "\n")
+    staleness = Staleness(server.url, petition, database)
+    readers = start_wrk(f"{server.url}/petitions/{petition}/", args.seconds * 2, 8)
+    staleness.start()
+    confirming = wrk(
+        server.url,
+        # As long as the signing: a thread stops early once its tokens are used up (wrk
+        # still waits out the time), and tokens left over stay pending, as unconfirmed do.
+        args.seconds,
+        args.connections,
+        script="confirm.lua",
+        script_args=(token_file, 2),
+    )
+    staleness.stop()
+    reading = parse(readers.communicate()[0])
+    with psycopg.connect(database, autocommit=True) as connection:
+        confirmed, confirm_rate = phase_rate(connection, petition, "validated_at", started_at)
+    whole = 1 / (1 / sign_rate + 1 / confirm_rate) if sign_rate and confirm_rate else 0
+    print(
+        f"confirm: {confirmed} confirmed = {confirm_rate:.1f} per second (link GET + button "
+        f"POST each; p50 {confirming['p50']:.1f} ms, p99 {confirming['p99']:.1f} ms"
+        f"{', ERRORS' if confirming['errors'] else ''})"
+    )
+    print(f"whole signatures (sign + confirm): {whole:.1f} per second")
+    print(
+        f"readers on the petition page while confirming (wrk, 8 connections): "
+        f"{reading['rps']:.0f} req/s, p99 {reading['p99']:.1f} ms"
+        f"{', ERRORS' if reading['errors'] else ''}"
+    )
+    if staleness.lags:
+        print(
+            "shown count behind the confirmed rows: median "
+            f"{statistics.median(staleness.lags):.0f}, max {max(staleness.lags)} signatures; "
+            f"max age of the shown count {staleness.max_age:.1f} s"
+        )
+    time.sleep(6)  # let the page and the count's short caches expire
+    with psycopg.connect(database, autocommit=True) as connection:
+        rows = confirmed_rows(connection, petition)
+        counted = connection.execute(
+            "SELECT sum(count) FROM petitions_signaturecount WHERE petition_id = %s", (petition,)
+        ).fetchone()[0]
+    shown = shown_count(server.url, petition)
+    exact = rows == counted == shown == before + confirmed
+    print(
+        f"confirmed rows {rows}, counted {counted}, shown {shown}: "
+        f"{'exact' if exact else 'MISMATCH'}"
+    )
+    if not exact:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

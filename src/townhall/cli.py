@@ -47,7 +47,23 @@ def serve(args: list[str]) -> int:
         "-",
         *args,
     ]
-    return subprocess.call(command)  # noqa: S603 - our own interpreter and arguments
+    return _run_passing_on_signals(command)
+
+
+def _run_passing_on_signals(command: list[str]) -> int:
+    """Run a child process and pass SIGTERM, SIGINT and SIGHUP on to it.
+
+    A service manager, a test or a benchmark stops `townhall serve` with SIGTERM; without
+    this, gunicorn would be left running with nobody to stop it.
+    """
+    child = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
+
+    def pass_on(signum: int, frame) -> None:
+        child.send_signal(signum)
+
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, pass_on)
+    return child.wait()
 
 
 def worker(args: list[str]) -> int:

@@ -1,8 +1,11 @@
 """The default task path (database queue and worker), and settings read from the environment."""
 
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from django.core.management import call_command
@@ -85,3 +88,35 @@ def test_commands_can_be_written_with_hyphens(tmp_path):
     result = townhall("import-wordpress", "--help", SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "Import a WordPress export" in result.stdout
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_stopping_townhall_serve_stops_its_web_server(tmp_path):
+    """SIGTERM to `townhall serve` (as systemd sends) must not leave gunicorn serving."""
+    port = _free_port()
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="1")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "townhall.cli", "serve", "--bind", f"127.0.0.1:{port}"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while socket.socket().connect_ex(("127.0.0.1", port)) != 0:
+            assert time.monotonic() < deadline and server.poll() is None, "serve did not start"
+            time.sleep(0.2)
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=20)
+        deadline = time.monotonic() + 10
+        while socket.socket().connect_ex(("127.0.0.1", port)) == 0:
+            assert time.monotonic() < deadline, "gunicorn still listens after serve stopped"
+            time.sleep(0.2)
+    finally:
+        server.kill()
