@@ -86,7 +86,7 @@ def start_server(
     for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
         subprocess.run([*townhall, *command], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
-        [*townhall, "serve", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+        [*townhall, "serve", "--bind", f"127.0.0.1:{port}"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -5,9 +5,10 @@ import signal
 import subprocess
 import sys
 
-SERVE_HELP = """usage: townhall serve [--bind HOST:PORT] [gunicorn options]
+SERVE_HELP = """usage: townhall serve [--bind HOST:PORT] [server options]
 
-Serves Townhall with gunicorn; static files come from whitenoise.
+Serves Townhall with granian (or gunicorn when SERVER=gunicorn); static files come from
+whitenoise. WEB_CONCURRENCY sets the processes, THREADS the threads in each.
 Run `townhall collectstatic --noinput` after each upgrade, before serving."""
 
 
@@ -26,35 +27,41 @@ def _bind(args: list[str]) -> tuple[str, list[str]]:
     return bind, args
 
 
+def _server_command(server: str, bind: str, workers: str, threads: str) -> list[str]:
+    host, _, port = bind.rpartition(":")
+    if server == "granian":
+        return [
+            *(sys.executable, "-m", "granian", "--interface", "wsgi", "--no-ws"),
+            *("--host", host.strip("[]"), "--port", port, "--workers", workers),
+            *("--blocking-threads", threads, "--log-level", "warning"),
+            "townhall.wsgi:application",
+        ]
+    return [
+        *(sys.executable, "-m", "gunicorn", "townhall.wsgi:application", "--bind", bind),
+        *("--workers", workers, "--threads", threads, "--access-logfile", "-"),
+    ]
+
+
 def serve(args: list[str]) -> int:
     if args[:1] in (["-h"], ["--help"]):
         print(SERVE_HELP)
         return 0
     bind, args = _bind(args)
-    workers = os.environ.get("WEB_CONCURRENCY", "2")
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "townhall.wsgi:application",
-        "--bind",
-        bind,
-        "--workers",
-        workers,
-        "--threads",
-        os.environ.get("THREADS", "4"),
-        "--access-logfile",
-        "-",
-        *args,
-    ]
-    return _run_passing_on_signals(command)
+    server = os.environ.get("SERVER", "granian")
+    if server not in ("granian", "gunicorn"):
+        print(f"SERVER must be granian or gunicorn, not {server!r}", file=sys.stderr)
+        return 2
+    command = _server_command(
+        server, bind, os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("THREADS", "4")
+    )
+    return _run_passing_on_signals([*command, *args])
 
 
 def _run_passing_on_signals(command: list[str]) -> int:
     """Run a child process and pass SIGTERM, SIGINT and SIGHUP on to it.
 
     A service manager, a test or a benchmark stops `townhall serve` with SIGTERM; without
-    this, gunicorn would be left running with nobody to stop it.
+    this, the web server would be left running with nobody to stop it.
     """
     child = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
 

@@ -96,11 +96,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_stopping_townhall_serve_stops_its_web_server(tmp_path):
-    """SIGTERM to `townhall serve` (as systemd sends) must not leave gunicorn serving."""
+@pytest.mark.parametrize("server", ["granian", "gunicorn"])
+def test_stopping_townhall_serve_stops_its_web_server(tmp_path, server):
+    """SIGTERM to `townhall serve` (as systemd sends) must not leave the web server serving."""
     port = _free_port()
     environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    environment.update(SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="1")
+    environment.update(
+        SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="1", SERVER=server
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "townhall.cli", "serve", "--bind", f"127.0.0.1:{port}"],
         env=environment,
@@ -116,7 +119,7 @@ def test_stopping_townhall_serve_stops_its_web_server(tmp_path):
         server.wait(timeout=20)
         deadline = time.monotonic() + 10
         while socket.socket().connect_ex(("127.0.0.1", port)) == 0:
-            assert time.monotonic() < deadline, "gunicorn still listens after serve stopped"
+            assert time.monotonic() < deadline, f"{server} still listens after serve stopped"
             time.sleep(0.2)
     finally:
         server.kill()

@@ -24,7 +24,7 @@ class SignerFields(PublicForm):
         },
     )
     ward = forms.ModelChoiceField(
-        queryset=Ward.objects.all(),
+        queryset=Ward.objects.defer("boundary"),  # the boundaries are large and unused here
         label="Ward",
         empty_label="Choose your ward",
         help_text="The area of the borough you live in.",

@@ -136,6 +136,9 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     as_sponsor = bool(token) and token == petition.sponsor_token
     if not (petition.state == Petition.State.OPEN or (as_sponsor and petition.accepts_signatures)):
         return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
+    if not as_sponsor:
+        # Everyone arriving from a shared link loads this form: serve it from the page cache.
+        pagecache.tag(request, f"petition:{pk}")
     form = SignForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "sign_burst") or is_rate_limited(request, "sign"):
