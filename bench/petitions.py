@@ -7,9 +7,10 @@ rate limits and the one-signature-per-email rule apply per person as they would.
 
 1. Baseline: the site's CSS file (whitenoise, no database), in the same run.
 2. Sign: for --seconds, people load the signing form and post it (2 requests each).
-3. Confirm: each of those people opens their emailed link and presses the button (2 requests
-   each; the tokens are read from the database, where the email is). Meanwhile readers load
-   the petition page (wrk) and a sampler compares the shown count with the confirmed rows.
+3. Confirm: for as long, those people open their emailed link and press the button (2
+   requests each; the tokens are read from the database, where the email is).
+Through both phases readers load the petition page (wrk, 8 connections) and a sampler
+compares the count shown with the confirmed rows every half second.
 4. Exact: after the load, the shown count must equal the confirmed rows and the shards' sum.
 
 A whole signature is sign + confirm on the same CPU, so its rate is the two phases' rates
@@ -133,6 +134,10 @@ def run(server, args, folder: Path) -> None:
     baseline = wrk(f"{server.url}/static/townhall/townhall.css", 5, args.connections)
     print(f"baseline, the CSS file: {baseline['rps']:.0f} req/s, p99 {baseline['p99']:.1f} ms")
 
+    # Readers watch the petition page through both phases, as they would during a spike.
+    staleness = Staleness(server.url, petition, database)
+    readers = start_wrk(f"{server.url}/petitions/{petition}/", args.seconds * 2, 8)
+    staleness.start()
     signing = wrk(
         server.url,
         args.seconds,
@@ -140,6 +145,7 @@ def run(server, args, folder: Path) -> None:
         script="sign.lua",
         script_args=(petition, ward, f"run{int(time.time())}"),
     )
+    time.sleep(2)  # requests still queued are served
     with psycopg.connect(database, autocommit=True) as connection:
         signed, sign_rate = phase_rate(connection, petition, "created_at", started_at)
         tokens = [
@@ -158,9 +164,6 @@ def run(server, args, folder: Path) -> None:
 
     token_file = folder / "tokens.txt"
     token_file.write_text("\n".join(tokens) + "\n")
-    staleness = Staleness(server.url, petition, database)
-    readers = start_wrk(f"{server.url}/petitions/{petition}/", args.seconds * 2, 8)
-    staleness.start()
     confirming = wrk(
         server.url,
         # As long as the signing: a thread stops early once its tokens are used up (wrk
@@ -172,6 +175,7 @@ def run(server, args, folder: Path) -> None:
     )
     staleness.stop()
     reading = parse(readers.communicate()[0])
+    time.sleep(6)  # requests still queued are served; the page and count caches expire
     with psycopg.connect(database, autocommit=True) as connection:
         confirmed, confirm_rate = phase_rate(connection, petition, "validated_at", started_at)
     whole = 1 / (1 / sign_rate + 1 / confirm_rate) if sign_rate and confirm_rate else 0
@@ -182,7 +186,7 @@ def run(server, args, folder: Path) -> None:
     )
     print(f"whole signatures (sign + confirm): {whole:.1f} per second")
     print(
-        f"readers on the petition page while confirming (wrk, 8 connections): "
+        f"readers on the petition page meanwhile (wrk, 8 connections): "
         f"{reading['rps']:.0f} req/s, p99 {reading['p99']:.1f} ms"
         f"{', ERRORS' if reading['errors'] else ''}"
     )
@@ -192,7 +196,6 @@ def run(server, args, folder: Path) -> None:
             f"{statistics.median(staleness.lags):.0f}, max {max(staleness.lags)} signatures; "
             f"max age of the shown count {staleness.max_age:.1f} s"
         )
-    time.sleep(6)  # let the page and the count's short caches expire
     with psycopg.connect(database, autocommit=True) as connection:
         rows = confirmed_rows(connection, petition)
         counted = connection.execute(
