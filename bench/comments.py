@@ -93,7 +93,7 @@ def load(url: str, seconds: int, connections: int) -> dict:
         text=True,
         check=True,
     ).stdout
-    return {"tool": "python", "errors": False, **json.loads(output)}
+    return {"tool": "python", "errors": "", **json.loads(output)}
 
 
 def main() -> None:
@@ -138,7 +138,7 @@ def main() -> None:
                 print(
                     f"  {name:<20} {result['rps']:>9.1f} req/s  p50 {result['p50']:.1f} ms"
                     f"  p99 {result['p99']:.1f} ms  ({share:.0%} of baseline)"
-                    f"{'  ERRORS' if result['errors'] else ''}"
+                    f"{'  ' + result['errors'] if result['errors'] else ''}"
                 )
             server.townhall("shell", "-c", APPROVE)
             elapsed, body, cache = get(post)

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 SCRIPTS = Path(__file__).parent / "wrk"
+ERROR_LINES = ("Non-2xx", "Socket errors")
 
 
 def _ms(value: str) -> float:
@@ -44,7 +45,9 @@ def parse(output: str) -> dict:
         "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "p50": _ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1)),
         "p99": _ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1)),
-        "errors": "Non-2xx" in output or "Socket errors" in output,
+        "errors": "; ".join(
+            line.strip() for line in output.splitlines() if line.strip().startswith(ERROR_LINES)
+        ),
     }
 
 

@@ -53,7 +53,8 @@ def confirmed_rows(connection, petition: int) -> int:
 
 
 class Staleness(threading.Thread):
-    """Every half second: how far the count a reader sees is behind the confirmed rows."""
+    """Every half second: how far the count a reader sees is behind the confirmed rows, and
+    how old it is (how long ago the confirmed rows were still no more than it shows)."""
 
     def __init__(self, base: str, petition: int, database: str) -> None:
         super().__init__(daemon=True)
@@ -61,21 +62,21 @@ class Staleness(threading.Thread):
         self.lags: list[int] = []
         self.max_age = 0.0
         self._stop_event = threading.Event()
-        self._last_change = (time.monotonic(), -1)
 
     def run(self) -> None:
+        history: list[tuple[float, int]] = []  # (when, confirmed rows), rows never fall
         with psycopg.connect(self.database, autocommit=True) as connection:
             while not self._stop_event.wait(0.5):
+                now = time.monotonic()
                 rows = confirmed_rows(connection, self.petition)
+                history.append((now, rows))
                 # The same page readers get: one address, so the page cache serves it.
                 page = get(f"{self.base}/petitions/{self.petition}/")
                 shown = int(re.search(r"<strong>(\d+)</strong> signature", page).group(1))
                 self.lags.append(rows - shown)
-                now = time.monotonic()
-                if shown != self._last_change[1]:
-                    self._last_change = (now, shown)
-                elif rows != shown:
-                    self.max_age = max(self.max_age, now - self._last_change[0])
+                if rows > shown:
+                    correct_at = max((t for t, r in history if r <= shown), default=history[0][0])
+                    self.max_age = max(self.max_age, now - correct_at)
 
     def stop(self) -> None:
         self._stop_event.set()
@@ -159,7 +160,7 @@ def run(server, args, folder: Path) -> None:
     print(
         f"sign: {signed} people signed in {args.seconds} s = {sign_rate:.1f} per second "
         f"(form GET + POST each; p50 {signing['p50']:.1f} ms, p99 {signing['p99']:.1f} ms"
-        f"{', ERRORS' if signing['errors'] else ''})"
+        f"{', ' + signing['errors'] if signing['errors'] else ''})"
     )
 
     token_file = folder / "tokens.txt"
@@ -182,13 +183,13 @@ def run(server, args, folder: Path) -> None:
     print(
         f"confirm: {confirmed} confirmed = {confirm_rate:.1f} per second (link GET + button "
         f"POST each; p50 {confirming['p50']:.1f} ms, p99 {confirming['p99']:.1f} ms"
-        f"{', ERRORS' if confirming['errors'] else ''})"
+        f"{', ' + confirming['errors'] if confirming['errors'] else ''})"
     )
     print(f"whole signatures (sign + confirm): {whole:.1f} per second")
     print(
         f"readers on the petition page meanwhile (wrk, 8 connections): "
         f"{reading['rps']:.0f} req/s, p99 {reading['p99']:.1f} ms"
-        f"{', ERRORS' if reading['errors'] else ''}"
+        f"{', ' + reading['errors'] if reading['errors'] else ''}"
     )
     if staleness.lags:
         print(

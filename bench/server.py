@@ -71,6 +71,10 @@ def start_server(
         database_url, drop = fresh_postgres_database(database_url)
     else:
         database_url = f"sqlite:///{data / 'bench.sqlite3'}"
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()  # rate limits and pages from an earlier run
     port = free_port()
     env = {
         **os.environ,
@@ -107,4 +111,6 @@ def add_server_arguments(parser, workers: int = 2) -> None:
     """The options every benchmark takes to choose how its server runs."""
     parser.add_argument("--workers", type=int, default=workers)
     parser.add_argument("--database-url", default="", help="PostgreSQL to create a database in")
-    parser.add_argument("--redis-url", default="", help="Redis for the cache")
+    parser.add_argument(
+        "--redis-url", default="", help="a Redis database for the cache (emptied at the start)"
+    )

@@ -34,3 +34,26 @@ function request()
     ["X-Forwarded-For"] = address,
   }, body)
 end
+
+-- Say which statuses other than 200 came back, so a failed run explains itself.
+local threads = {}
+local original_setup = setup
+function setup(thread)
+  original_setup(thread)
+  table.insert(threads, thread)
+end
+
+function response(status, headers, body)
+  if status ~= 200 then
+    unexpected = (unexpected or "") .. status .. " "
+  end
+end
+
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    local statuses = thread:get("unexpected")
+    if statuses then
+      io.stderr:write("unexpected statuses: " .. statuses .. "\n")
+    end
+  end
+end
