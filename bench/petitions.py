@@ -28,6 +28,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -94,6 +95,53 @@ def phase_rate(connection, petition: int, column: str, since) -> tuple[int, floa
     return count, count / seconds if seconds else 0.0
 
 
+SIGN_SQL = (
+    "INSERT INTO petitions_signature (petition_id, name, email, normalised_email, postcode, "
+    "ward_id, notify_by_email, is_creator, state, token, ip_address, created_at, "
+    "invalidation_note) VALUES (%s, %s, %s, %s, 'EN5 4BW', %s, false, false, 'pending', %s, "
+    "'10.9.9.9', now(), '') RETURNING id"
+)
+CONFIRM_SQL = (
+    "UPDATE petitions_signature SET state = 'validated', validated_at = now() "
+    "WHERE id = %s AND state = 'pending'"
+)
+SHARD_SQL = (
+    "UPDATE petitions_signaturecount SET count = count + 1 WHERE petition_id = %s AND shard = %s"
+)
+
+
+def database_alone(database: str, petition: int, ward: int, seconds: float, threads: int):
+    """The signature's essential writes sent straight to PostgreSQL, with no web stack: what
+    the database could take on this machine. Its rows are removed afterwards."""
+    deadline = time.monotonic() + seconds
+    run = f"sql{int(time.time())}"
+
+    def person(worker: int) -> int:
+        done = 0
+        with psycopg.connect(database) as connection:
+            while time.monotonic() < deadline:
+                email = f"{run}-{worker}-{done}@example.org"
+                with connection.transaction():
+                    row = connection.execute(
+                        SIGN_SQL, (petition, "Bench", email, email, ward, f"{email}-token")
+                    ).fetchone()
+                with connection.transaction():
+                    connection.execute(CONFIRM_SQL, row)
+                    connection.execute(SHARD_SQL, (petition, done % 16))
+                done += 1
+            with connection.transaction():
+                connection.execute(
+                    "DELETE FROM petitions_signature WHERE email LIKE %s", (f"{run}-{worker}-%",)
+                )
+                connection.execute(SHARD_SQL.replace("+ 1", "- %s"), (done, petition, 0))
+        return done
+
+    started = time.monotonic()
+    with ThreadPoolExecutor(threads) as pool:
+        total = sum(pool.map(person, range(threads)))
+    return total / (time.monotonic() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_server_arguments(parser)
@@ -131,6 +179,11 @@ def run(server, args, folder: Path) -> None:
     print(
         f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} app "
         f"processes x {args.threads} threads; wrk with {args.connections} connections"
+    )
+    sql_rate = database_alone(database, petition, ward, 5, args.connections)
+    print(
+        f"the database alone (sign insert + confirm updates from {args.connections} "
+        f"connections, no web stack): {sql_rate:.0f} signatures per second"
     )
     baseline = wrk(f"{server.url}/static/townhall/townhall.css", 5, args.connections)
     print(f"baseline, the CSS file: {baseline['rps']:.0f} req/s, p99 {baseline['p99']:.1f} ms")

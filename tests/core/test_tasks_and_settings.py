@@ -123,3 +123,18 @@ def test_stopping_townhall_serve_stops_its_web_server(tmp_path, server):
             time.sleep(0.2)
     finally:
         server.kill()
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DB_TASKS)
+def test_with_the_database_queue_an_email_commits_or_rolls_back_with_its_transaction():
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        send_email_after_commit("a@example.org", "Never", "Rolled back")
+        raise RuntimeError
+    assert not DBTaskResult.objects.exists()
+    with transaction.atomic():
+        send_email_after_commit("a@example.org", "Sent", "Committed")
+        assert DBTaskResult.objects.count() == 1  # in the same transaction, not after it
