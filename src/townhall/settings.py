@@ -159,6 +159,8 @@ WAGTAIL_SITE_NAME = env.str("TOWNHALL_SITE_NAME", default="Townhall")
 
 # Whole pages cached for anonymous readers (0 turns it off); changes invalidate at once.
 TOWNHALL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# How long a proxy or CDN may keep feeds and API answers (max-age); pages with forms: never.
+TOWNHALL_SHARED_CACHE_SECONDS = env.int("SHARED_CACHE_SECONDS", default=60)
 
 # WordPress refuses a second comment from one address or email within this many seconds.
 TOWNHALL_COMMENT_FLOOD_SECONDS = env.int("COMMENT_FLOOD_SECONDS", default=15)

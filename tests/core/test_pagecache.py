@@ -125,3 +125,33 @@ def test_changing_a_contact_block_refreshes_every_page(alliance):
     response = Client().get(alliance.home_page.url)
     assert response["X-Townhall-Cache"] == "miss"
     assert "020 0000 1111" in response.content.decode()
+
+
+def _cache_control(response) -> set[str]:
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part}
+
+
+@pytest.mark.parametrize("reader", ["first", "second"])
+def test_pages_with_a_form_are_never_shared_by_another_cache(post, reader):
+    Client().get(post.url)
+    response = Client().get(post.url)  # a hit, the second time round
+    assert {"private", "no-cache"} <= _cache_control(response)
+    assert "public" not in _cache_control(response)
+
+
+def test_feeds_and_the_api_may_be_kept_briefly_by_a_proxy(settings):
+    settings.TOWNHALL_SHARED_CACHE_SECONDS = 60
+    for path, max_age in (("/feed/", 60), ("/api/petitions", 3)):
+        for response in (Client().get(path), Client().get(path)):  # a miss, then a hit
+            assert response.status_code == 200
+            assert _cache_control(response) == {"public", f"max-age={max_age}"}, path
+
+
+def test_personal_links_and_signed_in_pages_are_not_kept(as_user):
+    from townhall.petitions.models import Signature
+
+    signature = Signature.objects.filter(state="pending").first() or Signature.objects.first()
+    response = Client().get(f"/petitions/signatures/{signature.token}/")
+    assert {"no-store", "private"} <= _cache_control(response)
+    response = as_user("alliance-editor").get("/petitions/")
+    assert "private" in _cache_control(response) and "public" not in _cache_control(response)

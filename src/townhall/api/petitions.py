@@ -7,10 +7,12 @@ from ninja import Router
 from ninja.responses import Status
 
 from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem
+from townhall.core import pagecache
 from townhall.petitions import counts, services
 from townhall.petitions.models import Petition, Threshold
 
 router = Router(tags=["petitions"])
+COUNT_LAG_SECONDS = 3  # as on the petition pages
 PUBLIC_STATES = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
 
 
@@ -27,7 +29,8 @@ def _summary(petition: Petition, request: HttpRequest) -> dict:
     }
 
 
-def _public(pk: int) -> Petition | None:
+def _public(request: HttpRequest, pk: int) -> Petition | None:
+    pagecache.tag(request, f"petition:{pk}", seconds=COUNT_LAG_SECONDS)
     return counts.with_counts(Petition.objects.filter(pk=pk, state__in=PUBLIC_STATES)).first()
 
 
@@ -36,13 +39,14 @@ def list_petitions(request: HttpRequest, state: str = "open"):
     """Public petitions in one state: open (the default), closed or rejected."""
     if state not in PUBLIC_STATES:
         state = Petition.State.OPEN
+    pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
     petitions = counts.with_counts(Petition.objects.filter(state=state))[:500]
     return [_summary(p, request) for p in petitions]
 
 
 @router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})
 def petition_detail(request: HttpRequest, pk: int):
-    petition = _public(pk)
+    petition = _public(request, pk)
     if petition is None:
         return Status(404, {"detail": "No public petition has this id."})
     reached = {r.threshold_id: r.reached_at for r in petition.reached.all()}
@@ -81,7 +85,7 @@ def petition_detail(request: HttpRequest, pk: int):
 @router.get("/petitions/{pk}/wards.csv", response={404: Problem})
 def petition_wards_csv(request: HttpRequest, pk: int):
     """Confirmed signatures per ward, as CSV."""
-    petition = _public(pk)
+    petition = _public(request, pk)
     if petition is None:
         return Status(404, {"detail": "No public petition has this id."})
     out = io.StringIO()

@@ -4,6 +4,12 @@ A response names the things it shows as tags ("page:12", "comments"). It is stor
 version each tag had when rendering began; bumping a tag's version (`invalidate`) makes every
 response that showed it stale at once, in every process that shares the cache (Redis at scale).
 The CSRF token in cached forms is cut out before storing and filled in for each reader.
+
+It also says what others may cache (Cache-Control). A page with a form carries the reader's
+own CSRF token, so it is `private, no-cache`: only this cache, which fills the token in per
+reader, serves it to others. Anonymous responses without a form (feeds, the JSON API, CSV)
+are `public` for a short time, so a caching proxy or CDN can serve them too; the time is
+short because a proxy, unlike this cache, cannot be told that something changed.
 """
 
 import hashlib
@@ -13,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control
 
 TAG_PREFIX = "pagecache:tag:"
 ENTRY_PREFIX = "pagecache:entry:"
@@ -21,7 +28,15 @@ CSRF_PLACEHOLDER = "__townhall_csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Cookies that make a response personal: signed in, a message to show, a held comment to see.
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages", "townhall_held"}
-CACHED_TYPES = ("text/html", "application/rss+xml", "application/atom+xml", "application/xml")
+CACHED_TYPES = (
+    "text/html",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "application/json",
+    "text/csv",
+    "text/calendar",
+)
 
 
 def page_tag(page_id: int) -> str:
@@ -75,22 +90,24 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _is_cacheable_request(request):
-            return self.get_response(request)
+            return _private(self.get_response(request))
         key = _entry_key(request)
         entry = cache.get(key)
         if entry is not None and _versions(entry["versions"]) == entry["versions"]:
-            return self._from_entry(request, entry)
+            return _shared_for(self._from_entry(request, entry), entry)
         tag(request, SITE_TAG)
         # Versions are read before rendering, so a change during rendering is never hidden.
         versions_before = _versions(request.cache_tags)
         response = self.get_response(request)
-        if self._is_cacheable_response(request, response):
-            tags = request.cache_tags
-            versions = {**_versions(tags - versions_before.keys()), **versions_before}
-            seconds = getattr(request, "cache_seconds", settings.TOWNHALL_PAGE_CACHE_SECONDS)
-            cache.set(key, self._entry(response, versions), seconds)
-            response["X-Townhall-Cache"] = "miss"
-        return response
+        if not self._is_cacheable_response(request, response):
+            return _private(response)
+        tags = request.cache_tags
+        versions = {**_versions(tags - versions_before.keys()), **versions_before}
+        seconds = getattr(request, "cache_seconds", settings.TOWNHALL_PAGE_CACHE_SECONDS)
+        entry = self._entry(response, versions, seconds)
+        cache.set(key, entry, seconds)
+        response["X-Townhall-Cache"] = "miss"
+        return _shared_for(response, entry)
 
     @staticmethod
     def _is_cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
@@ -104,9 +121,16 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _entry(response: HttpResponse, versions: dict[str, int]) -> dict:
+    def _entry(response: HttpResponse, versions: dict[str, int], seconds: int) -> dict:
         body = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-        return {"body": body, "content_type": response["Content-Type"], "versions": versions}
+        return {
+            "body": body,
+            "content_type": response["Content-Type"],
+            "versions": versions,
+            "shared_seconds": 0
+            if CSRF_PLACEHOLDER in body
+            else min(seconds, settings.TOWNHALL_SHARED_CACHE_SECONDS),
+        }
 
     @staticmethod
     def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
@@ -116,3 +140,20 @@ class AnonymousPageCacheMiddleware:
         response = HttpResponse(body, content_type=entry["content_type"])
         response["X-Townhall-Cache"] = "hit"
         return response
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    """Anything not cached here is for this reader alone (views may say more, e.g. no-store)."""
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def _shared_for(response: HttpResponse, entry: dict) -> HttpResponse:
+    seconds = entry.get("shared_seconds", 0)
+    if response.has_header("Cache-Control"):
+        return response
+    if seconds:
+        patch_cache_control(response, public=True, max_age=seconds)
+        return response
+    return _private(response)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from townhall.core.models import Organisation
@@ -42,6 +43,7 @@ def check_email(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "people/check_email.html", {"organisation": organisation})
 
 
+@never_cache  # the link is personal: no cache may keep the page
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
     outcome = services.confirm(token[:64])
     if outcome is None:
@@ -60,6 +62,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 # The token in the address is the credential, and mail programs' one-click unsubscribe
 # (RFC 8058) posts without a CSRF token, so this view takes a POST without one.
 @csrf_exempt
+@never_cache  # the link is personal: no cache may keep the page
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     supporter = Supporter.objects.select_related("organisation").filter(token=token[:64]).first()
     if supporter is None:

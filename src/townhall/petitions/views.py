@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 
 from townhall.core import pagecache
 from townhall.core.models import Borough, Ward
@@ -80,6 +81,7 @@ def create(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache  # the link is personal: no cache may keep the page
 def confirm_creator(request: HttpRequest, token: str) -> HttpResponse:
     petition = get_object_or_404(Petition, creator_token=token[:64])
     done = petition.state != Petition.State.PENDING
@@ -171,6 +173,7 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     )
 
 
+@never_cache  # the link is personal: no cache may keep the page
 def confirm_signature(request: HttpRequest, token: str) -> HttpResponse:
     signature = get_object_or_404(Signature.objects.select_related("petition"), token=token[:64])
     petition = signature.petition
@@ -202,6 +205,7 @@ def help_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache  # the link is personal: no cache may keep the page
 def creator_signers(request: HttpRequest, token: str) -> HttpResponse:
     """The creator's own download, through the private link in their confirmation email."""
     petition = get_object_or_404(Petition, creator_token=token[:64])
