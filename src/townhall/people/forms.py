@@ -1,11 +1,7 @@
-import re
-
 from django import forms
 
 from townhall.core.forms import PublicForm, email_field, name_field
-
-# The shape of a UK postcode (outward code, space optional, inward code).
-UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+from townhall.core.services.postcodes import normalise_postcode
 
 
 class JoinForm(PublicForm):
@@ -41,10 +37,9 @@ class JoinForm(PublicForm):
 
     def clean_postcode(self) -> str:
         raw = self.cleaned_data["postcode"]
-        postcode = "".join(raw.split()).upper()
-        if not postcode:
+        if not raw.strip():
             return ""
-        match = UK_POSTCODE.match(postcode)
-        if match is None:
+        postcode = normalise_postcode(raw)
+        if postcode is None:
             raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
-        return f"{match.group(1)} {match.group(2)}"
+        return postcode

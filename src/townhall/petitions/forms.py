@@ -1,8 +1,8 @@
 from django import forms
 
 from townhall.core.forms import PublicForm, email_field, name_field
-from townhall.core.models import Organisation, Ward
-from townhall.people.forms import UK_POSTCODE
+from townhall.core.models import Borough, Organisation, Ward
+from townhall.core.services.postcodes import has_postcodes, normalise_postcode, ward_for_postcode
 
 
 class SignerFields(PublicForm):
@@ -43,12 +43,30 @@ class SignerFields(PublicForm):
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()
 
+    def __init__(self, *args, borough: Borough | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.borough = borough
+        self.ward_from_postcode = borough is not None and has_postcodes(borough)
+        if self.ward_from_postcode:
+            # Don't ask what the postcode tells us (GOV.UK: ask only what you need).
+            del self.fields["ward"]
+            self.fields["postcode"].help_text = "We count signatures by ward from postcodes."
+        elif borough is not None:
+            self.fields["ward"].queryset = self.fields["ward"].queryset.filter(borough=borough)
+
     def clean_postcode(self) -> str:
-        postcode = "".join(self.cleaned_data["postcode"].split()).upper()
-        match = UK_POSTCODE.match(postcode)
-        if match is None:
+        postcode = normalise_postcode(self.cleaned_data["postcode"])
+        if postcode is None:
             raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
-        return f"{match.group(1)} {match.group(2)}"
+        return postcode
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.ward_from_postcode:
+            postcode = cleaned.get("postcode")
+            # A postcode outside the borough is no ward: people who work or study here sign too.
+            cleaned["ward"] = ward_for_postcode(self.borough, postcode) if postcode else None
+        return cleaned
 
 
 class SignForm(SignerFields):

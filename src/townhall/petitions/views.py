@@ -54,6 +54,7 @@ def create(request: HttpRequest) -> HttpResponse:
     form = CreateForm(
         request.POST if request.method == "POST" else None,
         initial={"action": request.GET.get("action", "")},
+        borough=_borough(request),
     )
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "petition"):
@@ -61,7 +62,7 @@ def create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         if not form.is_spam:
             services.create(
-                _borough(request),
+                form.borough,
                 action=data["action"],
                 background=data["background"],
                 additional_details=data["additional_details"],
@@ -134,14 +135,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     """The signing form; with the sponsor token it also serves a petition not yet open."""
-    petition = get_object_or_404(Petition, pk=pk)
+    petition = get_object_or_404(Petition.objects.select_related("borough"), pk=pk)
     as_sponsor = bool(token) and token == petition.sponsor_token
     if not (petition.state == Petition.State.OPEN or (as_sponsor and petition.accepts_signatures)):
         return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
     if not as_sponsor:
         # Everyone arriving from a shared link loads this form: serve it from the page cache.
         pagecache.tag(request, f"petition:{pk}")
-    form = SignForm(request.POST if request.method == "POST" else None)
+    form = SignForm(request.POST if request.method == "POST" else None, borough=petition.borough)
     if request.method == "POST" and form.is_valid():
         if is_rate_limited(request, "sign_burst") or is_rate_limited(request, "sign"):
             return too_many_requests(request)

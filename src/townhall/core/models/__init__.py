@@ -4,7 +4,7 @@ from .feedback import PageFeedback, PageLike
 from .organisations import ContactDetails, Organisation
 from .outbox import OutboxMessage
 from .pages import BoroughHomePage, ContentPage
-from .places import Borough, Ward
+from .places import Borough, Postcode, Ward
 
 __all__ = [
     "Borough",
@@ -15,5 +15,6 @@ __all__ = [
     "OutboxMessage",
     "PageFeedback",
     "PageLike",
+    "Postcode",
     "Ward",
 ]

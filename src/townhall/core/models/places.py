@@ -27,3 +27,15 @@ class Ward(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Postcode(models.Model):
+    """Which ward a postcode is in, from the ONS postcode directory (`townhall load_postcodes`).
+
+    Where a borough has these, forms take the ward from the postcode instead of asking."""
+
+    postcode = models.CharField(max_length=8, unique=True, help_text='Normalised: "EN5 4BW"')
+    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="postcodes")
+
+    def __str__(self) -> str:
+        return self.postcode
