@@ -178,6 +178,8 @@ TOWNHALL_RATE_LIMITS = {
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+# Emailed confirmation links (signatures, new petitions) work for this long.
+TOWNHALL_CONFIRM_LINK_DAYS = env.int("CONFIRM_LINK_DAYS", default=7)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.petitions.conftest import sign_and_confirm
-from townhall.petitions import counts, services
+from townhall.petitions import counts, fraud, services
 from townhall.petitions.emails import normalise_email
 from townhall.petitions.models import Petition, Signature, Threshold
 
@@ -86,10 +86,83 @@ def test_open_petitions_close_by_themselves(open_petition):
 
 
 def test_one_signature_per_person_after_normalising(open_petition, signer):
-    services.sign(open_petition, signer(10, email="Someone.Else+a@gmail.com"))
-    with pytest.raises(services.AlreadySigned):
-        services.sign(open_petition, signer(11, email="someoneelse@googlemail.com"))
+    first = services.sign(open_petition, signer(10, email="Someone.Else+a@gmail.com"))
+    again = services.sign(open_petition, signer(11, email="someoneelse@googlemail.com"))
+    assert again.pk == first.pk and again.token != first.token  # a new link, not a new row
     assert open_petition.signatures.filter(normalised_email="someoneelse@gmail.com").count() == 1
+    assert services.confirm_signature(again)
+    with pytest.raises(services.AlreadySigned):
+        services.sign(open_petition, signer(12, email="SomeoneElse@gmail.com"))
+    assert open_petition.signatures.filter(normalised_email="someoneelse@gmail.com").count() == 1
+
+
+def test_signing_again_before_confirming_sends_a_new_link_and_the_old_one_stops(
+    open_petition, signer, client
+):
+    first = services.sign(open_petition, signer(13))
+    old_token = first.token
+    again = services.sign(open_petition, signer(13, name="Person Thirteen", ward=None))
+    assert (again.name, again.ward) == ("Person Thirteen", None)  # the details as now given
+    assert client.get(f"/petitions/signatures/{old_token}/").status_code == 404
+    assert client.post(f"/petitions/signatures/{again.token}/").status_code == 200
+
+
+def test_confirmation_links_expire(open_petition, signer, client, settings):
+    settings.TOWNHALL_CONFIRM_LINK_DAYS = 7
+    signature = services.sign(open_petition, signer(14))
+    before = counts.exact(open_petition.pk)
+    Signature.objects.filter(pk=signature.pk).update(
+        link_sent_at=timezone.now() - timedelta(days=7, minutes=1)
+    )
+    page = client.get(f"/petitions/signatures/{signature.token}/")
+    assert page.status_code == 410 and "This link has expired" in page.content.decode()
+    assert "Sign the petition again" in page.content.decode()
+    assert client.post(f"/petitions/signatures/{signature.token}/").status_code == 410
+    signature.refresh_from_db()
+    with pytest.raises(services.LinkExpired):
+        services.confirm_signature(signature)
+    assert counts.exact(open_petition.pk) == before
+    renewed = services.sign(open_petition, signer(14))  # signing again sends a working link
+    assert client.post(f"/petitions/signatures/{renewed.token}/").status_code == 200
+    assert counts.exact(open_petition.pk) == before + 1
+
+
+def test_an_expired_link_to_a_confirmed_signature_still_says_it_counts(
+    open_petition, signer, client
+):
+    signature = services.sign(open_petition, signer(15))
+    services.confirm_signature(signature)
+    Signature.objects.filter(pk=signature.pk).update(
+        link_sent_at=timezone.now() - timedelta(days=30)
+    )
+    page = client.get(f"/petitions/signatures/{signature.token}/")
+    assert page.status_code == 200 and "already confirmed" in page.content.decode()
+
+
+def test_a_new_petitions_link_expires_and_unconfirmed_records_are_removed(
+    open_petition, borough, signer, client
+):
+    new_petition = services.create(
+        borough,
+        action="Light the towpath",
+        background="Dark.",
+        additional_details="",
+        organisation=None,
+        creator=signer(98, email="late-creator@example.org"),
+    )
+    Petition.objects.filter(pk=new_petition.pk).update(
+        created_at=timezone.now() - timedelta(days=8)
+    )
+    page = client.post(f"/petitions/start/{new_petition.creator_token}/")
+    assert page.status_code == 410 and "Start your petition again" in page.content.decode()
+    assert Petition.objects.get(pk=new_petition.pk).state == State.PENDING
+    stale = services.sign(open_petition, signer(16))
+    fresh = services.sign(open_petition, signer(17))
+    Signature.objects.filter(pk=stale.pk).update(link_sent_at=timezone.now() - timedelta(days=8))
+    assert fraud.remove_unconfirmed() == (1, 1)
+    assert not Petition.objects.filter(pk=new_petition.pk).exists()
+    assert not Signature.objects.filter(pk=stale.pk).exists()
+    assert Signature.objects.filter(pk=fresh.pk).exists()
 
 
 def test_a_signature_counts_only_once_confirmed_and_only_once(open_petition, signer):

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
@@ -130,3 +131,19 @@ def anonymise_due(now=None) -> int:
         PetitionEvent.objects.create(petition=petition, action="signatures anonymised")
         done += 1
     return done
+
+
+@transaction.atomic
+def remove_unconfirmed(now=None) -> tuple[int, int]:
+    """Delete signatures and new petitions whose confirmation link expired unconfirmed.
+
+    They never counted, and keeping the names and emails of people who did not confirm serves
+    no purpose. Returns how many signatures and petitions were removed."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.TOWNHALL_CONFIRM_LINK_DAYS)
+    signatures, _ = Signature.objects.filter(
+        state=Signature.State.PENDING, link_sent_at__lt=cutoff, is_creator=False
+    ).delete()
+    petitions = Petition.objects.filter(state=Petition.State.PENDING, created_at__lt=cutoff)
+    count = petitions.count()
+    petitions.delete()
+    return signatures, count

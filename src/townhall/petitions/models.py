@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 COUNT_SHARDS = 16  # confirmations add to one of these rows at random, so they rarely queue
 
@@ -140,6 +141,8 @@ class Signature(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the current confirmation link was sent: it expires CONFIRM_LINK_DAYS later.
+    link_sent_at = models.DateTimeField(default=timezone.now)
     validated_at = models.DateTimeField(null=True, blank=True, db_index=True)
     invalidated_at = models.DateTimeField(null=True, blank=True)
     invalidation_note = models.CharField(max_length=200, blank=True)

@@ -30,6 +30,7 @@ from townhall.petitions.models import (
     Signature,
     Threshold,
     ThresholdReached,
+    new_token,
 )
 
 State = Petition.State
@@ -126,6 +127,7 @@ def create(
         petition=petition,
         confirm_url=link("petition-confirm-creator", petition.creator_token),
         signature=signature,
+        link_days=settings.TOWNHALL_CONFIRM_LINK_DAYS,
     )
     return petition
 
@@ -133,6 +135,8 @@ def create(
 @transaction.atomic
 def confirm_creator(petition: Petition) -> bool:
     """The creator's emailed link: the petition starts collecting supporters."""
+    if petition.state == State.PENDING and link_expired(petition.created_at):
+        raise LinkExpired
     if not _move(petition, {State.PENDING}, State.COLLECTING_SPONSORS, confirmed_at=timezone.now()):
         return False
     creator = petition.signatures.get(is_creator=True)
@@ -257,11 +261,32 @@ def close_due(now=None) -> int:
     return closed
 
 
+class LinkExpired(Exception):
+    """An emailed confirmation link used after CONFIRM_LINK_DAYS: nothing changes."""
+
+
 class AlreadySigned(Exception):
     """This person has signed already: said kindly, and nothing changes."""
 
 
+def _email_confirmation_link(petition: Petition, signature: Signature) -> None:
+    _email(
+        signature.email,
+        "confirm_signature",
+        "Confirm your signature",
+        petition=petition,
+        signature=signature,
+        confirm_url=link("signature-confirm", signature.token),
+        link_days=settings.TOWNHALL_CONFIRM_LINK_DAYS,
+    )
+
+
 def sign(petition: Petition, signer: Signer) -> Signature:
+    """A new pending signature, and its confirmation link emailed.
+
+    Signing again before confirming sends a new link (the old one stops working), with the
+    details as now given; signing again after confirming raises AlreadySigned.
+    """
     if not petition.accepts_signatures:
         raise WrongState("This petition is not taking signatures.")
     if fraud.is_blocked(signer.email, signer.ip_address):
@@ -269,17 +294,32 @@ def sign(petition: Petition, signer: Signer) -> Signature:
     try:
         with transaction.atomic():
             signature = _new_signature(petition, signer)
-            _email(
-                signer.email,
-                "confirm_signature",
-                "Confirm your signature",
-                petition=petition,
-                signature=signature,
-                confirm_url=link("signature-confirm", signature.token),
-            )
-    except IntegrityError as error:
-        raise AlreadySigned from error
+            _email_confirmation_link(petition, signature)
+            return signature
+    except IntegrityError:
+        pass  # this person has signed before: the unique email constraint says so
+    with transaction.atomic():
+        signature = (
+            Signature.objects.select_for_update()
+            .filter(petition=petition, normalised_email=normalise_email(signer.email))
+            .first()
+        )
+        if signature is None or signature.state != Signature.State.PENDING:
+            raise AlreadySigned
+        signature.name, signature.email, signature.postcode = (
+            signer.name,
+            signer.email,
+            signer.postcode,
+        )
+        signature.ward, signature.notify_by_email = signer.ward, signer.notify_by_email
+        signature.token, signature.link_sent_at = new_token(), timezone.now()
+        signature.save()
+        _email_confirmation_link(petition, signature)
     return signature
+
+
+def link_expired(sent_at) -> bool:
+    return sent_at < timezone.now() - timedelta(days=settings.TOWNHALL_CONFIRM_LINK_DAYS)
 
 
 def _validate(signature: Signature) -> bool:
@@ -301,6 +341,8 @@ def confirm_signature(signature: Signature) -> bool:
     next one. No page is invalidated: the petition page is cached for a few seconds only.
     """
     petition = signature.petition
+    if signature.state == Signature.State.PENDING and link_expired(signature.link_sent_at):
+        raise LinkExpired
     with transaction.atomic():
         if not _validate(signature):
             return False

@@ -1,5 +1,6 @@
 """The public side of petitions: thin views over townhall.petitions.services."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -86,6 +87,8 @@ def create(request: HttpRequest) -> HttpResponse:
 def confirm_creator(request: HttpRequest, token: str) -> HttpResponse:
     petition = get_object_or_404(Petition, creator_token=token[:64])
     done = petition.state != Petition.State.PENDING
+    if not done and services.link_expired(petition.created_at):
+        return _link_expired(request, petition, creating=True)
     if request.method == "POST" and not done:
         services.confirm_creator(petition)
         petition.refresh_from_db()
@@ -174,14 +177,28 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     )
 
 
+def _link_expired(request: HttpRequest, petition: Petition, creating: bool = False):
+    context = {
+        "petition": petition,
+        "creating": creating,
+        "days": settings.TOWNHALL_CONFIRM_LINK_DAYS,
+    }
+    return render(request, "petitions/link_expired.html", context, status=410)
+
+
 @never_cache  # the link is personal: no cache may keep the page
 def confirm_signature(request: HttpRequest, token: str) -> HttpResponse:
     signature = get_object_or_404(Signature.objects.select_related("petition"), token=token[:64])
     petition = signature.petition
     if signature.state == Signature.State.INVALIDATED:
         raise Http404("This signature is not valid.")
+    if signature.state == Signature.State.PENDING and services.link_expired(signature.link_sent_at):
+        return _link_expired(request, petition)
     if request.method == "POST":
-        confirmed = services.confirm_signature(signature)
+        try:
+            confirmed = services.confirm_signature(signature)
+        except services.LinkExpired:  # it expired between loading and pressing the button
+            return _link_expired(request, petition)
         return render(
             request,
             "petitions/signature_confirmed.html",
