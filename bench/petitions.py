@@ -98,8 +98,8 @@ def phase_rate(connection, petition: int, column: str, since) -> tuple[int, floa
 SIGN_SQL = (
     "INSERT INTO petitions_signature (petition_id, name, email, normalised_email, postcode, "
     "ward_id, notify_by_email, is_creator, state, token, ip_address, created_at, "
-    "invalidation_note) VALUES (%s, %s, %s, %s, 'EN5 4BW', %s, false, false, 'pending', %s, "
-    "'10.9.9.9', now(), '') RETURNING id"
+    "link_sent_at, invalidation_note) VALUES (%s, %s, %s, %s, 'EN5 4BW', %s, false, false, "
+    "'pending', %s, '10.9.9.9', now(), now(), '') RETURNING id"
 )
 CONFIRM_SQL = (
     "UPDATE petitions_signature SET state = 'validated', validated_at = now() "
