@@ -14,6 +14,7 @@ Without --redis-url the cache is the default file cache in the data folder.
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -116,8 +117,9 @@ def main() -> None:
             post = server.url + POST
             print(
                 f"{'PostgreSQL' if args.database_url else 'SQLite'}, cache in "
-                f"{'Redis' if args.redis_url else 'files (the default)'}, {args.workers} gunicorn "
-                f"workers x 4 threads; the post has {approved} approved comments"
+                f"{'Redis' if args.redis_url else 'files (the default)'}, {args.workers} "
+                f"{os.environ.get('SERVER', 'granian')} processes x 4 threads; "
+                f"the post has {approved} approved comments"
             )
             cold = cold_render(post, args.cold_requests)
             print(

@@ -12,6 +12,7 @@ answers anything, so each page's figure reads as a fraction of it.
 """
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
@@ -74,7 +75,8 @@ def main() -> None:
             database = "PostgreSQL" if args.database_url else "SQLite"
             cache = "Redis" if args.redis_url else "files (the default)"
             print(
-                f"{database}, cache in {cache}, {args.workers} gunicorn workers x 4 threads;"
+                f"{database}, cache in {cache}, {args.workers} "
+                f"{os.environ.get('SERVER', 'granian')} processes x 4 threads;"
                 f" {args.requests} GETs per path from {args.concurrency} threads"
             )
             print(f"{'path':<28} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'vs baseline':>12}")

@@ -21,6 +21,7 @@ combined: 1 / (1 / signs per second + 1 / confirmations per second).
 """
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -147,7 +148,7 @@ def main() -> None:
     add_server_arguments(parser)
     parser.add_argument("--seconds", type=int, default=10, help="how long people sign")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=8, help="app threads per process")
+    parser.add_argument("--threads", type=int, default=4, help="app threads per process")
     args = parser.parse_args()
     if not args.database_url:
         parser.error("this benchmark is for PostgreSQL: give --database-url")
@@ -177,8 +178,9 @@ def run(server, args, folder: Path) -> None:
         before = confirmed_rows(connection, petition)
         started_at = connection.execute("SELECT now()").fetchone()[0]
     print(
-        f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} app "
-        f"processes x {args.threads} threads; wrk with {args.connections} connections"
+        f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} "
+        f"{os.environ.get('SERVER', 'granian')} processes x {args.threads} threads; "
+        f"wrk with {args.connections} connections"
     )
     sql_rate = database_alone(database, petition, ward, 5, args.connections)
     print(
