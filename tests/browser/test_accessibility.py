@@ -3,6 +3,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import townhall_command
+
 pytestmark = pytest.mark.browser
 
 AXE_OPTIONS = {
@@ -89,3 +91,24 @@ def test_the_scan_does_catch_a_violation(site, axe):
     )
     results = axe.run(site, options=AXE_OPTIONS)
     assert results.violations_count >= 2
+
+
+EXPIRED_LINK = """
+from datetime import timedelta
+from django.utils import timezone
+from townhall.petitions import services
+from townhall.petitions.models import Petition, Signature
+petition = Petition.objects.filter(state="open").first()
+signature = services.sign(petition, services.Signer("Late Reader", "late-axe@example.org",
+                                                    "EN5 4BW", None, False))
+Signature.objects.filter(pk=signature.pk).update(link_sent_at=timezone.now() - timedelta(days=30))
+print(signature.token)
+"""
+
+
+def test_an_expired_confirmation_link_has_no_violations(site, axe, server_env):
+    token = townhall_command(server_env, "shell", "-c", EXPIRED_LINK).split()[-1]
+    site.goto(f"{site.server_url}/petitions/signatures/{token}/")
+    site.get_by_role("heading", name="This link has expired").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
