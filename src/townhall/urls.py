@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("townhall.news.urls")),
     path("", include("townhall.comments.urls")),
     path("", include("townhall.petitions.urls")),
+    path("", include("townhall.events.urls")),
     path("", include("townhall.api.urls")),
 ]
 

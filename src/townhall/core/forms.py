@@ -29,6 +29,14 @@ class PublicForm(forms.Form):
         return [field for field in super().visible_fields() if field.name != "website"]
 
 
+def clean_person_name(value: str) -> str:
+    """A name with its spaces tidied; names with < or > are refused, as they are never real."""
+    name = " ".join(value.split())
+    if not name or "<" in name or ">" in name:
+        raise forms.ValidationError("Enter your name, without < or >")
+    return name
+
+
 def name_field(label: str, max_length: int) -> forms.CharField:
     """A person's name, with GOV.UK-style error messages."""
     return forms.CharField(

@@ -26,6 +26,7 @@ from townhall.core.models import (
 from townhall.core.services.organisations import set_up_organisation
 from townhall.core.services.wards import load_wards
 from townhall.demo import content
+from townhall.demo.events import load_events
 from townhall.demo.pdf import simple_pdf
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from townhall.petitions import services as petition_services
@@ -251,8 +252,10 @@ def load_demo() -> dict:
         load_organisation(borough, home, spec) for spec in [content.COUNCIL, *content.CAMPAIGNS]
     ]
     load_petitions(borough)
+    events = load_events()
     return {
         "wards": wards,
         "organisations": len(organisations),
+        "events": events,
         "new_users": load_users(),
     }

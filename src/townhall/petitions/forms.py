@@ -1,6 +1,6 @@
 from django import forms
 
-from townhall.core.forms import PublicForm, email_field, name_field
+from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
 from townhall.core.models import Borough, Organisation, Ward
 from townhall.core.services.postcodes import has_postcodes, normalise_postcode, ward_for_postcode
 
@@ -35,10 +35,7 @@ class SignerFields(PublicForm):
     )
 
     def clean_name(self) -> str:
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name or "<" in name or ">" in name:
-            raise forms.ValidationError("Enter your name, without < or >")
-        return name
+        return clean_person_name(self.cleaned_data["name"])
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip()

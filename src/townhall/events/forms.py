@@ -1,0 +1,29 @@
+from django import forms
+
+from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
+from townhall.events.models import EventPage
+
+
+class RsvpForm(PublicForm):
+    name = name_field("Your name", max_length=100)
+    email = email_field(
+        "Email address", max_length=254, help_text="We will send you a link to confirm."
+    )
+    guests = forms.TypedChoiceField(
+        label="Guests you are bringing", coerce=int, initial=0, choices=[(0, "None")]
+    )
+    hide_name = forms.BooleanField(
+        label="Don't show my name on the list of people going", required=False
+    )
+
+    def __init__(self, *args, event: EventPage, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["guests"].choices = [(0, "None")] + [
+            (n, str(n)) for n in range(1, event.max_guests + 1)
+        ]
+        self.fields["guests"].error_messages["invalid_choice"] = (
+            f"Choose up to {event.max_guests} guests"
+        )
+
+    def clean_name(self) -> str:
+        return clean_person_name(self.cleaned_data["name"])

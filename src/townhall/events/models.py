@@ -1,0 +1,228 @@
+"""Events and actions: pages under an organisation, with RSVPs kept as plain records."""
+
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from townhall.core.richtext import EDITOR_FEATURES
+
+ACCESS_FEATURES = {
+    "step_free": "Step-free access",
+    "bsl": "British Sign Language interpretation",
+    "hearing_loop": "Hearing loop",
+    "quiet_space": "Quiet space",
+}
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """An organisation's events: upcoming, past, a month calendar and an ICS feed."""
+
+    intro = RichTextField(features=EDITOR_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["campaigns.OrganisationHomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    def events(self):
+        return EventPage.objects.live().public().descendant_of(self)
+
+    @path("")
+    def upcoming(self, request):
+        from townhall.events.views import render_listing
+
+        return render_listing(request, self.events(), index=self)
+
+    @path("past/", name="past")
+    def past(self, request):
+        from townhall.events.views import render_listing
+
+        return render_listing(request, self.events(), index=self, past=True)
+
+    @path("calendar/<int:year>/<int:month>/", name="month")
+    def month(self, request, year: int, month: int):
+        from townhall.events.views import render_month
+
+        return render_month(request, self.events(), year, month, index=self)
+
+    # Wagtail page routes cannot contain a dot, so no ".ics" here; the file name is set.
+    @path("calendar/feed/", name="ics")
+    def ics(self, request):
+        from townhall.events.calendars import calendar_response
+
+        return calendar_response(request, self.events(), name=self.get_parent().title)
+
+
+class EventPage(Page):
+    """An event or action: when and where to come, how accessible it is, and RSVPs."""
+
+    show_in_latest = True  # listed on its section's home page (core.services.listing)
+
+    starts_at = models.DateTimeField("starts")
+    ends_at = models.DateTimeField("ends")
+    venue_name = models.CharField("place", max_length=150, blank=True)
+    address = models.TextField(blank=True)
+    postcode = models.CharField(max_length=8, blank=True)
+    ward = models.ForeignKey(
+        "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    online_url = models.URLField("online link", blank=True)
+    step_free = models.BooleanField(ACCESS_FEATURES["step_free"], default=False)
+    bsl = models.BooleanField(ACCESS_FEATURES["bsl"], default=False)
+    hearing_loop = models.BooleanField(ACCESS_FEATURES["hearing_loop"], default=False)
+    quiet_space = models.BooleanField(ACCESS_FEATURES["quiet_space"], default=False)
+    access_notes = models.TextField("more about access", blank=True)
+    description = RichTextField(features=EDITOR_FEATURES)
+    organiser = models.CharField(max_length=150, blank=True)
+    petition = models.ForeignKey(
+        "petitions.Petition",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text='For example "come and hand in the petition"',
+    )
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Places, guests included; empty for no limit"
+    )
+    max_guests = models.PositiveSmallIntegerField(
+        default=3, help_text="How many guests one person may bring"
+    )
+    rsvp_open = models.BooleanField("taking RSVPs", default=True)
+    cancelled = models.BooleanField(default=False)
+    cancellation_note = models.CharField(max_length=300, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="When"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("ward"),
+                FieldPanel("online_url"),
+            ],
+            heading="Where",
+        ),
+        MultiFieldPanel(
+            [*(FieldPanel(name) for name in ACCESS_FEATURES), FieldPanel("access_notes")],
+            heading="Access",
+        ),
+        FieldPanel("description"),
+        FieldPanel("organiser"),
+        FieldPanel("petition"),
+        MultiFieldPanel(
+            [
+                FieldPanel("rsvp_open"),
+                FieldPanel("capacity"),
+                FieldPanel("max_guests"),
+                FieldPanel("cancelled"),
+                FieldPanel("cancellation_note"),
+            ],
+            heading="RSVPs",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.FilterField("starts_at"),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "The end must be after the start"
+        if self.starts_at and not self.first_published_at and self.starts_at < timezone.now():
+            errors["starts_at"] = "A new event must start in the future"
+        if not (self.venue_name or self.online_url):
+            errors["venue_name"] = "Give a place, or an online link"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def access_features(self) -> list[str]:
+        return [label for name, label in ACCESS_FEATURES.items() if getattr(self, name)]
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def get_context(self, request, *args, **kwargs):
+        from townhall.events import services
+        from townhall.events.forms import RsvpForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context["form"] = RsvpForm(event=self)
+        context["places"] = services.places(self)
+        context["going"] = services.public_attendees(self)
+        return context
+
+
+class EventPlaces(models.Model):
+    """Places taken at an event, kept apart from the page so publishing never overwrites it."""
+
+    event = models.OneToOneField(EventPage, on_delete=models.CASCADE, related_name="places")
+    taken = models.PositiveIntegerField(default=0)
+    # The time, place and state attendees were last told of (see services.published).
+    announced = models.JSONField(default=dict, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.taken} places taken at event {self.event_id}"
+
+
+class Rsvp(models.Model):
+    """One person's answer, with their guests; no account needed."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for email confirmation"
+        GOING = "going", "Going"
+        WAITING = "waiting", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps")
+    name = models.CharField(max_length=100)
+    email = models.EmailField(max_length=254)
+    normalised_email = models.CharField(max_length=254)
+    guests = models.PositiveSmallIntegerField(default=0)
+    hide_name = models.BooleanField("don't show my name", default=False)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+    link_sent_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "normalised_email"], name="one_rsvp_each")
+        ]
+        indexes = [models.Index(fields=["event", "state", "waiting_since"])]
+        verbose_name = "RSVP"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_state_display()})"
+
+    @property
+    def places(self) -> int:
+        return 1 + self.guests
