@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -135,7 +136,9 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
             return found
         change = answer.guests - found.guests
         if found.state == State.GOING and change > 0 and not _take(event, change):
-            raise Refused(f"There are not enough places left for {change} more guests.")
+            raise Refused(
+                f"There are not enough places left for {change} more guest{pluralize(change)}."
+            )
         if found.state == State.GOING and change < 0:
             _give_back(event, -change)
             _offer_places(event)
