@@ -62,17 +62,22 @@ class ScopedDeleteView(OrganisationScopedMixin, DeleteView):
 
 class PageSectionScopeMixin(OrganisationScopedMixin):
     """For records attached to a page: they belong to the organisations whose sections
-    hold that page. Admins see all of them, including those on pages outside any section."""
+    hold that page. Admins see all of them, including those on pages outside any section.
+
+    Subclasses name `page_field`, the record's foreign key to the page."""
+
+    page_field = "page"
 
     def scope(self, queryset: QuerySet) -> QuerySet:
-        return scope_to_sections(queryset, self.request.user)
+        return scope_to_sections(queryset, self.request.user, self.page_field)
 
 
-def scope_to_sections(queryset: QuerySet, user) -> QuerySet:
+def scope_to_sections(queryset: QuerySet, user, page_field: str = "page") -> QuerySet:
     from wagtail.models import Page
 
     from townhall.core.services.organisations import organisations_for_user, pages_of
 
     if user.is_superuser:
         return queryset
-    return queryset.filter(page__in=Page.objects.filter(pages_of(organisations_for_user(user))))
+    pages = Page.objects.filter(pages_of(organisations_for_user(user)))
+    return queryset.filter(**{f"{page_field}__in": pages})

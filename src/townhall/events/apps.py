@@ -1,9 +1,20 @@
 from django.apps import AppConfig
 
+# What organisers may do with their own events' answers in the admin (scoped to their
+# sections by the views). Granted to groups made before this by migration 0002.
+EDITOR_PERMISSIONS = ["events.view_rsvp", "events.change_rsvp", "events.delete_rsvp"]
+MODERATOR_PERMISSIONS = ["events.view_rsvp"]
+
 
 class EventsConfig(AppConfig):
     name = "townhall.events"
+    label = "events"
+    verbose_name = "Events"
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
         from townhall.events import signals  # noqa: F401 - connects the handlers
+
+        ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
+        ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS

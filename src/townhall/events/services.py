@@ -268,3 +268,13 @@ def published(event: EventPage) -> int:
             found.event = event
             _email(found, template, subject)
         return len(people)
+
+
+def email_attendees(event: EventPage, subject: str, message: str, include_waiting=False) -> int:
+    """An organiser's message to everyone going (and waiting, if chosen)."""
+    states = [State.GOING, State.WAITING] if include_waiting else [State.GOING]
+    people = list(event.rsvps.filter(state__in=states))
+    for found in people:
+        found.event = event
+        _email(found, "organiser", subject, message=message)
+    return len(people)

@@ -1,0 +1,41 @@
+"""An organiser emails everyone coming to one of their events."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from townhall.events import services
+from townhall.events.models import EventPage
+
+
+class EmailAttendeesForm(forms.Form):
+    subject = forms.CharField(max_length=150)
+    message = forms.CharField(widget=forms.Textarea(attrs={"rows": 10}), max_length=5000)
+    include_waiting = forms.BooleanField(
+        label="Also email the people on the waiting list", required=False
+    )
+
+
+def email_attendees(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(EventPage, pk=pk)
+    if not event.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    form = EmailAttendeesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        sent = services.email_attendees(
+            event,
+            form.cleaned_data["subject"],
+            form.cleaned_data["message"],
+            include_waiting=form.cleaned_data["include_waiting"],
+        )
+        messages.success(request, f"Emailed {sent} {'person' if sent == 1 else 'people'}.")
+        return redirect("wagtailadmin_pages:edit", event.pk)
+    going = event.rsvps.filter(state="going").count()
+    return TemplateResponse(
+        request,
+        "events/admin/email_attendees.html",
+        {"event": event, "form": form, "going": going, "page_title": "Email the people coming"},
+    )
