@@ -147,3 +147,17 @@ def edit_aims_and_publish(editor, server_url: str, page_id: str, text: str, summ
     editor.get_by_role("button", name="More actions").click()
     editor.get_by_role("button", name="Publish").click()
     expect(editor.get_by_text("has been published")).to_be_visible()
+
+
+def open_latest_email(page, server_url: str, to: str, subject: str) -> None:
+    """Open the newest message in the demo outbox sent to `to` with this subject."""
+    page.goto(f"{server_url}/outbox/")
+    page.get_by_role("row").filter(has_text=to).filter(has_text=subject).first.get_by_role(
+        "link"
+    ).click()
+
+
+def follow_link_in_email(page, pattern: str) -> str:
+    href = page.locator("a", has_text=re.compile(pattern)).first.get_attribute("href")
+    page.goto(href)
+    return href

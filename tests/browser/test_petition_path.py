@@ -7,22 +7,9 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import follow_link_in_email, open_latest_email, sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def open_latest_email(page, server_url: str, to: str, subject: str) -> None:
-    page.goto(f"{server_url}/outbox/")
-    page.get_by_role("row").filter(has_text=to).filter(has_text=subject).first.get_by_role(
-        "link"
-    ).click()
-
-
-def follow_link_in_email(page, pattern: str) -> str:
-    href = page.locator("a", has_text=re.compile(pattern)).first.get_attribute("href")
-    page.goto(href)
-    return href
 
 
 def fill_signer(page, name: str, email: str) -> None:

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from townhall.core import pagecache
 from townhall.core.mail import send_email_after_commit
 from townhall.events.models import EventPage, EventPlaces, Rsvp, new_token
 
@@ -51,6 +52,11 @@ def _email(rsvp: Rsvp, template: str, subject: str, **context) -> None:
         },
     )
     send_email_after_commit(rsvp.email, subject, body)
+
+
+def _changed(event: EventPage) -> None:
+    """The event's page shows places left and who is going: show the change at once."""
+    transaction.on_commit(lambda: pagecache.invalidate(pagecache.page_tag(event.pk)))
 
 
 def places(event: EventPage) -> dict:
@@ -144,6 +150,7 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
             _offer_places(event)
         found.name, found.hide_name, found.guests = answer.name, answer.hide_name, answer.guests
         found.save(update_fields=["name", "hide_name", "guests"])
+        _changed(event)
         _email(found, "updated", f"Your RSVP is updated: {event.title}")
         return found
 
@@ -165,6 +172,7 @@ def confirm(rsvp: Rsvp) -> str:
             found.state, found.waiting_since = State.WAITING, now
             _email(found, "waiting", f"You are on the waiting list: {found.event.title}")
         found.save(update_fields=["state", "confirmed_at", "waiting_since"])
+        _changed(found.event)
         return found.state
 
 
@@ -180,6 +188,7 @@ def cancel(rsvp: Rsvp) -> bool:
         if was_going:
             _give_back(found.event, found.places)
             _offer_places(found.event)
+            _changed(found.event)
     return True
 
 
@@ -210,6 +219,7 @@ def _offer_places(event: EventPage) -> list[Rsvp]:
 def capacity_changed(event: EventPage) -> list[Rsvp]:
     """After an organiser raises the capacity: offer the new places to the waiting list."""
     with transaction.atomic():
+        _changed(event)
         return _offer_places(event)
 
 
