@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("townhall.comments.urls")),
     path("", include("townhall.petitions.urls")),
     path("", include("townhall.events.urls")),
+    path("", include("townhall.statements.urls")),
     path("", include("townhall.api.urls")),
 ]
 

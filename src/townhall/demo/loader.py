@@ -28,6 +28,7 @@ from townhall.core.services.wards import load_wards
 from townhall.demo import content
 from townhall.demo.events import load_events
 from townhall.demo.pdf import simple_pdf
+from townhall.demo.statements import load_statements
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from townhall.petitions import services as petition_services
 from townhall.petitions.models import Petition, PetitionResponse, Threshold
@@ -253,6 +254,7 @@ def load_demo() -> dict:
     ]
     load_petitions(borough)
     events = load_events()
+    load_statements()
     return {
         "wards": wards,
         "organisations": len(organisations),

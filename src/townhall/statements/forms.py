@@ -1,0 +1,37 @@
+from django import forms
+
+from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
+from townhall.core.models import Organisation
+
+
+class AddNameForm(PublicForm):
+    name = name_field("Your name", max_length=100)
+    email = email_field(
+        "Email address",
+        max_length=254,
+        help_text="We will send you a link to confirm. It is never shown.",
+    )
+    show_name = forms.BooleanField(
+        label="Show my name with the statement",
+        required=False,
+        help_text="If you leave this unticked, you are counted but not named.",
+    )
+
+    def clean_name(self) -> str:
+        return clean_person_name(self.cleaned_data["name"])
+
+
+class InviteForm(forms.Form):
+    organisations = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one organisation"},
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        choices=[("accept", "Co-sign the statement"), ("decline", "Decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to co-sign"},
+    )

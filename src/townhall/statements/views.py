@@ -1,0 +1,40 @@
+"""Individuals add their names to a statement: a form, then an emailed link's button."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from townhall.core.ratelimit import is_rate_limited
+from townhall.core.views.feedback import too_many_requests
+from townhall.statements import services
+from townhall.statements.forms import AddNameForm
+from townhall.statements.models import JointStatementPage, StatementName
+
+
+@require_POST
+def add_name(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_object_or_404(JointStatementPage.objects.live().public(), pk=pk)
+    if not statement.accepts_names:
+        return render(request, "statements/closed.html", {"statement": statement}, status=409)
+    form = AddNameForm(request.POST)
+    if not form.is_valid():
+        context = statement.get_context(request)
+        context["form"] = form
+        return render(request, "statements/joint_statement_page.html", context, status=400)
+    if is_rate_limited(request, "statement_name"):
+        return too_many_requests(request)
+    if not form.is_spam:
+        data = form.cleaned_data
+        services.add_name(statement, data["name"], data["email"], data["show_name"])
+    return render(request, "statements/check_email.html", {"statement": statement})
+
+
+@never_cache  # the link is personal: no cache may keep the page
+def confirm_name(request: HttpRequest, token: str) -> HttpResponse:
+    entry = get_object_or_404(StatementName.objects.select_related("statement"), token=token[:64])
+    context = {"entry": entry, "statement": entry.statement}
+    if request.method == "POST":
+        context["confirmed_now"] = services.confirm_name(entry)
+        return render(request, "statements/name_confirmed.html", context)
+    return render(request, "statements/confirm_name.html", context)
