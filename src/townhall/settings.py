@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "townhall.petitions",
     "townhall.events",
     "townhall.statements",
+    "townhall.follows",
     "townhall.api",
     "townhall.people",
     "townhall.wordpress",
@@ -179,6 +180,7 @@ TOWNHALL_RATE_LIMITS = {
     "sign_burst": env.str("RATE_LIMIT_SIGN_BURST", default="5/60"),
     "rsvp": env.str("RATE_LIMIT_RSVP", default="20/600"),
     "statement_name": env.str("RATE_LIMIT_STATEMENT_NAME", default="20/600"),
+    "follow": env.str("RATE_LIMIT_FOLLOW", default="20/600"),
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)

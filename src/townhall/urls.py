@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("townhall.petitions.urls")),
     path("", include("townhall.events.urls")),
     path("", include("townhall.statements.urls")),
+    path("", include("townhall.follows.urls")),
     path("", include("townhall.api.urls")),
 ]
 

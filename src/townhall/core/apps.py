@@ -7,4 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Townhall core"
 
     def ready(self) -> None:
-        from townhall.core import signals  # noqa: F401
+        from townhall.core import digests, follow_sources, signals  # noqa: F401
+
+        digests.register(
+            "organisation", follow_sources.organisation_name, follow_sources.organisation_news
+        )

@@ -18,3 +18,8 @@ class EventsConfig(AppConfig):
 
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS
+
+        from townhall.core import digests
+        from townhall.events import follow_sources
+
+        digests.register("event", follow_sources.event_name, follow_sources.event_news)

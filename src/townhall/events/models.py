@@ -68,6 +68,7 @@ class EventPage(Page):
     """An event or action: when and where to come, how accessible it is, and RSVPs."""
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
+    digest_label = "New event"  # how followers' digests introduce it (core.follow_sources)
 
     starts_at = models.DateTimeField("starts")
     ends_at = models.DateTimeField("ends")

@@ -112,6 +112,7 @@ class NewsPostPage(Page):
     """One news item or blog post."""
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
+    digest_label = "New post"  # how followers' digests introduce it (core.follow_sources)
     accepts_comments = True  # comments attach to it (comments app)
 
     date = models.DateField("post date", default=timezone.localdate)

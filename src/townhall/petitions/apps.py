@@ -5,3 +5,9 @@ class PetitionsConfig(AppConfig):
     name = "townhall.petitions"
     label = "petitions"
     verbose_name = "Petitions"
+
+    def ready(self) -> None:
+        from townhall.core import digests
+        from townhall.petitions import follow_sources
+
+        digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)

@@ -24,6 +24,7 @@ class JointStatementPage(RoutablePageMixin, Page):
     """A statement or open letter with numbered demands, and who stands behind it."""
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
+    digest_label = "New joint statement"  # in followers' digests (core.follow_sources)
 
     statement_date = models.DateField("date", default=timezone.localdate)
     summary = models.CharField(max_length=300, help_text="One or two sentences for listings")

@@ -1,0 +1,44 @@
+"""Following a petition: its public milestones since a time, for digests."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.urls import reverse
+
+from townhall.core.digests import DigestItem
+from townhall.petitions.models import Petition, PetitionEvent
+
+PUBLIC = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
+MILESTONES = {
+    "approved": "Open for signatures",
+    "threshold reached": "Reached a stage",
+    "response published": "The council responded",
+    "closed": "Closed",
+    "rejected": "Rejected",
+}
+
+
+def petition_name(target_id: int) -> str | None:
+    return (
+        Petition.objects.filter(pk=target_id, state__in=PUBLIC)
+        .values_list("action", flat=True)
+        .first()
+    )
+
+
+def petition_news(target_id: int, since: datetime) -> list[DigestItem]:
+    if petition_name(target_id) is None:
+        return []
+    url = settings.TOWNHALL_BASE_URL + reverse("petition", args=[target_id])
+    return [
+        DigestItem(
+            MILESTONES[event.action]
+            + (f": {event.note}" if event.action == "threshold reached" else ""),
+            event.petition.action,
+            url,
+            event.at,
+        )
+        for event in PetitionEvent.objects.filter(
+            petition_id=target_id, at__gt=since, action__in=MILESTONES
+        ).select_related("petition")
+    ]
