@@ -162,3 +162,14 @@ def test_lists_filters_and_the_month_calendar(client, make_event):
     assert "Ward walk" in month and "Events in" in month
     assert client.get("/events/calendar/2026/13/").status_code == 404
     assert client.get("/events/calendar/").status_code == 302
+
+
+def test_the_ward_comes_from_the_postcode_where_postcodes_are_loaded(make_event, tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "postcodes.csv"
+    path.write_text("pcds,osward\nNW4 4BG,E05013643\n")
+    call_command("load_postcodes", str(path), borough="E09000003")
+    event = make_event(postcode="NW4 4BG")
+    assert event.ward.name == "Hendon"
+    assert make_event(postcode="SW1A 1AA").ward is None

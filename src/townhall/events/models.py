@@ -76,7 +76,12 @@ class EventPage(Page):
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     ward = models.ForeignKey(
-        "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.Ward",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Filled in from the postcode where the borough's postcodes are loaded",
     )
     online_url = models.URLField("online link", blank=True)
     step_free = models.BooleanField(ACCESS_FEATURES["step_free"], default=False)
@@ -156,8 +161,20 @@ class EventPage(Page):
             errors["starts_at"] = "A new event must start in the future"
         if not (self.venue_name or self.online_url):
             errors["venue_name"] = "Give a place, or an online link"
+        if self.postcode and not self.ward_id:
+            self.ward = self._ward_from_postcode()
         if errors:
             raise ValidationError(errors)
+
+    def _ward_from_postcode(self):
+        """Where the borough's postcodes are loaded, the ward need not be chosen by hand."""
+        from townhall.core.models import Borough
+        from townhall.core.services.postcodes import has_postcodes, ward_for_postcode
+
+        for borough in Borough.objects.all():
+            if has_postcodes(borough) and (ward := ward_for_postcode(borough, self.postcode)):
+                return ward
+        return None
 
     @property
     def access_features(self) -> list[str]:
