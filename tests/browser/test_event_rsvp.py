@@ -28,9 +28,10 @@ print(event.url)
 
 def answer(page, url: str, who: str) -> None:
     page.goto(url)
-    page.get_by_label("Your name").fill(who.title())
-    page.get_by_label("Email address").fill(f"{who}@example.org")
-    page.get_by_role("button", name="Send my answer").click()
+    form = page.get_by_role("region", name="Say you are coming")
+    form.get_by_label("Your name").fill(who.title())
+    form.get_by_label("Email address").fill(f"{who}@example.org")
+    form.get_by_role("button", name="Send my answer").click()
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
 
 

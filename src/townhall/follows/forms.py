@@ -6,7 +6,9 @@ from townhall.follows.models import Follower
 
 class FollowForm(PublicForm):
     email = email_field(
-        "Email address", max_length=254, help_text="We will send you a link to confirm."
+        "Email address for the digest",
+        max_length=254,
+        help_text="We will send you a link to confirm.",
     )
     frequency = forms.ChoiceField(
         label="How often",
