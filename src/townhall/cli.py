@@ -85,6 +85,8 @@ def demo(args: list[str]) -> int:
     _django("collectstatic", "--noinput", "--verbosity", "0")
     _django("load_demo")
     bind, args = _bind(args)
+    # Links in the demo's emails point at the address it serves on, whatever the port.
+    os.environ.setdefault("TOWNHALL_BASE_URL", f"http://{bind}")
     worker_process = subprocess.Popen(
         [sys.executable, "-m", "townhall.cli", "worker"], env=os.environ.copy()
     )
