@@ -91,7 +91,9 @@ def _give_back(event: EventPage, count: int) -> None:
 
 
 def _lock(rsvp: Rsvp) -> Rsvp:
-    return Rsvp.objects.select_for_update().select_related("event").get(pk=rsvp.pk)
+    # Lock the answer only (of=self): locking the joined event page too would make every
+    # confirmation, and editors publishing the page, queue behind each other.
+    return Rsvp.objects.select_for_update(of=("self",)).select_related("event").get(pk=rsvp.pk)
 
 
 def check_open(event: EventPage) -> None:
