@@ -27,6 +27,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _demo_for_transactional_tests(request):
+    """A transactional test empties the database when it ends, so each loads the demo for
+    itself (load_demo adds only what is missing)."""
+    if request.node.get_closest_marker("flushes_database"):
+        request.getfixturevalue("transactional_db")
+        load_demo()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Rate-limit counters and cached counts must not leak from one test to the next."""
     cache.clear()

@@ -16,7 +16,7 @@ RACERS = 16
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL; SQLite serialises them",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.flushes_database
 def test_racing_for_the_last_places_confirms_exactly_the_capacity(make_event):
     event = make_event(capacity=10)

@@ -15,7 +15,7 @@ THREADS, EACH = 8, 12
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL; SQLite serialises them",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.flushes_database
 def test_concurrent_signing_and_confirming_loses_nothing(ward):
     petition = Petition.objects.filter(state="open").first()

@@ -47,17 +47,20 @@ def load_demo_wards(borough: Borough) -> int:
 
 
 def home_page(borough: Borough) -> BoroughHomePage:
-    existing = BoroughHomePage.objects.first()
-    if existing:
-        return existing
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=BoroughHomePage(
-            title=f"{borough.name} Townhall", slug=slugify(borough.name), intro=content.HOME_INTRO
+    home = BoroughHomePage.objects.first()
+    if home is None:
+        home = Page.get_first_root_node().add_child(
+            instance=BoroughHomePage(
+                title=f"{borough.name} Townhall",
+                slug=slugify(borough.name),
+                intro=content.HOME_INTRO,
+            )
         )
-    )
-    home.save_revision().publish()
+        home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
+    if site is not None and site.root_page_id == home.pk:
+        return home
+    # A new demo, or a database restored without its site: the default site serves the demo.
     old_root = site.root_page if site else None
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
