@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "townhall.events",
     "townhall.statements",
     "townhall.follows",
+    "townhall.council",
     "townhall.api",
     "townhall.people",
     "townhall.wordpress",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("townhall.events.urls")),
     path("", include("townhall.statements.urls")),
     path("", include("townhall.follows.urls")),
+    path("", include("townhall.council.urls")),
     path("", include("townhall.api.urls")),
 ]
 

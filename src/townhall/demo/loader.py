@@ -26,6 +26,7 @@ from townhall.core.models import (
 from townhall.core.services.organisations import set_up_organisation
 from townhall.core.services.wards import load_wards
 from townhall.demo import content
+from townhall.demo.council import load_council
 from townhall.demo.events import load_events
 from townhall.demo.pdf import simple_pdf
 from townhall.demo.statements import load_statements
@@ -241,6 +242,7 @@ def load_users() -> list[str]:
             user.groups.add(getattr(organisation, role))
         if slug == "council":
             user.groups.add(Group.objects.get(name="Petition officers"))
+            user.groups.add(Group.objects.get(name="Democratic services"))
     return created
 
 
@@ -258,6 +260,7 @@ def load_demo() -> dict:
     load_petitions(borough)
     events = load_events()
     load_statements()
+    load_council()
     return {
         "wards": wards,
         "organisations": len(organisations),

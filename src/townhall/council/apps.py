@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CouncilConfig(AppConfig):
+    name = "townhall.council"
+    label = "council"
+    verbose_name = "Council"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,177 @@
+"""The council's democratic record: committees and their members, meetings with agendas
+and papers, and the decisions register. Plain records, edited by officers in the admin."""
+
+from django.db import models
+from django.urls import reverse
+
+
+class Councillor(models.Model):
+    """A councillor's public role only: name, party and ward; nothing personal."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    party = models.CharField(max_length=100, blank=True)
+    ward = models.ForeignKey(
+        "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"Cllr {self.name}"
+
+
+class Committee(models.Model):
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Full council"
+        CABINET = "cabinet", "Cabinet or cabinet committee"
+        COMMITTEE = "committee", "Committee"
+        BOARD = "board", "Board or partnership"
+
+    name = models.CharField(max_length=150)
+    slug = models.SlugField(max_length=150, unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMITTEE)
+    remit = models.TextField(help_text="What the committee decides and oversees")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("committee", args=[self.slug])
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice-chair", "Vice-chair"
+        MEMBER = "member", "Member"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
+    councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
+    starts_on = models.DateField()
+    ends_on = models.DateField(null=True, blank=True, help_text="Empty while the term runs")
+
+    class Meta:
+        ordering = ["committee", "role", "councillor__name"]
+
+    def __str__(self) -> str:
+        return f"{self.councillor}, {self.get_role_display()} of {self.committee}"
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    class Minutes(models.TextChoices):
+        NONE = "none", "Not yet written"
+        DRAFT = "draft", "Draft, to be approved at the next meeting"
+        APPROVED = "approved", "Approved"
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField()
+    venue = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    webcast_url = models.URLField(blank=True)
+    minutes = models.CharField(max_length=10, choices=Minutes.choices, default=Minutes.NONE)
+    attended = models.ManyToManyField(Councillor, blank=True, related_name="meetings_attended")
+
+    class Meta:
+        ordering = ["-starts_at"]
+
+    def __str__(self) -> str:
+        return f"{self.committee}, {self.starts_at:%d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting", args=[self.pk])
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_item_per_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class MeetingPaper(models.Model):
+    class Kind(models.TextChoices):
+        ORDER_PAPER = "order", "Agenda and order paper"
+        REPORT = "report", "Report"
+        MINUTES = "minutes", "Minutes"
+        OTHER = "other", "Other paper"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="papers")
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="papers"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORT)
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "kind", "pk"]
+
+    def __str__(self) -> str:
+        return self.document.title
+
+
+class Decision(models.Model):
+    class Maker(models.TextChoices):
+        COMMITTEE = "committee", "A committee or the council"
+        CABINET_MEMBER = "member", "A cabinet member"
+        OFFICER = "officer", "An officer"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        MADE = "made", "Made"
+        CALLED_IN = "called-in", "Called in"
+        IMPLEMENTED = "implemented", "Implemented"
+
+    title = models.CharField(max_length=250)
+    summary = models.TextField()
+    decided_on = models.DateField()
+    maker = models.CharField(max_length=10, choices=Maker.choices, default=Maker.COMMITTEE)
+    committee = models.ForeignKey(
+        Committee, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    decided_by = models.CharField(
+        max_length=150, blank=True, help_text="The cabinet member's or officer's public role"
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.MADE)
+    topic = models.CharField(max_length=60, blank=True, db_index=True)
+    papers = models.ManyToManyField("wagtaildocs.Document", blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-decided_on", "-pk"]
+        indexes = [models.Index(fields=["decided_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("decision", args=[self.pk])
+
+    @property
+    def made_by(self) -> str:
+        return str(self.committee) if self.committee else self.decided_by

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from townhall.council import views
+
+urlpatterns = [
+    path("democracy/committees/", views.committees, name="committees"),
+    path("democracy/committees/<slug:slug>/", views.committee, name="committee"),
+    path("democracy/meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("democracy/meetings.ics", views.meetings_calendar, name="meetings-ics"),
+    path("democracy/decisions/", views.decisions, name="decisions"),
+    path("democracy/decisions/<int:pk>/", views.decision, name="decision"),
+    path("democracy/decisions/feed/", views.DecisionsFeed(), name="decisions-rss"),
+    path("democracy/decisions/feed/atom/", views.DecisionsAtomFeed(), name="decisions-atom"),
+]

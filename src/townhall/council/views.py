@@ -1,0 +1,161 @@
+"""The council's record in public: committees, meetings and the decisions register."""
+
+from datetime import datetime, timedelta
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from icalendar import Calendar, Event
+
+from townhall.core import pagecache
+from townhall.council.forms import DecisionFilters
+from townhall.council.models import Committee, Decision, Meeting
+
+COUNCIL_TAG = "council"  # every page here shows council records; officers' edits bump it
+PER_PAGE = 25
+
+
+def committees(request: HttpRequest) -> HttpResponse:
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(request, "council/committees.html", {"committees": Committee.objects.all()})
+
+
+def committee(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Committee, slug=slug)
+    today = timezone.localdate()
+    members = found.memberships.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    now = timezone.now()
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request,
+        "council/committee.html",
+        {
+            "committee": found,
+            "members": members.select_related("councillor"),
+            "upcoming": found.meetings.filter(starts_at__gte=now).order_by("starts_at"),
+            "past": found.meetings.filter(starts_at__lt=now)[:20],
+            "decisions": found.decisions.all()[:10],
+        },
+    )
+
+
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request,
+        "council/meeting.html",
+        {
+            "meeting": found,
+            "agenda": found.agenda.prefetch_related("papers__document", "decisions"),
+            "papers": found.papers.filter(agenda_item=None).select_related("document"),
+            "attended": found.attended.all(),
+        },
+    )
+
+
+def meetings_calendar(request: HttpRequest) -> HttpResponse:
+    """Upcoming meetings (and the last month's) as an iCalendar feed."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Townhall//Council meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Council meetings")
+    host = request.get_host().split(":")[0]
+    recent = timezone.now() - timedelta(days=31)
+    for found in Meeting.objects.filter(starts_at__gte=recent).select_related("committee"):
+        event = Event()
+        event.add("uid", f"meeting-{found.pk}@{host}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", timezone.localtime(found.starts_at))
+        event.add("dtend", timezone.localtime(found.starts_at) + timedelta(hours=2))
+        event.add("summary", str(found.committee))
+        event.add("location", found.venue)
+        event.add("url", request.build_absolute_uri(found.get_absolute_url()))
+        event.add(
+            "status", "CANCELLED" if found.status == Meeting.Status.CANCELLED else "CONFIRMED"
+        )
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    pagecache.tag(request, COUNCIL_TAG)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="council-meetings.ics"'
+    return response
+
+
+def filtered_decisions(filters: DecisionFilters):
+    decisions = Decision.objects.select_related("committee")
+    if not filters.is_valid():
+        return decisions.none()
+    data = filters.cleaned_data
+    if data["body"]:
+        decisions = decisions.filter(committee=data["body"])
+    if data["maker"]:
+        decisions = decisions.filter(maker=data["maker"])
+    if data["decided_from"]:
+        decisions = decisions.filter(decided_on__gte=data["decided_from"])
+    if data["decided_to"]:
+        decisions = decisions.filter(decided_on__lte=data["decided_to"])
+    if data["topic"]:
+        decisions = decisions.filter(topic=data["topic"])
+    if data["status"]:
+        decisions = decisions.filter(status=data["status"])
+    return decisions
+
+
+def decisions(request: HttpRequest) -> HttpResponse:
+    filters = DecisionFilters(request.GET or None)
+    found = (
+        filtered_decisions(filters) if request.GET else Decision.objects.select_related("committee")
+    )
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    pagecache.tag(request, COUNCIL_TAG)
+    status = 400 if request.GET and not filters.is_valid() else 200
+    return render(
+        request,
+        "council/decisions.html",
+        {"filters": filters, "decisions": page, "query": request.GET.urlencode()},
+        status=status,
+    )
+
+
+def decision(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(
+        Decision.objects.select_related("committee", "meeting", "agenda_item"), pk=pk
+    )
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request, "council/decision.html", {"decision": found, "papers": found.papers.all()}
+    )
+
+
+class DecisionsFeed(Feed):
+    title = "Council decisions"
+    description = "The newest decisions in the council's register"
+
+    def link(self) -> str:
+        return "/democracy/decisions/"
+
+    def items(self):
+        return Decision.objects.select_related("committee")[:50]
+
+    def item_title(self, item: Decision) -> str:
+        return item.title
+
+    def item_description(self, item: Decision) -> str:
+        return f"{item.made_by}, {item.decided_on:%d %B %Y}: {item.summary}"
+
+    def item_pubdate(self, item: Decision):
+        return timezone.make_aware(datetime.combine(item.decided_on, datetime.min.time()))
+
+    def __call__(self, request, *args, **kwargs):
+        pagecache.tag(request, COUNCIL_TAG)
+        return super().__call__(request, *args, **kwargs)
+
+
+class DecisionsAtomFeed(DecisionsFeed):
+    feed_type = Atom1Feed
+    subtitle = DecisionsFeed.description

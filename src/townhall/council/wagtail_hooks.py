@@ -1,0 +1,81 @@
+"""Officers keep the council's record in the admin, under one "Council" menu."""
+
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from townhall.council.models import (
+    AgendaItem,
+    Committee,
+    Councillor,
+    Decision,
+    Meeting,
+    MeetingPaper,
+    Membership,
+)
+
+
+def _viewset(model_class, icon: str, fields: list[str], listed: list[str], **options):
+    return type(
+        f"{model_class.__name__}ViewSet",
+        (ModelViewSet,),
+        {
+            "model": model_class,
+            "icon": icon,
+            "form_fields": fields,
+            "list_display": listed,
+            "search_backend_name": None,  # plain database lookups
+            **options,
+        },
+    )
+
+
+class CouncilGroup(ViewSetGroup):
+    menu_label = "Council"
+    menu_icon = "site"
+    items = (
+        _viewset(Committee, "group", ["name", "slug", "kind", "remit"], ["name", "kind"]),
+        _viewset(Councillor, "user", ["name", "slug", "party", "ward"], ["name", "party", "ward"]),
+        _viewset(
+            Membership,
+            "list-ul",
+            ["committee", "councillor", "role", "starts_on", "ends_on"],
+            ["councillor", "committee", "role", "starts_on", "ends_on"],
+            list_filter=["committee", "role"],
+        ),
+        _viewset(
+            Meeting,
+            "date",
+            ["committee", "starts_at", "venue", "status", "minutes", "webcast_url", "attended"],
+            ["committee", "starts_at", "status", "minutes"],
+            list_filter=["committee", "status"],
+        ),
+        _viewset(
+            AgendaItem,
+            "list-ol",
+            ["meeting", "number", "title", "outcome"],
+            ["meeting", "number", "title"],
+        ),
+        _viewset(
+            MeetingPaper,
+            "doc-full",
+            ["meeting", "agenda_item", "kind", "document", "page_count"],
+            ["document", "meeting", "kind", "page_count"],
+        ),
+        _viewset(
+            Decision,
+            "success",
+            [
+                *("title", "summary", "decided_on", "maker", "committee", "decided_by"),
+                *("meeting", "agenda_item", "status", "topic", "papers"),
+            ],
+            ["title", "decided_on", "committee", "status"],
+            list_filter=["committee", "status", "maker"],
+            search_fields=["title", "summary"],
+        ),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return CouncilGroup()

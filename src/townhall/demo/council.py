@@ -1,0 +1,223 @@
+"""The demo council's committees, meetings, papers and decisions, from seeds 003 and 004's
+facts, written fresh. Councillors appear in their public roles only."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.documents import get_document_model
+
+from townhall.core.models import Organisation
+from townhall.council.models import (
+    AgendaItem,
+    Committee,
+    Councillor,
+    Decision,
+    Meeting,
+    MeetingPaper,
+    Membership,
+)
+from townhall.demo.pdf import simple_pdf
+
+COMMITTEES = [
+    (
+        "council",
+        "Full Council",
+        Committee.Kind.COUNCIL,
+        "All councillors: the budget, the constitution and the council's policy framework.",
+    ),
+    (
+        "cabinet",
+        "Cabinet",
+        Committee.Kind.CABINET,
+        "The leader and cabinet members: the council's main executive decisions.",
+    ),
+    (
+        "cabinet-resources",
+        "Cabinet Resources Committee",
+        Committee.Kind.CABINET,
+        "Business cases, contracts, property and the council's finances.",
+    ),
+    (
+        "children-education-libraries-safeguarding",
+        "Children, Education, Libraries and Safeguarding Committee",
+        Committee.Kind.COMMITTEE,
+        "Schools, children's social care and safeguarding, and the library service.",
+    ),
+    (
+        "one-barnet-partnership-board",
+        "One Barnet Partnership Board",
+        Committee.Kind.BOARD,
+        "The council, the NHS, the university, Jobcentre Plus and the police discuss issues "
+        "that affect residents' lives.",
+    ),
+]
+COUNCILLORS = [
+    ("robert-rams", "Robert Rams", "Conservative"),
+    ("daniel-thomas", "Daniel Thomas", "Conservative"),
+    ("reuben-thompstone", "Reuben Thompstone", "Conservative"),
+]
+MEMBERSHIPS = [
+    ("cabinet", "robert-rams", Membership.Role.MEMBER, date(2010, 5, 1)),
+    ("cabinet", "daniel-thomas", Membership.Role.MEMBER, date(2010, 5, 1)),
+    ("cabinet-resources", "daniel-thomas", Membership.Role.CHAIR, date(2010, 5, 1)),
+    (
+        "children-education-libraries-safeguarding",
+        "reuben-thompstone",
+        Membership.Role.CHAIR,
+        date(2014, 6, 1),
+    ),
+]
+# (committee, when, venue, [(item title, outcome, paper title, pages)], decision or None)
+MEETINGS = [
+    (
+        "cabinet",
+        datetime(2010, 11, 29, 19, 0),
+        "Hendon Town Hall",
+        [("One Barnet framework", "Approved", "One Barnet framework report", 3)],
+        (
+            "One Barnet framework approved",
+            "Cabinet approved the One Barnet framework: the council's programme of change "
+            "projects, sponsored by the Chief Executive and led politically by two cabinet "
+            "members.",
+            "programmes",
+        ),
+    ),
+    (
+        "cabinet-resources",
+        datetime(2011, 6, 29, 19, 0),
+        "Hendon Town Hall",
+        [
+            (
+                "New Support and Customer Service Organisation: business case",
+                "Approved",
+                "NSCSO business case",
+                4,
+            )
+        ],
+        (
+            "Business case for outsourcing back-office and customer services approved",
+            "The committee approved the business case for the New Support and Customer Service "
+            "Organisation project, allowing the council to procure a strategic partner.",
+            "contracts",
+        ),
+    ),
+    (
+        "one-barnet-partnership-board",
+        datetime(2011, 5, 12, 10, 0),
+        "North London Business Park",
+        [("Minutes of the last meeting", "Agreed", "Partnership board minutes", 2)],
+        None,
+    ),
+    (
+        "children-education-libraries-safeguarding",
+        datetime(2016, 4, 6, 19, 0),
+        "Hendon Town Hall",
+        [
+            (
+                "Library strategy: outcome of consultation",
+                "Agreed",
+                "Library strategy report and consultation findings",
+                5,
+            )
+        ],
+        (
+            "Library strategy agreed after consultation",
+            "The committee agreed the library strategy, including unstaffed opening hours, after "
+            "a two-stage consultation.",
+            "libraries",
+        ),
+    ),
+    (
+        "children-education-libraries-safeguarding",
+        datetime(2017, 7, 17, 19, 0),
+        "Hendon Town Hall",
+        [
+            (
+                "Ofsted inspection of children's services: improvement plan",
+                "Noted; plan agreed",
+                "Ofsted inspection report and improvement plan",
+                6,
+            )
+        ],
+        (
+            "Improvement plan for children's services after Ofsted",
+            "The committee noted the inspection's findings and agreed an improvement plan.",
+            "children",
+        ),
+    ),
+]
+
+
+def _paper(title: str, pages: int, collection) -> object:
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    lines = [f"Page {n} of {pages}." for n in range(1, pages + 1)]
+    document = Document(title=title, collection=collection)
+    document.file.save(
+        f"{title.lower().replace(' ', '-')[:40]}.pdf",
+        ContentFile(simple_pdf(title, lines)),
+        save=False,
+    )
+    document.save()
+    return document
+
+
+def load_council() -> int:
+    """Committees, councillors, meetings with agendas and papers, and decisions."""
+    if Committee.objects.exists():
+        return 0
+    council = Organisation.objects.filter(slug="council").select_related("collection").first()
+    collection = council.collection if council else None
+    committees = {
+        slug: Committee.objects.create(slug=slug, name=name, kind=kind, remit=remit)
+        for slug, name, kind, remit in COMMITTEES
+    }
+    councillors = {
+        slug: Councillor.objects.create(slug=slug, name=name, party=party)
+        for slug, name, party in COUNCILLORS
+    }
+    for committee, councillor, role, starts in MEMBERSHIPS:
+        Membership.objects.create(
+            committee=committees[committee],
+            councillor=councillors[councillor],
+            role=role,
+            starts_on=starts,
+        )
+    for slug, when, venue, items, decision in MEETINGS:
+        meeting = Meeting.objects.create(
+            committee=committees[slug],
+            starts_at=timezone.make_aware(when),
+            venue=venue,
+            status=Meeting.Status.HELD,
+            minutes=Meeting.Minutes.APPROVED,
+        )
+        for number, (title, outcome, paper, pages) in enumerate(items, start=3):
+            item = AgendaItem.objects.create(
+                meeting=meeting, number=number, title=title, outcome=outcome
+            )
+            document = _paper(paper, pages, collection)
+            MeetingPaper.objects.create(
+                meeting=meeting, agenda_item=item, document=document, page_count=pages
+            )
+            if decision:
+                found = Decision.objects.create(
+                    title=decision[0],
+                    summary=decision[1],
+                    topic=decision[2],
+                    decided_on=when.date(),
+                    committee=committees[slug],
+                    meeting=meeting,
+                    agenda_item=item,
+                    status=Decision.Status.IMPLEMENTED,
+                )
+                found.papers.add(document)
+    upcoming = timezone.localdate() + timedelta(days=14)
+    Meeting.objects.create(
+        committee=committees["children-education-libraries-safeguarding"],
+        starts_at=timezone.make_aware(datetime.combine(upcoming, time(19, 0))),
+        venue="Hendon Town Hall",
+    )
+    return len(MEETINGS)
