@@ -44,6 +44,13 @@ PAGES = {
     "petitions, check for similar": "/petitions/check/?action=glyphosate",
     "petitions, start": "/petitions/new/",
     "page not found": "/no-such-page/",
+    "committees": "/democracy/committees/",
+    "committee": "/democracy/committees/children-education-libraries-safeguarding/",
+    "decisions register": "/democracy/decisions/",
+    "decisions register, filters with errors": "/democracy/decisions/?decided_from=2017-01-01"
+    "&decided_to=2016-01-01",
+    "decision": "/democracy/decisions/1/",
+    "meeting with agenda and papers": "/democracy/meetings/1/",
 }
 
 
