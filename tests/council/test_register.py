@@ -75,3 +75,13 @@ def test_officers_keep_the_record_and_group_editors_cannot(as_user):
     assert officer.get("/admin/decision/new/").status_code == 200
     refused = as_user("alliance-editor").get("/admin/decision/")
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
+
+
+def test_an_officers_edit_shows_at_once_on_cached_pages(client, settings):
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 300
+    assert "Renamed decision" not in client.get("/democracy/decisions/").content.decode()
+    assert client.get("/democracy/decisions/")["X-Townhall-Cache"] == "hit"
+    decision = Decision.objects.get(title__startswith="One Barnet framework")
+    decision.title = "Renamed decision"
+    decision.save()
+    assert "Renamed decision" in client.get("/democracy/decisions/").content.decode()

@@ -6,3 +6,6 @@ class CouncilConfig(AppConfig):
     label = "council"
     verbose_name = "Council"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from townhall.council import signals  # noqa: F401 - connects the handlers

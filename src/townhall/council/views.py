@@ -14,8 +14,8 @@ from icalendar import Calendar, Event
 from townhall.core import pagecache
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import Committee, Decision, Meeting
+from townhall.council.signals import COUNCIL_TAG  # officers' edits bump it
 
-COUNCIL_TAG = "council"  # every page here shows council records; officers' edits bump it
 PER_PAGE = 25
 
 
