@@ -109,7 +109,6 @@ def test_an_event_without_a_limit_takes_everyone(make_event):
 def test_reminders_go_the_day_before_once_and_only_to_those_going(
     make_event, django_capture_on_commit_callbacks
 ):
-    now = timezone.now()
     tomorrow_event = make_event(days=1.0)
     later_event = make_event(days=5)
     going(tomorrow_event, 1)
@@ -124,7 +123,6 @@ def test_reminders_go_the_day_before_once_and_only_to_those_going(
         assert services.send_reminders(moment) == 0
     assert [m.to[0] for m in mail.outbox] == ["person1@example.org"]
     assert mail.outbox[0].subject.startswith("Tomorrow:")
-    assert now  # the reminder's day is the event's local day before
 
 
 def test_moving_or_cancelling_an_event_emails_those_going_and_waiting(

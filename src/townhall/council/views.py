@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from icalendar import Calendar, Event
 
 from townhall.core import pagecache
+from townhall.core.ics import ics_event, ics_response
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import Committee, Decision, Meeting
 from townhall.council.signals import COUNCIL_TAG  # officers' edits bump it
@@ -60,30 +60,26 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
 
 def meetings_calendar(request: HttpRequest) -> HttpResponse:
     """Upcoming meetings (and the last month's) as an iCalendar feed."""
-    calendar = Calendar()
-    calendar.add("prodid", "-//Townhall//Council meetings//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Council meetings")
-    host = request.get_host().split(":")[0]
     recent = timezone.now() - timedelta(days=31)
-    for found in Meeting.objects.filter(starts_at__gte=recent).select_related("committee"):
-        event = Event()
-        event.add("uid", f"meeting-{found.pk}@{host}")
-        event.add("dtstamp", timezone.now())
-        event.add("dtstart", timezone.localtime(found.starts_at))
-        event.add("dtend", timezone.localtime(found.starts_at) + timedelta(hours=2))
-        event.add("summary", str(found.committee))
-        event.add("location", found.venue)
-        event.add("url", request.build_absolute_uri(found.get_absolute_url()))
-        event.add(
-            "status", "CANCELLED" if found.status == Meeting.Status.CANCELLED else "CONFIRMED"
-        )
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
+    meetings = Meeting.objects.filter(starts_at__gte=recent).select_related("committee")
     pagecache.tag(request, COUNCIL_TAG)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="council-meetings.ics"'
-    return response
+    return ics_response(
+        "Council meetings",
+        (
+            ics_event(
+                request,
+                f"meeting-{found.pk}",
+                found.starts_at,
+                found.starts_at + timedelta(hours=2),  # meetings have no set end
+                str(found.committee),
+                found.get_absolute_url(),
+                cancelled=found.status == Meeting.Status.CANCELLED,
+                location=found.venue,
+            )
+            for found in meetings
+        ),
+        "council-meetings",
+    )
 
 
 def filtered_decisions(filters: DecisionFilters):
