@@ -156,3 +156,12 @@ def test_officers_are_told_of_moderation_and_of_tiers(
     to_officers = [(m.to[0], m.subject) for m in mail.outbox if "officer" in m.body]
     assert ("council-officer@example.org", "A petition is waiting for moderation") in to_officers
     assert ("council-officer@example.org", "A petition reached 25 signatures") in to_officers
+
+
+def test_an_officer_flags_a_petition_for_a_colleague(as_user, sponsored):
+    url = f"/admin/petitions/moderate/{sponsored.pk}/flag/"
+    client = as_user("council-officer")
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"note": "Check the sponsor list"}).status_code == 302
+    sponsored.refresh_from_db()
+    assert sponsored.state == Petition.State.FLAGGED

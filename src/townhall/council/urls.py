@@ -9,6 +9,9 @@ urlpatterns = [
     path("democracy/meetings.ics", views.meetings_calendar, name="meetings-ics"),
     path("democracy/decisions/", views.decisions, name="decisions"),
     path("democracy/decisions/<int:pk>/", views.decision, name="decision"),
+    path("democracy/search/", views.search, name="council-search"),
+    path("democracy/contracts/", views.contracts, name="contracts"),
+    path("democracy/contracts/<int:pk>/", views.contract, name="contract"),
     path("democracy/decisions/feed/", views.DecisionsFeed(), name="decisions-rss"),
     path("democracy/decisions/feed/atom/", views.DecisionsAtomFeed(), name="decisions-atom"),
 ]

@@ -11,9 +11,13 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from townhall.core import pagecache
+from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
+from townhall.core.views.search import MAX_QUERY_LENGTH, search_terms
 from townhall.council.forms import DecisionFilters
-from townhall.council.models import Committee, Decision, Meeting
+from townhall.council.models import Committee, Contract, Decision, Meeting
+from townhall.council.services.search import paper_hits, search_council
+from townhall.council.services.tracker import tracker_for
 from townhall.council.signals import COUNCIL_TAG  # officers' edits bump it
 
 PER_PAGE = 25
@@ -122,10 +126,48 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(
         Decision.objects.select_related("committee", "meeting", "agenda_item"), pk=pk
     )
+    papers = found.papers.select_related("paper_text")
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
     pagecache.tag(request, COUNCIL_TAG)
     return render(
-        request, "council/decision.html", {"decision": found, "papers": found.papers.all()}
+        request,
+        "council/decision.html",
+        {
+            "decision": found,
+            "papers": papers,
+            "query": query,
+            "matches": paper_hits(terms, [paper.pk for paper in papers]) if terms else [],
+            "tracked": [
+                *found.programmepages.live().public(),
+                *found.projectpages.live().public(),
+            ],
+            "contracts": found.contracts.all(),
+            "citations": citations_of(found.pk),
+        },
     )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request, "council/search.html", {"query": query, "results": search_council(query)}
+    )
+
+
+def contracts(request: HttpRequest) -> HttpResponse:
+    found = Contract.objects.select_related("awarded_by", "project")
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(request, "council/contracts.html", {"contracts": page})
+
+
+def contract(request: HttpRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(Contract.objects.select_related("awarded_by", "project"), pk=pk)
+    pagecache.tag(request, COUNCIL_TAG)
+    tracker = tracker_for(found.project, contract=found) if found.project else None
+    return render(request, "council/contract.html", {"contract": found, "tracker": tracker})
 
 
 class DecisionsFeed(Feed):

@@ -3,15 +3,21 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
+from townhall.council.admin_views import FigureImportViewSet, ReadOnlyPolicy, failed_papers_panel
 from townhall.council.models import (
     AgendaItem,
     Committee,
+    Contract,
     Councillor,
     Decision,
+    Measure,
+    MeasureValue,
     Meeting,
     MeetingPaper,
     Membership,
+    PaperText,
 )
 
 
@@ -28,6 +34,9 @@ def _viewset(model_class, icon: str, fields: list[str], listed: list[str], **opt
             **options,
         },
     )
+
+
+register_permission_policy(PaperText, ReadOnlyPolicy(PaperText))
 
 
 class CouncilGroup(ViewSetGroup):
@@ -73,7 +82,47 @@ class CouncilGroup(ViewSetGroup):
             list_filter=["committee", "status", "maker"],
             search_fields=["title", "summary"],
         ),
+        _viewset(
+            Contract,
+            "form",
+            [
+                *("supplier", "service", "value", "starts_on", "ends_on"),
+                *("awarded_by", "project"),
+            ],
+            ["supplier", "service", "value", "starts_on", "ends_on"],
+        ),
+        _viewset(
+            Measure,
+            "table",
+            ["page", "contract", "name", "unit", "role", "description"],
+            ["name", "page", "role", "unit"],
+            list_filter=["role", "unit"],
+        ),
+        _viewset(
+            MeasureValue,
+            "pick",
+            ["measure", "on", "value", "source", "source_url"],
+            ["measure", "on", "value", "source"],
+            list_filter=["measure"],
+            menu_label="Figures",
+        ),
+        FigureImportViewSet(),
+        _viewset(
+            PaperText,
+            "search",
+            ["document"],
+            ["document", "state", "page_count", "problem", "updated_at"],
+            list_filter=["state"],
+            inspect_view_enabled=True,
+            menu_label="Paper texts",
+        ),
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_papers_panel(request, panels) -> None:
+    if panel := failed_papers_panel(request):
+        panels.append(panel)
 
 
 @hooks.register("register_admin_viewset")

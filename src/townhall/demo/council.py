@@ -17,7 +17,7 @@ from townhall.council.models import (
     MeetingPaper,
     Membership,
 )
-from townhall.demo.pdf import simple_pdf
+from townhall.demo.pdf import pdf_document
 
 COMMITTEES = [
     (
@@ -149,19 +149,42 @@ MEETINGS = [
 ]
 
 
-def _paper(title: str, pages: int, collection) -> object:
+# What some papers say, page by page (the rest say only which page they are): the words a
+# resident can find with the council search, such as the business case's benchmarking.
+PAPER_PAGES = {
+    "NSCSO business case": [
+        ["Summary of the business case for a strategic partner."],
+        [
+            "Services in scope: human resources, finance, IT, customer services,",
+            "and commercial services.",
+        ],
+        [
+            "Independent benchmarking of the back office costs found them higher",
+            "than those of comparable boroughs.",
+        ],
+        ["Recommendation: proceed to procure a strategic partner."],
+    ],
+}
+
+
+def paper(title: str, pages: int, collection, *, texts: list[list[str]] | None = None) -> object:
+    """A demo PDF paper; its text is read at once, so the demo's search finds it."""
+    from townhall.council.services.papers import read_text
+
     Document = get_document_model()
     existing = Document.objects.filter(title=title).first()
     if existing:
         return existing
-    lines = [f"Page {n} of {pages}." for n in range(1, pages + 1)]
+    texts = texts or PAPER_PAGES.get(title)
+    texts = texts or [[f"Page {n} of {pages}."] for n in range(1, pages + 1)]
     document = Document(title=title, collection=collection)
     document.file.save(
         f"{title.lower().replace(' ', '-')[:40]}.pdf",
-        ContentFile(simple_pdf(title, lines)),
+        ContentFile(pdf_document(title, texts)),
         save=False,
     )
     document.save()
+    read_text(document)
     return document
 
 
@@ -194,14 +217,12 @@ def load_council() -> int:
             status=Meeting.Status.HELD,
             minutes=Meeting.Minutes.APPROVED,
         )
-        for number, (title, outcome, paper, pages) in enumerate(items, start=3):
+        for number, (title, outcome, paper_title, pages) in enumerate(items, start=3):
             item = AgendaItem.objects.create(
                 meeting=meeting, number=number, title=title, outcome=outcome
             )
-            document = _paper(paper, pages, collection)
-            MeetingPaper.objects.create(
-                meeting=meeting, agenda_item=item, document=document, page_count=pages
-            )
+            document = paper(paper_title, pages, collection)
+            MeetingPaper.objects.create(meeting=meeting, agenda_item=item, document=document)
             if decision:
                 found = Decision.objects.create(
                     title=decision[0],

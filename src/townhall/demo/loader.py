@@ -29,6 +29,7 @@ from townhall.demo import content
 from townhall.demo.council import load_council
 from townhall.demo.events import load_events
 from townhall.demo.pdf import simple_pdf
+from townhall.demo.programmes import load_programmes
 from townhall.demo.statements import load_statements
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from townhall.petitions import services as petition_services
@@ -261,6 +262,7 @@ def load_demo() -> dict:
     events = load_events()
     load_statements()
     load_council()
+    load_programmes()
     return {
         "wards": wards,
         "organisations": len(organisations),

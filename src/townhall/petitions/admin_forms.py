@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from townhall.council.models import AgendaItem, Decision
 from townhall.petitions.models import Petition
 
 
@@ -26,11 +27,24 @@ class ApproveForm(forms.Form):
     pass
 
 
+class AgendaItemChoice(forms.ModelChoiceField):
+    def label_from_instance(self, item: AgendaItem) -> str:
+        return f"{item.meeting}: item {item}"
+
+
 class ResponseForm(forms.Form):
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 8}), max_length=10_000)
     responded_on = forms.DateField(initial=timezone.localdate, label="Date of the response")
     link = forms.URLField(
         required=False, label="Link to the meeting or decision", assume_scheme="https"
+    )
+    decision = forms.ModelChoiceField(
+        queryset=Decision.objects.all(), required=False, label="The decision that answers it"
+    )
+    agenda_item = AgendaItemChoice(
+        queryset=AgendaItem.objects.select_related("meeting__committee"),
+        required=False,
+        label="The agenda item where it was debated",
     )
 
 

@@ -38,7 +38,6 @@ ACTIONS = {
     "flag": (
         "Flag for a colleague",
         FlagForm,
-        InvalidateForm,
         lambda petition, user, data: services.flag(petition, user, data["note"]),
     ),
     "respond": ("Publish the council's response", ResponseForm, _respond),

@@ -7,7 +7,8 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Petitions"
 
     def ready(self) -> None:
-        from townhall.core import digests
+        from townhall.core import citations, digests
         from townhall.petitions import follow_sources
 
         digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)
+        citations.register(follow_sources.petitions_citing)

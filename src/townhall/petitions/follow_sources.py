@@ -1,10 +1,13 @@
-"""Following a petition: its public milestones since a time, for digests."""
+"""Following a petition: its public milestones since a time, for digests; and the petitions
+whose responses cite a council decision, for the decision's page."""
 
 from datetime import datetime
 
 from django.conf import settings
+from django.db.models import Q
 from django.urls import reverse
 
+from townhall.core.citations import Citation
 from townhall.core.digests import DigestItem
 from townhall.petitions.models import Petition, PetitionEvent
 
@@ -41,4 +44,15 @@ def petition_news(target_id: int, since: datetime) -> list[DigestItem]:
         for event in PetitionEvent.objects.filter(
             petition_id=target_id, at__gt=since, action__in=MILESTONES
         ).select_related("petition")
+    ]
+
+
+def petitions_citing(decision_id: int) -> list[Citation]:
+    """Public petitions whose response cites the decision or one of its agenda items."""
+    answered = Petition.objects.filter(
+        Q(response__decision_id=decision_id) | Q(response__agenda_item__decisions__id=decision_id)
+    ).distinct()
+    return [
+        Citation("Petition", petition.action, reverse("petition", args=[petition.pk]))
+        for petition in answered.filter(state__in=PUBLIC).order_by("-pk")
     ]

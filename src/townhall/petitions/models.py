@@ -197,6 +197,23 @@ class PetitionResponse(models.Model):
     text = models.TextField()
     responded_on = models.DateField()
     link = models.URLField(blank=True, help_text="A meeting or decision, when there is one")
+    # The council's register is the one place a petition's answer may point into.
+    decision = models.ForeignKey(
+        "council.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The decision that answers it, if any",
+    )
+    agenda_item = models.ForeignKey(
+        "council.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The meeting's agenda item where it was debated, if any",
+    )
 
     def __str__(self) -> str:
         return f"Response to {self.petition}"

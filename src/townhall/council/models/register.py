@@ -3,6 +3,9 @@ and papers, and the decisions register. Plain records, edited by officers in the
 
 from django.db import models
 from django.urls import reverse
+from wagtail.search import index
+
+from townhall.council.models.papers import PaperText
 
 
 class Councillor(models.Model):
@@ -92,11 +95,13 @@ class Meeting(models.Model):
         return reverse("meeting", args=[self.pk])
 
 
-class AgendaItem(models.Model):
+class AgendaItem(index.Indexed, models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
+
+    search_fields = [index.SearchField("title"), index.SearchField("outcome")]
 
     class Meta:
         ordering = ["meeting", "number"]
@@ -121,7 +126,9 @@ class MeetingPaper(models.Model):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORT)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
-    page_count = models.PositiveIntegerField(null=True, blank=True)
+    page_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Counted when the PDF is read; leave empty"
+    )
 
     class Meta:
         ordering = ["meeting", "kind", "pk"]
@@ -129,8 +136,17 @@ class MeetingPaper(models.Model):
     def __str__(self) -> str:
         return self.document.title
 
+    def save(self, *args, **kwargs) -> None:
+        if self.page_count is None:  # counted when the PDF's text was read, if it has been
+            self.page_count = (
+                PaperText.objects.filter(document_id=self.document_id)
+                .values_list("page_count", flat=True)
+                .first()
+            )
+        super().save(*args, **kwargs)
 
-class Decision(models.Model):
+
+class Decision(index.Indexed, models.Model):
     class Maker(models.TextChoices):
         COMMITTEE = "committee", "A committee or the council"
         CABINET_MEMBER = "member", "A cabinet member"
@@ -161,6 +177,13 @@ class Decision(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.MADE)
     topic = models.CharField(max_length=60, blank=True, db_index=True)
     papers = models.ManyToManyField("wagtaildocs.Document", blank=True, related_name="+")
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("topic"),
+        index.FilterField("decided_on"),
+    ]
 
     class Meta:
         ordering = ["-decided_on", "-pk"]

@@ -1,0 +1,138 @@
+"""Line charts of dated values as SVG, drawn on the server.
+
+Like the ward map, a chart is a picture of the table that goes beside it: every point has a
+<title> with its series, date and value (the same words the table shows), each series has its
+own marker shape and line style as well as colour, and a legend names them.
+"""
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH, PLOT_HEIGHT = 640, 260
+LEFT, RIGHT, TOP, BOTTOM = 80, 20, 20, 40  # BOTTOM holds the years; the legend goes below
+COLOURS = ["#1d70b8", "#d4351c", "#00703c", "#4c2c92", "#b58840"]
+DASHES = ["", "6 4", "2 3", "10 3 2 3", "1 1"]
+
+
+@dataclass
+class Series:
+    name: str
+    points: list[tuple[date, Decimal]] = field(default_factory=list)
+
+
+def nice_top(largest: Decimal) -> Decimal:
+    """The axis maximum: the smallest 1, 2 or 5 times a power of ten at or above the largest."""
+    if largest <= 0:
+        return Decimal(1)
+    power = Decimal(10) ** math.floor(math.log10(largest))
+    for step in (1, 2, 5, 10):
+        if largest <= step * power:
+            return step * power
+    return 10 * power  # pragma: no cover - the loop always returns
+
+
+def _marker(index: int, x: float, y: float, colour: str) -> str:
+    if index % 3 == 1:  # square
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" fill="{colour}"/>'
+    if index % 3 == 2:  # diamond
+        return (
+            f'<path d="M{x:.1f},{y - 6:.1f} L{x + 6:.1f},{y:.1f} L{x:.1f},{y + 6:.1f} '
+            f'L{x - 6:.1f},{y:.1f} Z" fill="{colour}"/>'
+        )
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
+
+
+def line_chart(
+    series: list[Series],
+    *,
+    title: str,
+    chart_id: str,
+    describe: Callable[[Decimal], str],
+) -> SafeString:
+    """An SVG line chart; `describe` formats a value the way the table beside it does."""
+    points = [point for one in series for point in one.points]
+    if not points:
+        return mark_safe("")
+    first = min(day for day, _ in points).toordinal()
+    last = max(day for day, _ in points).toordinal()
+    span = max(last - first, 1)
+    top = nice_top(max(value for _, value in points))
+    plot_width, plot_height = WIDTH - LEFT - RIGHT, PLOT_HEIGHT
+    axis_y = TOP + PLOT_HEIGHT
+    height = axis_y + BOTTOM + 22 * math.ceil(len(series) / 2)
+
+    def x_of(day: date) -> float:
+        if last == first:
+            return LEFT + plot_width / 2
+        return LEFT + (day.toordinal() - first) / span * plot_width
+
+    def y_of(value: Decimal) -> float:
+        return TOP + plot_height - float(value / top) * plot_height
+
+    grid = []
+    for step in range(5):
+        value = top * step / 4
+        y = y_of(value)
+        grid.append(
+            f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#b1b4b6"/>'
+            f'<text x="{LEFT - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12">'
+            f"{escape(describe(value))}</text>"
+        )
+    years = range(date.fromordinal(first).year, date.fromordinal(last).year + 1)
+    for year in years:
+        day = date(year, 1, 1)
+        if first <= day.toordinal() <= last or len(years) == 1:
+            x = x_of(max(day, date.fromordinal(first)))
+            grid.append(
+                f'<text x="{x:.1f}" y="{axis_y + 20}" text-anchor="middle" '
+                f'font-size="12">{year}</text>'
+            )
+    drawn = []
+    for index, one in enumerate(series):
+        colour, dash = COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)]
+        ordered = sorted(one.points)
+        coordinates = [(x_of(day), y_of(value), day, value) for day, value in ordered]
+        if len(coordinates) > 1:
+            line = " ".join(f"{x:.1f},{y:.1f}" for x, y, _, _ in coordinates)
+            dashing = f' stroke-dasharray="{dash}"' if dash else ""
+            drawn.append(
+                f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="3"'
+                f"{dashing}/>"
+            )
+        for x, y, day, value in coordinates:
+            label = f"{one.name}, {day:%-d %B %Y}: {describe(value)}"
+            drawn.append(
+                f'<g class="th-chart__point" data-series="{escape(one.name)}" '
+                f'data-date="{day.isoformat()}" data-value="{value}">'
+                f"<title>{escape(label)}</title>{_marker(index, x, y, colour)}</g>"
+            )
+
+    def legend_at(index: int) -> str:  # two entries to a row, under the years
+        return f"{LEFT + 10 + 260 * (index % 2)},{axis_y + BOTTOM + 22 * (index // 2)}"
+
+    legend = "".join(
+        f'<g transform="translate({legend_at(index)})">'
+        f"{_marker(index, 6, 0, COLOURS[index % len(COLOURS)])}"
+        f'<text x="18" y="4" font-size="13">{escape(one.name)}</text></g>'
+        for index, one in enumerate(series)
+    )
+    axes = (
+        f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{axis_y}" stroke="#0b0c0c"/>'
+        f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{axis_y}" y2="{axis_y}" '
+        f'stroke="#0b0c0c"/>'
+    )
+    svg = (
+        f'<svg class="th-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">A line for each measure over time. The table after the '
+        f"chart gives every value, its date and its source.</desc>"
+        f"{''.join(grid)}{axes}{''.join(drawn)}{legend}</svg>"
+    )
+    return mark_safe(svg)

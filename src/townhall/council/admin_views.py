@@ -1,0 +1,104 @@
+"""Officers' tools beyond plain editing: importing figures from a spreadsheet, and seeing
+which papers' text could not be read, and why."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from townhall.council.models import PaperText, ProgrammePage, ProjectPage
+from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figures
+
+MAX_CSV_BYTES = 2 * 1024 * 1024
+
+
+class FigureImportForm(forms.Form):
+    page = forms.ModelChoiceField(
+        queryset=Page.objects.none(),  # set per form: .type() looks up content types
+        label="Programme or project",
+        help_text="The figures' measures belong to it; add any new measure first.",
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text=f"Columns: {', '.join(COLUMNS)}. At most {MAX_ROWS} rows.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        pages = Page.objects.type(ProgrammePage, ProjectPage).order_by("path")
+        self.fields["page"].queryset = pages
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CSV_BYTES:
+            raise forms.ValidationError("The file is larger than 2 MB: split it into parts.")
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError("Choose a CSV file (save the spreadsheet as CSV UTF-8).")
+        return upload
+
+
+def import_view(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("council.add_measurevalue"):
+        raise PermissionDenied
+    form = FigureImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        page = form.cleaned_data["page"]
+        report = import_figures(form.cleaned_data["file"].read(), page)
+        if report.ok:
+            messages.success(
+                request,
+                f"Imported figures for {page.title}: {report.added} added, "
+                f"{report.updated} updated.",
+            )
+            return redirect("figure-import:index")
+    return TemplateResponse(
+        request,
+        "council/admin/import_figures.html",
+        {"form": form, "report": report, "columns": COLUMNS},
+        status=400 if report and not report.ok else 200,
+    )
+
+
+class FigureImportViewSet(ViewSet):
+    name = "figure-import"
+    icon = "upload"
+    menu_label = "Import figures"
+
+    def get_urlpatterns(self):
+        return [path("", import_view, name="index")]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Records the system writes: officers may look at them and delete them, not edit them."""
+
+    def user_has_permission(self, user, action) -> bool:
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+class FailedPapersPanel(Component):
+    name = "failed_papers"
+    order = 150
+    template_name = "council/admin/failed_papers_panel.html"
+
+    def __init__(self, failed: list[PaperText]):
+        self.failed = failed
+
+    def get_context_data(self, parent_context=None) -> dict:
+        return {"failed": self.failed}
+
+
+def failed_papers_panel(request: HttpRequest) -> Component | None:
+    if not request.user.has_perm("council.view_papertext"):
+        return None
+    failed = list(
+        PaperText.objects.filter(state=PaperText.State.FAILED).select_related("document")[:10]
+    )
+    return FailedPapersPanel(failed) if failed else None

@@ -1,0 +1,127 @@
+"""Programmes of change and their projects, as pages: drafts, revisions and previews for free."""
+
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from townhall.core.richtext import EDITOR_FEATURES
+from townhall.council.models.figures import describe
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", "Planned"
+    ACTIVE = "active", "Under way"
+    COMPLETED = "completed", "Completed"
+    STOPPED = "stopped", "Stopped"
+
+
+def _dates_panel() -> FieldRowPanel:
+    return FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading="Dates")
+
+
+class TrackedPage(Page):
+    """What programmes and projects share: a status, dates, decisions and the promise tracker."""
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    starts_on = models.DateField(null=True, blank=True)
+    ends_on = models.DateField(null=True, blank=True, help_text="Planned or actual end")
+    decisions = ParentalManyToManyField(
+        "council.Decision",
+        blank=True,
+        related_name="%(class)ss",  # decision.programmepages, .projectpages
+        help_text="Decisions that approved, changed or ended it",
+    )
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        from townhall.council.services.tracker import tracker_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tracker"] = tracker_for(self)
+        context["related_decisions"] = self.decisions.select_related("committee")
+        return context
+
+
+class ProgrammePage(TrackedPage):
+    """A programme of change: why it exists, the principles it is tested against, who leads it."""
+
+    summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
+    aims = RichTextField(features=EDITOR_FEATURES)
+    principles = RichTextField(
+        features=EDITOR_FEATURES, blank=True, help_text="The tests every project must pass"
+    )
+    sponsor = models.CharField(
+        max_length=150, blank=True, help_text="The officer's public role, e.g. Chief Executive"
+    )
+    political_leads = ParentalManyToManyField(
+        "council.Councillor", blank=True, related_name="programmes_led"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("aims"),
+        FieldPanel("principles"),
+        MultiFieldPanel(
+            [
+                FieldPanel("sponsor"),
+                FieldPanel("political_leads"),
+                FieldPanel("status"),
+                _dates_panel(),
+                FieldPanel("decisions"),
+            ],
+            heading="Leadership and status",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("aims"),
+        index.SearchField("principles"),
+    ]
+    parent_page_types = ["campaigns.OrganisationHomePage"]
+    subpage_types = ["council.ProjectPage"]
+    template = "council/programme_page.html"
+
+    def projects(self):
+        return ProjectPage.objects.live().public().child_of(self)
+
+
+class ProjectPage(TrackedPage):
+    """One project of a programme, with its budget and, once outsourced, its supplier."""
+
+    aim = models.TextField()
+    budget = models.DecimalField(
+        "budget (£)", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    supplier = models.CharField(
+        max_length=150, blank=True, help_text="Who delivers it, when outsourced"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("aim"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                _dates_panel(),
+                FieldPanel("budget"),
+                FieldPanel("supplier"),
+                FieldPanel("decisions"),
+            ],
+            heading="Status, budget and supplier",
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("aim")]
+    parent_page_types = ["council.ProgrammePage"]
+    subpage_types: list[str] = []
+    template = "council/project_page.html"
+
+    @property
+    def budget_shown(self) -> str:
+        return describe(self.budget, "gbp") if self.budget is not None else ""
