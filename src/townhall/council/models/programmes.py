@@ -39,8 +39,11 @@ class TrackedPage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
+        from townhall.core import pagecache
         from townhall.council.services.tracker import tracker_for
+        from townhall.council.signals import COUNCIL_TAG
 
+        pagecache.tag(request, COUNCIL_TAG)  # officers' new figures show at once
         context = super().get_context(request, *args, **kwargs)
         context["tracker"] = tracker_for(self)
         context["related_decisions"] = self.decisions.select_related("committee")
