@@ -1,0 +1,23 @@
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from townhall.council.models import ProgrammePage
+
+
+@pytest.fixture
+def programme(db) -> ProgrammePage:
+    return ProgrammePage.objects.get(slug="one-barnet")
+
+
+@pytest.fixture
+def upload(db):
+    """Uploads a file as a document, as the admin does; its text is read after commit."""
+
+    def upload(title: str, data: bytes, name: str = "paper.pdf"):
+        document = get_document_model()(title=title)
+        document.file.save(name, ContentFile(data), save=False)
+        document.save()
+        return document
+
+    return upload
