@@ -51,6 +51,12 @@ PAGES = {
     "&decided_to=2016-01-01",
     "decision": "/democracy/decisions/1/",
     "meeting with agenda and papers": "/democracy/meetings/1/",
+    "programme with its promise tracker chart": "/council/one-barnet/",
+    "project": "/council/one-barnet/new-support-and-customer-service-organisation/",
+    "contracts register": "/democracy/contracts/",
+    "contract": "/democracy/contracts/1/",
+    "search inside papers": "/democracy/search/?q=independent+benchmarking",
+    "decision with the pages that match a search": "/democracy/decisions/2/?q=benchmarking",
 }
 
 
