@@ -99,6 +99,14 @@ report("decision by primary key", timed(lambda pk: Decision.objects.get(pk=pk),
 report("unique phrase by LIKE scan of paper text", timed(
     lambda q: list(PaperPage.objects.filter(text__icontains=q)[:60]),
     [f"paper{rng.randrange(papers)} kestrel" for _ in range(max(5, queries // 6))]))
+if os.environ.get("BENCH_EXPLAIN"):  # the plan of one phrase search over the papers
+    from django.test.utils import CaptureQueriesContext
+    with CaptureQueriesContext(connection) as captured:
+        list(get_search_backend().search("marker phrase paper7 kestrel",
+                                         PaperPage.objects.all(), operator="and")[:60])
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN ANALYZE " + captured.captured_queries[-1]["sql"])
+        print("\n".join(row[0] for row in cursor.fetchall()))
 """
 
 
