@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "townhall.statements",
     "townhall.follows",
     "townhall.council",
+    "townhall.consultations",
     "townhall.api",
     "townhall.people",
     "townhall.wordpress",
@@ -182,6 +183,7 @@ TOWNHALL_RATE_LIMITS = {
     "rsvp": env.str("RATE_LIMIT_RSVP", default="20/600"),
     "statement_name": env.str("RATE_LIMIT_STATEMENT_NAME", default="20/600"),
     "follow": env.str("RATE_LIMIT_FOLLOW", default="20/600"),
+    "consultation": env.str("RATE_LIMIT_CONSULTATION", default="60/600"),  # pages answered
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
@@ -204,6 +206,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(DATA_DIR / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
+# Files only staff may see (consultation respondents' uploads): never served as media.
+TOWNHALL_PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(DATA_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("townhall.statements.urls")),
     path("", include("townhall.follows.urls")),
     path("", include("townhall.council.urls")),
+    path("", include("townhall.consultations.urls")),
     path("", include("townhall.api.urls")),
 ]
 

@@ -26,6 +26,7 @@ from townhall.core.models import (
 from townhall.core.services.organisations import set_up_organisation
 from townhall.core.services.wards import load_wards
 from townhall.demo import content
+from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
 from townhall.demo.events import load_events
 from townhall.demo.pdf import simple_pdf
@@ -263,6 +264,7 @@ def load_demo() -> dict:
     load_statements()
     load_council()
     load_programmes()
+    load_consultations()
     return {
         "wards": wards,
         "organisations": len(organisations),

@@ -1,0 +1,217 @@
+"""Consultations and surveys: pages with stages of questions; responses are plain records."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from townhall.consultations.blocks import QuestionPageBlock
+from townhall.core.richtext import EDITOR_FEATURES
+
+PRIVACY_NOTICE = (
+    "We use your answers to understand what people think of this proposal. Your email "
+    "address is used only to send you a link to finish later and a copy of your answers; it "
+    "is never published. Your answers are published only as you choose at the end, after "
+    "staff have checked them. Ask us to delete your response at any time."
+)
+
+
+class Who(models.TextChoices):
+    ANYONE = "anyone", "Anyone"
+    WARDS = "wards", "People who live or work in chosen wards"
+
+
+class ConsultationPage(Page):
+    """A consultation or survey by the council or any organisation, from proposal to outcome."""
+
+    summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
+    why = RichTextField("why we are consulting", features=EDITOR_FEATURES)
+    proposal = RichTextField(
+        "what is proposed", features=EDITOR_FEATURES, help_text="Link the documents here"
+    )
+    who_can_respond = models.CharField(max_length=10, choices=Who.choices, default=Who.ANYONE)
+    wards = ParentalManyToManyField("core.Ward", blank=True, related_name="+")
+    named_responses = models.BooleanField(
+        "ask for a name", default=False, help_text="Otherwise responses are anonymous"
+    )
+    privacy_notice = models.TextField(default=PRIVACY_NOTICE)
+    series = models.ForeignKey(
+        "consultations.SurveySeries",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="waves",
+        help_text="For a survey that repeats: the series this is one wave of",
+    )
+    we_asked = RichTextField(features=EDITOR_FEATURES, blank=True)
+    you_said = RichTextField(features=EDITOR_FEATURES, blank=True)
+    we_did = RichTextField(
+        features=EDITOR_FEATURES, blank=True, help_text="Publishing this concludes the consultation"
+    )
+    outcome_decision = models.ForeignKey(
+        "council.Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The decision in the council's register, where there is one",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("why"),
+        FieldPanel("proposal"),
+        InlinePanel("stages", heading="Stages and their questions", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("who_can_respond"),
+                FieldPanel("wards"),
+                FieldPanel("named_responses"),
+                FieldPanel("privacy_notice"),
+                FieldPanel("series"),
+            ],
+            heading="Who can respond",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("we_asked"),
+                FieldPanel("you_said"),
+                FieldPanel("we_did"),
+                FieldPanel("outcome_decision"),
+            ],
+            heading="Outcome: we asked, you said, we did",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("why"),
+        index.SearchField("proposal"),
+    ]
+    parent_page_types = ["campaigns.OrganisationHomePage"]
+    subpage_types: list[str] = []
+    digest_label = "New consultation"
+
+    def get_context(self, request, *args, **kwargs):
+        from townhall.consultations import services
+        from townhall.core import pagecache
+
+        context = super().get_context(request, *args, **kwargs)
+        current = services.status(self)
+        if current.changes_at:  # a cached copy must not outlive the opening or closing
+            seconds = (current.changes_at - services.timezone.now()).total_seconds()
+            pagecache.tag(request, seconds=max(1, int(seconds)))
+        context["status"] = current
+        context["stages"] = sorted(self.stages.all(), key=lambda stage: stage.opens_at)
+        return context
+
+
+class Stage(Orderable):
+    """One stage of a consultation: its own dates and its own pages of questions."""
+
+    consultation = ParentalKey(ConsultationPage, on_delete=models.CASCADE, related_name="stages")
+    title = models.CharField(max_length=100, default="Consultation")
+    opens_at = models.DateTimeField()
+    closes_at = models.DateTimeField()
+    pages = StreamField([("page", QuestionPageBlock())], verbose_name="pages of questions")
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Dates"),
+        FieldPanel("pages"),
+    ]
+
+    def __str__(self) -> str:
+        return f"{self.consultation.title}: {self.title}"
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": "A stage must close after it opens"})
+
+
+class SurveySeries(models.Model):
+    """A survey asked again and again (a residents' perception survey): its waves' chosen
+    questions make trends over time."""
+
+    name = models.CharField(max_length=150)
+    trend_questions = models.CharField(
+        max_length=300,
+        help_text="Keys of the questions to chart over time, by commas, e.g. trust-council",
+    )
+
+    class Meta:
+        verbose_name_plural = "survey series"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def private_storage() -> FileSystemStorage:
+    """Respondents' files live outside the public media folder; staff download them."""
+    return FileSystemStorage(location=settings.TOWNHALL_PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def new_public_id() -> str:
+    alphabet = "23456789BCDFGHJKLMNPQRSTVWXZ"  # no vowels or look-alikes: no words, no 0/O
+    return "R-" + "".join(secrets.choice(alphabet) for _ in range(7))
+
+
+class Response(models.Model):
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft, not counted"
+        SUBMITTED = "submitted", "Submitted"
+
+    class Publish(models.TextChoices):
+        NAMED = "named", "Publish my answers with my name"
+        ANONYMOUS = "anonymous", "Publish my answers without my name"
+        PRIVATE = "private", "Do not publish my answers"
+
+    consultation = models.ForeignKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="responses"
+    )
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="responses")
+    token = models.CharField(max_length=40, unique=True, default=new_token)  # the resume link
+    public_id = models.CharField(max_length=12, unique=True, default=new_public_id)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    answers = models.JSONField(default=dict, blank=True)
+    name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True)
+    publish = models.CharField(max_length=10, choices=Publish.choices, blank=True)
+    ward = models.ForeignKey(
+        "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-created_at"]
+        indexes = [models.Index(fields=["consultation", "state", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.public_id} to {self.consultation.title}"
+
+
+class AnswerFile(models.Model):
+    """A file a respondent uploaded: kept outside public media, seen only by staff."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    key = models.CharField(max_length=40)
+    file = models.FileField(upload_to="consultation-files/%Y/%m/", storage=private_storage)
+    original_name = models.CharField(max_length=200)
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,193 @@
+"""Consultation rules as plain functions: status from dates, skip logic, saving pages of
+answers, submitting once, and the respondent's receipt."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from townhall.consultations.models import AnswerFile, ConsultationPage, Response, Stage
+from townhall.consultations.questions import Question, condition_met, shown
+from townhall.core.mail import send_email_after_commit
+
+FORTHCOMING, OPEN, CLOSED, CONCLUDED = "forthcoming", "open", "closed", "concluded"
+OUTCOME_DUE_DAYS = 84  # the government's standard: a response within 12 weeks
+
+
+class Refused(Exception):
+    """The response cannot be taken; the message says why, for people."""
+
+
+@dataclass(frozen=True)
+class Status:
+    state: str
+    stage: Stage | None  # the open stage, or the next to open, or the last
+    changes_at: datetime | None  # when the state next changes by itself
+    days_since_close: int | None = None
+
+    @property
+    def label(self) -> str:
+        return {
+            FORTHCOMING: "Forthcoming",
+            OPEN: "Open",
+            CLOSED: "Closed",
+            CONCLUDED: "Concluded",
+        }[self.state]
+
+    @property
+    def outcome_overdue(self) -> bool:
+        return self.state == CLOSED and (self.days_since_close or 0) > OUTCOME_DUE_DAYS
+
+
+def status(page: ConsultationPage, now: datetime | None = None) -> Status:
+    """Open while a stage is open, forthcoming before (and between) stages, closed after the
+    last, concluded once the outcome ("we did") is published. Nobody has to press a button."""
+    now = now or timezone.now()
+    stages = sorted(page.stages.all(), key=lambda stage: stage.opens_at)
+    if not stages:
+        return Status(FORTHCOMING, None, None)
+    last = max(stages, key=lambda stage: stage.closes_at)
+    if page.we_did and now >= last.closes_at:
+        return Status(CONCLUDED, last, None)
+    for stage in stages:
+        if stage.opens_at <= now < stage.closes_at:
+            return Status(OPEN, stage, stage.closes_at)
+        if now < stage.opens_at:
+            return Status(FORTHCOMING, stage, stage.opens_at)
+    return Status(CLOSED, last, None, (now - last.closes_at).days)
+
+
+def questions_of(page_block) -> list[Question]:
+    return [Question(child.block_type, child.value) for child in page_block["questions"]]
+
+
+def visible_pages(stage: Stage, answers: dict) -> list:
+    """The stage's pages that show, given the answers so far (skip logic)."""
+    return [block.value for block in stage.pages if condition_met(block.value, answers)]
+
+
+def visible_questions(stage: Stage, answers: dict) -> list[Question]:
+    return [
+        question
+        for page_block in visible_pages(stage, answers)
+        for question in questions_of(page_block)
+        if question.shown_when(answers)
+    ]
+
+
+def start(page: ConsultationPage) -> Response:
+    current = status(page)
+    if current.state != OPEN:
+        raise Refused("This consultation is not open for responses.")
+    return Response.objects.create(consultation=page, stage=current.stage)
+
+
+def check_open(response: Response) -> None:
+    now = timezone.now()
+    if not (response.stage.opens_at <= now < response.stage.closes_at):
+        raise Refused(
+            f"This consultation closed on {response.stage.closes_at:%-d %B %Y}: your answers "
+            "were kept as a draft and not counted."
+        )
+
+
+@transaction.atomic
+def save_answers(response: Response, answers: dict, files: dict | None = None) -> Response:
+    """Merge one page's answers into the draft (a retry saves the same thing again)."""
+    locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.state != Response.State.DRAFT:
+        raise Refused("This response has already been submitted.")
+    check_open(locked)
+    merged = {**locked.answers}
+    for key, value in answers.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    for key, upload in (files or {}).items():
+        AnswerFile.objects.filter(response=locked, key=key).delete()
+        AnswerFile.objects.create(
+            response=locked, key=key, file=upload, original_name=upload.name[:200], size=upload.size
+        )
+        merged[key] = upload.name[:200]
+    locked.answers = merged
+    locked.save(update_fields=["answers", "updated_at"])
+    return locked
+
+
+def missing_answers(response: Response) -> list[Question]:
+    answers = response.answers
+    return [
+        question
+        for question in visible_questions(response.stage, answers)
+        if question.value.get("required") and answers.get(question.key) in (None, "", [], {})
+    ]
+
+
+@transaction.atomic
+def submit(response: Response, *, publish: str, name: str = "", email: str = "") -> bool:
+    """Submit a draft once. Returns False (and changes nothing) when it was already submitted,
+    so a double click or a replayed form is harmless. Answers to questions that skip logic
+    now hides are dropped: they were given on a path the respondent left."""
+    locked = Response.objects.select_for_update().get(pk=response.pk)
+    if locked.state == Response.State.SUBMITTED:
+        return False
+    check_open(locked)
+    if missing := missing_answers(locked):
+        raise Refused(f"Answer “{missing[0].label}” before you submit.")
+    shown_keys = {question.key for question in visible_questions(locked.stage, locked.answers)}
+    locked.answers = {key: value for key, value in locked.answers.items() if key in shown_keys}
+    ward_keys = [q.key for q in visible_questions(locked.stage, locked.answers) if q.kind == "ward"]
+    if ward_keys and locked.answers.get(ward_keys[0]):
+        from townhall.core.models import Ward
+
+        locked.ward = Ward.objects.filter(code=locked.answers[ward_keys[0]]).first()
+    locked.state, locked.publish, locked.submitted_at = (
+        Response.State.SUBMITTED,
+        publish,
+        timezone.now(),
+    )
+    locked.name, locked.email = name, email or locked.email
+    locked.save()
+    if locked.email:
+        send_receipt(locked)
+    return True
+
+
+def receipt(response: Response) -> list[tuple[str, str]]:
+    answers = response.answers
+    return [
+        (question.label, shown(question, answers.get(question.key)))
+        for question in visible_questions(response.stage, answers)
+    ]
+
+
+def answer_link(response: Response) -> str:
+    return settings.TOWNHALL_BASE_URL + reverse("consultation-answer", args=[response.token, 1])
+
+
+def send_resume_link(response: Response, email: str) -> None:
+    Response.objects.filter(pk=response.pk).update(email=email)
+    send_email_after_commit(
+        email,
+        f"Finish your response: {response.consultation.title}",
+        render_to_string(
+            "consultations/emails/resume.txt",
+            {"response": response, "link": answer_link(response)},
+        ),
+    )
+
+
+def send_receipt(response: Response) -> None:
+    send_email_after_commit(
+        response.email,
+        f"Your response {response.public_id}: {response.consultation.title}",
+        render_to_string(
+            "consultations/emails/receipt.txt",
+            {"response": response, "answers": receipt(response)},
+        ),
+    )

@@ -1,0 +1,173 @@
+"""Answering a consultation: start, pages of questions, save for later, check and submit,
+receipt. Every step works without JavaScript; a response's token is its resume link."""
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from townhall.consultations import services
+from townhall.consultations.forms import QuestionPageForm, SaveForm, SubmitForm
+from townhall.consultations.models import ConsultationPage, Response
+from townhall.core import pagecache
+from townhall.core.ratelimit import is_rate_limited
+
+HUB_TAG = "consultations"
+
+
+def hub(request: HttpRequest) -> HttpResponse:
+    """Forthcoming, open and closed consultations across the borough, by their dates."""
+    pages = ConsultationPage.objects.live().public().prefetch_related("stages")
+    groups = {state: [] for state in ("open", "forthcoming", "closed", "concluded")}
+    changes = []
+    for page in pages:
+        current = services.status(page)
+        groups[current.state].append((page, current))
+        if current.changes_at:
+            changes.append(current.changes_at)
+    if changes:  # the page itself changes when the next consultation opens or closes
+        seconds = max(1, int((min(changes) - services.timezone.now()).total_seconds()))
+        pagecache.tag(request, HUB_TAG, "pages", seconds=seconds)
+    else:
+        pagecache.tag(request, HUB_TAG, "pages")
+    return render(request, "consultations/hub.html", {"groups": groups})
+
+
+def _response(token: str) -> Response:
+    found = Response.objects.select_related("consultation", "stage").filter(token=token).first()
+    if found is None:
+        raise Http404("This link is not valid. Check you copied all of it from the email.")
+    return found
+
+
+def _refused(request: HttpRequest, response_or_page, reason: str) -> HttpResponse:
+    page = getattr(response_or_page, "consultation", response_or_page)
+    return render(
+        request, "consultations/refused.html", {"page": page, "reason": reason}, status=409
+    )
+
+
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    page = get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
+    if is_rate_limited(request, "consultation"):
+        return render(request, "core/too_many_requests.html", status=429)
+    try:
+        response = services.start(page)
+    except services.Refused as reason:
+        return _refused(request, page, str(reason))
+    return redirect("consultation-answer", response.token, 1)
+
+
+def answer(request: HttpRequest, token: str, number: int) -> HttpResponse:
+    response = _response(token)
+    if response.state == Response.State.SUBMITTED:
+        return redirect("consultation-receipt", token)
+    pages = services.visible_pages(response.stage, response.answers)
+    if not 1 <= number <= len(pages):
+        return redirect("consultation-check", token)
+    page_block = pages[number - 1]
+    questions = services.questions_of(page_block)
+    form = QuestionPageForm(
+        questions, response.answers, request.POST or None, request.FILES or None
+    )
+    if request.method == "POST":
+        if is_rate_limited(request, "consultation"):
+            return render(request, "core/too_many_requests.html", status=429)
+        if form.is_spam:
+            return redirect("consultation-answer", token, number)
+        if form.is_valid():
+            try:
+                response = services.save_answers(response, form.answers(), form.uploads())
+            except services.Refused as reason:
+                return _refused(request, response, str(reason))
+            if "save" in request.POST:
+                return redirect("consultation-save", token)
+            # Skip logic: the next page is counted again from the saved answers.
+            following = services.visible_pages(response.stage, response.answers)
+            return (
+                redirect("consultation-answer", token, number + 1)
+                if number < len(following)
+                else redirect("consultation-check", token)
+            )
+    return render(
+        request,
+        "consultations/answer.html",
+        {
+            "response": response,
+            "page": response.consultation,
+            "page_block": page_block,
+            "form": form,
+            "number": number,
+            "count": len(pages),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def save(request: HttpRequest, token: str) -> HttpResponse:
+    """Save and come back later: the link comes by email."""
+    response = _response(token)
+    form = SaveForm(request.POST or None, initial={"email": response.email})
+    if request.method == "POST" and not form.is_spam and form.is_valid():
+        if is_rate_limited(request, "consultation"):
+            return render(request, "core/too_many_requests.html", status=429)
+        services.send_resume_link(response, form.cleaned_data["email"])
+        return render(request, "consultations/saved.html", {"response": response})
+    return render(
+        request,
+        "consultations/save.html",
+        {"response": response, "page": response.consultation, "form": form},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def check(request: HttpRequest, token: str) -> HttpResponse:
+    """Check your answers, choose about publishing, and submit."""
+    response = _response(token)
+    if response.state == Response.State.SUBMITTED:
+        return redirect("consultation-receipt", token)
+    page = response.consultation
+    form = SubmitForm(request.POST or None, ask_name=page.named_responses)
+    problem = ""
+    if request.method == "POST" and not form.is_spam and form.is_valid():
+        try:
+            services.submit(
+                response,
+                publish=form.cleaned_data["publish"],
+                name=form.cleaned_data.get("name", ""),
+                email=form.cleaned_data.get("email", ""),
+            )
+        except services.Refused as reason:
+            problem = str(reason)
+        else:
+            messages.success(request, "Your response has been submitted.")
+            return redirect("consultation-receipt", token)
+    return render(
+        request,
+        "consultations/check.html",
+        {
+            "response": response,
+            "page": page,
+            "answers": services.receipt(response),
+            "missing": services.missing_answers(response),
+            "form": form,
+            "problem": problem,
+        },
+        status=400 if (form.is_bound and form.errors) or problem else 200,
+    )
+
+
+def receipt(request: HttpRequest, token: str) -> HttpResponse:
+    response = _response(token)
+    if response.state != Response.State.SUBMITTED:
+        return redirect("consultation-check", token)
+    return render(
+        request,
+        "consultations/receipt.html",
+        {
+            "response": response,
+            "page": response.consultation,
+            "answers": services.receipt(response),
+        },
+    )

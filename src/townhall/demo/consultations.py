@@ -1,0 +1,132 @@
+"""The demo's consultations, from seed 004's library strategy consultation (written fresh):
+a first stage that has closed and a second one open now, with skip logic."""
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+
+from townhall.consultations.models import ConsultationPage, Stage
+from townhall.core.models import Organisation
+
+LIBRARIES = ["Burnt Oak", "Chipping Barnet", "East Finchley", "Edgware", "Hendon", "Other"]
+AGREE = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
+
+
+def _question(kind: str, key: str, label: str, **extra) -> dict:
+    return {"type": kind, "value": {"key": key, "label": label, "required": True, **extra}}
+
+
+STAGE_ONE = [
+    {
+        "type": "page",
+        "value": {
+            "title": "What matters to you",
+            "questions": [
+                _question(
+                    "ranking",
+                    "priorities",
+                    "Put these in order of importance to you",
+                    items=[
+                        "Opening hours",
+                        "Books and lending",
+                        "Study space",
+                        "Children's events",
+                    ],
+                ),
+                _question(
+                    "long_text",
+                    "ideas",
+                    "Any other ideas for the library service?",
+                    max_words=300,
+                    required=False,
+                ),
+            ],
+        },
+    }
+]
+STAGE_TWO = [
+    {
+        "type": "page",
+        "value": {
+            "title": "About you",
+            "questions": [
+                _question(
+                    "single_choice",
+                    "uses-library",
+                    "Do you use a library in Barnet?",
+                    choices=["Yes", "No"],
+                ),
+                _question("ward", "ward", "Which ward do you live or work in?", required=False),
+            ],
+        },
+    },
+    {
+        "type": "page",
+        "value": {
+            "title": "Your library",
+            "show_if_key": "uses-library",
+            "show_if_value": "Yes",
+            "questions": [
+                _question(
+                    "dropdown", "library", "Which library do you use most?", choices=LIBRARIES
+                ),
+                _question(
+                    "scale",
+                    "unstaffed-hours",
+                    "Libraries should open longer hours without staff, using self-service",
+                    points=AGREE,
+                ),
+            ],
+        },
+    },
+    {
+        "type": "page",
+        "value": {
+            "title": "Anything else",
+            "questions": [
+                _question(
+                    "long_text",
+                    "comments",
+                    "Tell us anything else about the proposals",
+                    max_words=300,
+                    required=False,
+                ),
+            ],
+        },
+    },
+]
+
+
+def _at(days: int) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
+
+
+def load_consultations() -> int:
+    council = Organisation.objects.filter(slug="council").select_related("home_page").first()
+    if council is None or council.home_page is None or ConsultationPage.objects.exists():
+        return 0
+    page = ConsultationPage(
+        title="The future of Barnet's libraries",
+        slug="libraries-consultation",
+        summary="A second stage on the library strategy: longer opening hours without staff, "
+        "and which services matter most. There is still time to have your say.",
+        why="<p>Money for libraries is falling. The first stage asked what people value; this "
+        "stage asks about detailed proposals shaped by those answers.</p>",
+        proposal="<p>Keep every library open, with some hours staffed and longer hours open "
+        "by self-service, and move some services into shared buildings.</p>",
+    )
+    council.home_page.specific.add_child(instance=page)
+    page.stages.add(
+        Stage(
+            title="Stage 1: what matters to you",
+            opens_at=_at(-120),
+            closes_at=_at(-60),
+            pages=STAGE_ONE,
+        ),
+        Stage(
+            title="Stage 2: the proposals", opens_at=_at(-14), closes_at=_at(21), pages=STAGE_TWO
+        ),
+    )
+    page.save_revision().publish()
+    return 1

@@ -1,0 +1,57 @@
+"""A consultation moves forthcoming -> open -> closed -> concluded by its dates alone."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from townhall.consultations.models import ConsultationPage, Stage
+from townhall.consultations.services import status
+
+START = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _page(we_did: str = "") -> ConsultationPage:
+    page = ConsultationPage(title="Parks", we_did=we_did)
+    page.stages = [
+        Stage(title="Stage 1", opens_at=START, closes_at=START + timedelta(days=30)),
+        Stage(
+            title="Stage 2",
+            opens_at=START + timedelta(days=60),
+            closes_at=START + timedelta(days=90),
+        ),
+    ]
+    return page
+
+
+@pytest.mark.parametrize(
+    ("day", "state", "stage"),
+    [
+        (-1, "forthcoming", "Stage 1"),
+        (0, "open", "Stage 1"),
+        (29, "open", "Stage 1"),
+        (45, "forthcoming", "Stage 2"),  # between the stages
+        (60, "open", "Stage 2"),
+        (90, "closed", "Stage 2"),
+        (200, "closed", "Stage 2"),
+    ],
+)
+def test_the_status_follows_the_stages_dates(day, state, stage):
+    found = status(_page(), START + timedelta(days=day))
+    assert (found.state, found.stage.title) == (state, stage)
+
+
+def test_open_means_it_changes_when_the_stage_closes():
+    found = status(_page(), START + timedelta(days=5))
+    assert found.changes_at == START + timedelta(days=30)
+
+
+def test_a_closed_consultation_counts_the_days_and_is_overdue_after_12_weeks():
+    closed = START + timedelta(days=90)
+    assert status(_page(), closed + timedelta(days=84)).outcome_overdue is False
+    late = status(_page(), closed + timedelta(days=85))
+    assert (late.days_since_close, late.outcome_overdue) == (85, True)
+
+
+def test_publishing_the_outcome_concludes_it_but_only_after_it_closes():
+    assert status(_page("<p>We kept it open.</p>"), START + timedelta(days=95)).state == "concluded"
+    assert status(_page("<p>Early.</p>"), START + timedelta(days=5)).state == "open"
