@@ -96,3 +96,21 @@ def test_skip_logic_conditions(answers, met):
 
 def test_a_question_without_a_condition_always_shows():
     assert condition_met({"show_if_key": "", "show_if_value": ""}, {}) is True
+
+
+def test_a_ward_is_chosen_or_found_from_a_postcode_which_is_not_kept(db, monkeypatch):
+    from townhall.core.models import Ward
+
+    ward = Ward.objects.order_by("name").first()
+    question = _question("ward")
+    assert _form(question, {"q": ward.pk}).answers() == {"q": ward.code}
+    assert "Choose your ward, or give your postcode" in str(_form(question, {}).errors)
+    assert "Enter a full postcode" in str(_form(question, {"q__postcode": "nonsense"}).errors)
+
+    import townhall.core.services.postcodes as postcodes
+
+    monkeypatch.setattr(postcodes, "has_postcodes", lambda borough: True)
+    monkeypatch.setattr(postcodes, "ward_for_postcode", lambda borough, code: ward)
+    found = _form(question, {"q__postcode": "n11 1np"})
+    assert found.answers() == {"q": ward.code}
+    assert "n11 1np" not in str(found.cleaned_data)  # only the ward is kept

@@ -9,6 +9,7 @@ from townhall.consultations.questions import (
     check_ranking,
     fields_for,
     initial_for,
+    ward_from,
 )
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
 
@@ -30,6 +31,12 @@ class QuestionPageForm(PublicForm):
         for question in self.questions:
             if question.kind == "ranking" and (problem := check_ranking(question, cleaned)):
                 self.add_error(f"{question.key}__0", problem)
+            if question.kind == "ward":
+                ward, problem = ward_from(question, cleaned)
+                if problem:
+                    self.add_error(question.key, problem)
+                cleaned[question.key] = ward
+                cleaned.pop(f"{question.key}__postcode", None)  # never kept
         return cleaned
 
     def answers(self) -> dict:

@@ -144,10 +144,19 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
             )
         }
     if kind == "ward":
+        # Either may be given; the form's clean() needs one when the question is required.
         return {
             key: forms.ModelChoiceField(
-                queryset=Ward.objects.order_by("name"), empty_label="Choose your ward", **common
-            )
+                queryset=Ward.objects.order_by("name"),
+                empty_label="Choose your ward",
+                **{**common, "required": False},
+            ),
+            f"{key}__postcode": forms.CharField(
+                label="Or give your postcode",
+                help_text="We use it only to find your ward, and do not keep it.",
+                required=False,
+                max_length=10,
+            ),
         }
     if kind == "file":
         return {key: forms.FileField(validators=[_file_check(value)], **common)}
@@ -176,6 +185,32 @@ def answer_from(question: Question, cleaned: dict) -> Any:
     if kind == "consent":
         return bool(answer) or None
     return answer or None
+
+
+def ward_from(question: Question, cleaned: dict) -> tuple[Ward | None, str | None]:
+    """The ward chosen, or found from the postcode; or why neither works."""
+    from townhall.core.models import Borough
+    from townhall.core.services.postcodes import (
+        has_postcodes,
+        normalise_postcode,
+        ward_for_postcode,
+    )
+
+    key = question.key
+    if cleaned.get(key):
+        return cleaned[key], None
+    text = cleaned.get(f"{key}__postcode", "").strip()
+    if text:
+        postcode = normalise_postcode(text)
+        if postcode is None:
+            return None, "Enter a full postcode, like N11 1NP, or choose your ward"
+        for borough in Borough.objects.all():
+            if has_postcodes(borough) and (ward := ward_for_postcode(borough, postcode)):
+                return ward, None
+        return None, "We could not find that postcode in the borough: choose your ward"
+    if question.value.get("required"):
+        return None, "Choose your ward, or give your postcode"
+    return None, None
 
 
 def check_ranking(question: Question, cleaned: dict) -> str | None:
