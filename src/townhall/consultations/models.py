@@ -204,6 +204,34 @@ class Response(models.Model):
         return f"{self.public_id} to {self.consultation.title}"
 
 
+class Moderation(models.Model):
+    """Staff's decision on one free-text answer before it may be published; a redaction
+    keeps the respondent's words in the response and publishes the edited text."""
+
+    class Decision(models.TextChoices):
+        APPROVED = "approved", "Approved as written"
+        REDACTED = "redacted", "Approved with a passage removed"
+        REJECTED = "rejected", "Not published"
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="moderations")
+    key = models.CharField(max_length=40)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    text = models.TextField(blank=True, help_text="As published")
+    reason = models.CharField(max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "key"], name="one_decision_per_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response.public_id} {self.key}: {self.get_decision_display()}"
+
+
 class AnswerFile(models.Model):
     """A file a respondent uploaded: kept outside public media, seen only by staff."""
 

@@ -5,6 +5,7 @@ from townhall.consultations import views
 urlpatterns = [
     path("consultations/", views.hub, name="consultations"),
     path("consultations/<int:pk>/respond/", views.start, name="consultation-start"),
+    path("consultations/<int:pk>/results/", views.public_results, name="consultation-results"),
     path(
         "consultations/answer/<str:token>/<int:number>/",
         views.answer,

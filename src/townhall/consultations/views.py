@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from townhall.consultations import services
+from townhall.consultations import results, services
 from townhall.consultations.forms import QuestionPageForm, SaveForm, SubmitForm
 from townhall.consultations.models import ConsultationPage, Response
 from townhall.core import pagecache
@@ -31,6 +31,29 @@ def hub(request: HttpRequest) -> HttpResponse:
     else:
         pagecache.tag(request, HUB_TAG, "pages")
     return render(request, "consultations/hub.html", {"groups": groups})
+
+
+def public_results(request: HttpRequest, pk: int) -> HttpResponse:
+    """Counts and charts for choice questions, and the free-text answers people let us
+    publish and staff approved; only once the consultation has closed."""
+    page = get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
+    current = services.status(page)
+    shown = []
+    if current.state in (services.CLOSED, services.CONCLUDED):
+        for stage in page.stages.order_by("opens_at"):
+            responses = results.submitted(page, stage)
+            labels = {q.key: q.label for q in results.all_questions(stage)}
+            texts = {
+                labels.get(key, key): answers
+                for key, answers in results.published_texts(page, stage).items()
+            }
+            shown.append((stage, responses.count(), results.count(stage, responses), texts))
+    pagecache.tag(request, f"page:{page.pk}", HUB_TAG)
+    return render(
+        request,
+        "consultations/results.html",
+        {"page": page, "status": current, "shown": shown},
+    )
 
 
 def _response(token: str) -> Response:

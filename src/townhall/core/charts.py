@@ -136,3 +136,40 @@ def line_chart(
         f"{''.join(grid)}{axes}{''.join(drawn)}{legend}</svg>"
     )
     return mark_safe(svg)
+
+
+BAR_HEIGHT, BAR_GAP, LABEL_WIDTH = 28, 10, 220
+
+
+def bar_chart(
+    bars: list[tuple[str, int]], *, title: str, chart_id: str, describe: Callable[[int], str]
+) -> SafeString:
+    """Horizontal bars, one per answer, each labelled with its number as the table gives it."""
+    if not bars:
+        return mark_safe("")
+    top = max((count for _, count in bars), default=0) or 1
+    plot = WIDTH - LABEL_WIDTH - 90
+    rows = []
+    for index, (label, count) in enumerate(bars):
+        y = index * (BAR_HEIGHT + BAR_GAP)
+        width = count / top * plot
+        text = f"{label}: {describe(count)}"
+        rows.append(
+            f'<g class="th-chart__bar" data-label="{escape(label)}" data-value="{count}">'
+            f"<title>{escape(text)}</title>"
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 19}" text-anchor="end" font-size="13">'
+            f"{escape(label[:32])}</text>"
+            f'<rect x="{LABEL_WIDTH}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" '
+            f'fill="{COLOURS[0]}"/>'
+            f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 19}" font-size="13">'
+            f"{escape(describe(count))}</text></g>"
+        )
+    height = len(bars) * (BAR_HEIGHT + BAR_GAP)
+    svg = (
+        f'<svg class="th-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">A bar for each answer, as long as the number who gave it. '
+        f"The table after the chart gives the numbers.</desc>{''.join(rows)}</svg>"
+    )
+    return mark_safe(svg)

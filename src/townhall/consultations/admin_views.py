@@ -1,0 +1,138 @@
+"""Staff's view of a consultation's responses: counts and charts with filters, moderation
+of free-text answers, and exports. Allowed to whoever may edit the consultation's page."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+
+from townhall.consultations import exports, moderation, results
+from townhall.consultations.models import ConsultationPage, Moderation, Response
+from townhall.core.models import Ward
+
+
+def _editable(request: HttpRequest, pk: int) -> ConsultationPage:
+    page = get_object_or_404(ConsultationPage, pk=pk)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return page
+
+
+def _stage(page: ConsultationPage, request: HttpRequest):
+    stages = list(page.stages.order_by("opens_at"))
+    chosen = request.GET.get("stage")
+    return next((s for s in stages if str(s.pk) == chosen), stages[-1] if stages else None), stages
+
+
+class ResultFilters(forms.Form):
+    ward = forms.ModelChoiceField(
+        queryset=Ward.objects.order_by("name"), required=False, to_field_name="code"
+    )
+    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("since") and cleaned.get("until") and cleaned["until"] < cleaned["since"]:
+            self.add_error("until", "The end date must be on or after the start date")
+        return cleaned
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    pages = [
+        page
+        for page in ConsultationPage.objects.all().order_by("-first_published_at")
+        if page.permissions_for_user(request.user).can_edit()
+    ]
+    if not pages and not request.user.is_superuser:
+        raise PermissionDenied
+    counts = {
+        page.pk: Response.objects.filter(consultation=page, state="submitted").count()
+        for page in pages
+    }
+    return TemplateResponse(
+        request,
+        "consultations/admin/index.html",
+        {"pages": [(page, counts[page.pk]) for page in pages]},
+    )
+
+
+def analysis(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _editable(request, pk)
+    stage, stages = _stage(page, request)
+    filters = ResultFilters(request.GET or None)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    responses = results.submitted(
+        page,
+        stage,
+        ward_code=chosen["ward"].code if chosen.get("ward") else "",
+        since=chosen.get("since"),
+        until=chosen.get("until"),
+    )
+    return TemplateResponse(
+        request,
+        "consultations/admin/analysis.html",
+        {
+            "page": page,
+            "stage": stage,
+            "stages": stages,
+            "filters": filters,
+            "total": responses.count(),
+            "drafts": Response.objects.filter(consultation=page, state="draft").count(),
+            "results": results.count(stage, responses) if stage else [],
+            "waiting": len(moderation.waiting(page)),
+        },
+        status=400 if filters.is_bound and filters.errors else 200,
+    )
+
+
+class DecisionForm(forms.Form):
+    response = forms.IntegerField(widget=forms.HiddenInput)
+    key = forms.CharField(widget=forms.HiddenInput)
+    decision = forms.ChoiceField(choices=Moderation.Decision.choices)
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    reason = forms.CharField(required=False, max_length=300)
+
+
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _editable(request, pk)
+    problem = ""
+    if request.method == "POST":
+        form = DecisionForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            response = get_object_or_404(Response, pk=data["response"], consultation=page)
+            try:
+                moderation.decide(
+                    response,
+                    data["key"],
+                    data["decision"],
+                    request.user,
+                    text=data["text"],
+                    reason=data["reason"],
+                )
+            except moderation.Refused as reason:
+                problem = str(reason)
+            else:
+                messages.success(request, f"Answer from {response.public_id}: {data['decision']}.")
+                return redirect("consultation-moderate", page.pk)
+        else:
+            problem = "Choose what to do with the answer."
+    return TemplateResponse(
+        request,
+        "consultations/admin/moderate.html",
+        {"page": page, "queue": moderation.waiting(page)[:50], "problem": problem},
+        status=400 if problem else 200,
+    )
+
+
+def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    page = _editable(request, pk)
+    stage, _ = _stage(page, request)
+    if stage is None:
+        raise PermissionDenied
+    return (
+        exports.xlsx_response(page, stage) if kind == "xlsx" else exports.csv_response(page, stage)
+    )

@@ -1,0 +1,38 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from townhall.consultations import admin_views
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [
+        path("consultations/", admin_views.index, name="consultation-responses"),
+        path("consultations/<int:pk>/", admin_views.analysis, name="consultation-analysis"),
+        path(
+            "consultations/<int:pk>/moderate/", admin_views.moderate, name="consultation-moderate"
+        ),
+        path(
+            "consultations/<int:pk>/export.<str:kind>",
+            admin_views.export,
+            name="consultation-export",
+        ),
+    ]
+
+
+class ResponsesMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        from townhall.consultations.models import ConsultationPage
+
+        return request.user.is_superuser or any(
+            page.permissions_for_user(request.user).can_edit()
+            for page in ConsultationPage.objects.all()[:200]
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def menu_item():
+    return ResponsesMenuItem(
+        "Consultation responses", reverse("consultation-responses"), icon_name="form", order=310
+    )
