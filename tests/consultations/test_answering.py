@@ -110,6 +110,11 @@ def test_a_word_limit_is_explained(client, started):
     assert "Your answer is 301 words: make it 300 words or fewer" in response.content.decode()
 
 
+def test_feedback_on_an_answer_page_never_records_the_private_link(client, started):
+    html = client.get(started).content.decode()
+    assert _token(started) not in html.split("th-feedback", 1)[1]
+
+
 def test_a_forged_link_is_not_found(client):
     assert client.get("/consultations/answer/not-a-real-token/1/").status_code == 404
 
@@ -132,3 +137,32 @@ def test_publishing_with_a_name_needs_the_consultation_to_ask_for_names(client, 
     response = client.post(f"/consultations/answer/{token}/check/", {"publish": "named"})
     assert response.status_code == 400
     assert Response.objects.get(token=token).state == "draft"
+
+
+def test_a_consultation_for_chosen_wards_refuses_other_wards(client, started, libraries):
+    from townhall.core.models import Ward
+
+    wards = list(Ward.objects.order_by("name")[:2])
+    libraries.who_can_respond = "wards"
+    libraries.wards = [wards[0]]
+    libraries.save()
+    token = _token(started)
+    client.post(started, {"uses-library": "No", "ward": wards[1].pk, "continue": ""})
+    refused = client.post(f"/consultations/answer/{token}/check/", {"publish": "private"})
+    import re as r
+
+    print(r.findall(r"(?s)<main.*?</main>", refused.content.decode())[0][:3000])
+    assert refused.status_code == 400 and wards[0].name in unescape(refused.content.decode())
+    client.post(started, {"uses-library": "No", "ward": wards[0].pk, "continue": ""})
+    client.post(f"/consultations/answer/{token}/check/", {"publish": "private"})
+    assert Response.objects.get(token=token).state == "submitted"
+
+
+def test_the_decision_page_lists_the_consultation_whose_outcome_cites_it(client, libraries):
+    from townhall.council.models import Decision
+
+    decision = Decision.objects.get(title__startswith="Library strategy")
+    libraries.outcome_decision = decision
+    libraries.save_revision().publish()
+    html = unescape(client.get(decision.get_absolute_url()).content.decode())
+    assert f"Consultation: {libraries.title}" in re.sub(r"<[^>]+>", "", html)

@@ -6,3 +6,9 @@ class ConsultationsConfig(AppConfig):
     label = "consultations"
     verbose_name = "Consultations and surveys"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from townhall.consultations.citations import consultations_citing
+        from townhall.core import citations
+
+        citations.register(consultations_citing)

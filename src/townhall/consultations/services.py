@@ -146,6 +146,12 @@ def submit(response: Response, *, publish: str, name: str = "", email: str = "")
         from townhall.core.models import Ward
 
         locked.ward = Ward.objects.filter(code=locked.answers[ward_keys[0]]).first()
+    page = locked.consultation
+    if page.who_can_respond == "wards":
+        allowed = set(page.wards.values_list("pk", flat=True))
+        if locked.ward_id not in allowed:
+            names = ", ".join(page.wards.order_by("name").values_list("name", flat=True))
+            raise Refused(f"This consultation is for people who live or work in {names}.")
     locked.state, locked.publish, locked.submitted_at = (
         Response.State.SUBMITTED,
         publish,

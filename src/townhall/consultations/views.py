@@ -119,6 +119,7 @@ def answer(request: HttpRequest, token: str, number: int) -> HttpResponse:
         {
             "response": response,
             "page": response.consultation,
+            "feedback_path": response.consultation.url,  # never the private link
             "page_block": page_block,
             "form": form,
             "number": number,
@@ -136,11 +137,20 @@ def save(request: HttpRequest, token: str) -> HttpResponse:
         if is_rate_limited(request, "consultation"):
             return render(request, "core/too_many_requests.html", status=429)
         services.send_resume_link(response, form.cleaned_data["email"])
-        return render(request, "consultations/saved.html", {"response": response})
+        return render(
+            request,
+            "consultations/saved.html",
+            {"response": response, "feedback_path": response.consultation.url},
+        )
     return render(
         request,
         "consultations/save.html",
-        {"response": response, "page": response.consultation, "form": form},
+        {
+            "response": response,
+            "page": response.consultation,
+            "form": form,
+            "feedback_path": response.consultation.url,
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -172,6 +182,7 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         {
             "response": response,
             "page": page,
+            "feedback_path": page.url,
             "answers": services.receipt(response),
             "missing": services.missing_answers(response),
             "form": form,
@@ -191,6 +202,7 @@ def receipt(request: HttpRequest, token: str) -> HttpResponse:
         {
             "response": response,
             "page": response.consultation,
+            "feedback_path": response.consultation.url,  # never the private link
             "answers": services.receipt(response),
         },
     )
