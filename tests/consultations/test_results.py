@@ -171,3 +171,22 @@ def test_other_organisations_cannot_see_the_councils_responses(as_user, librarie
     client = as_user(role)
     for path in ("", "moderate/", "export.csv"):
         assert client.get(f"/admin/consultations/{libraries.pk}/{path}").status_code in (302, 403)
+
+
+def test_the_api_gives_status_questions_and_results_after_closing(
+    client, libraries, stage, answered
+):
+    listed = client.get("/api/consultations").json()
+    assert [(c["title"], c["status"]) for c in listed] == [(libraries.title, "open")]
+    detail = client.get(f"/api/consultations/{libraries.pk}").json()
+    library = next(q for q in detail["stages"][1]["questions"] if q["key"] == "library")
+    assert library["shown_if"] is None and "Hendon" in library["options"]
+    assert client.get(f"/api/consultations/{libraries.pk}/results").status_code == 409
+    stage.closes_at = timezone.now() - timedelta(days=1)
+    stage.save()
+    closed = client.get(f"/api/consultations/{libraries.pk}/results").json()
+    uses = next(q for q in closed[1]["questions"] if q["key"] == "uses-library")
+    assert uses["counts"] == [{"answer": "Yes", "count": 2}, {"answer": "No", "count": 1}]
+    body = str(closed)
+    assert "Ada" not in body and "07700" not in body  # no names, no free text
+    assert client.get("/api/consultations/999999").status_code == 404
