@@ -177,7 +177,7 @@ def test_the_api_gives_status_questions_and_results_after_closing(
     client, libraries, stage, answered
 ):
     listed = client.get("/api/consultations").json()
-    assert [(c["title"], c["status"]) for c in listed] == [(libraries.title, "open")]
+    assert (libraries.title, "open") in [(c["title"], c["status"]) for c in listed]
     detail = client.get(f"/api/consultations/{libraries.pk}").json()
     library = next(q for q in detail["stages"][1]["questions"] if q["key"] == "library")
     assert library["shown_if"] is None and "Hendon" in library["options"]

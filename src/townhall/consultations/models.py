@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.urls import reverse
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -144,7 +145,8 @@ class SurveySeries(models.Model):
     name = models.CharField(max_length=150)
     trend_questions = models.CharField(
         max_length=300,
-        help_text="Keys of the questions to chart over time, by commas, e.g. trust-council",
+        help_text="The answers to follow over time, as question key=answer, by commas: "
+        "e.g. trust-council=Yes charts the share answering Yes to trust-council",
     )
 
     class Meta:
@@ -152,6 +154,14 @@ class SurveySeries(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("survey-series", args=[self.pk])
+
+    @property
+    def trends(self) -> list[tuple[str, str]]:
+        pairs = [item.split("=", 1) for item in self.trend_questions.split(",") if "=" in item]
+        return [(key.strip(), answer.strip()) for key, answer in pairs]
 
 
 def private_storage() -> FileSystemStorage:

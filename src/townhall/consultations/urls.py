@@ -4,6 +4,7 @@ from townhall.consultations import views
 
 urlpatterns = [
     path("consultations/", views.hub, name="consultations"),
+    path("consultations/series/<int:pk>/", views.survey_series, name="survey-series"),
     path("consultations/<int:pk>/respond/", views.start, name="consultation-start"),
     path("consultations/<int:pk>/results/", views.public_results, name="consultation-results"),
     path(

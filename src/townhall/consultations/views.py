@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 
 from townhall.consultations import results, services
 from townhall.consultations.forms import QuestionPageForm, SaveForm, SubmitForm
-from townhall.consultations.models import ConsultationPage, Response
+from townhall.consultations.models import ConsultationPage, Response, SurveySeries
+from townhall.consultations.trends import trend_of
 from townhall.core import pagecache
 from townhall.core.ratelimit import is_rate_limited
 
@@ -30,7 +31,11 @@ def hub(request: HttpRequest) -> HttpResponse:
         pagecache.tag(request, HUB_TAG, "pages", seconds=seconds)
     else:
         pagecache.tag(request, HUB_TAG, "pages")
-    return render(request, "consultations/hub.html", {"groups": groups})
+    return render(
+        request,
+        "consultations/hub.html",
+        {"groups": groups, "series": SurveySeries.objects.order_by("name")},
+    )
 
 
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:
@@ -53,6 +58,17 @@ def public_results(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "consultations/results.html",
         {"page": page, "status": current, "shown": shown},
+    )
+
+
+def survey_series(request: HttpRequest, pk: int) -> HttpResponse:
+    series = get_object_or_404(SurveySeries, pk=pk)
+    points, chart = trend_of(series)
+    pagecache.tag(request, HUB_TAG, "pages")
+    return render(
+        request,
+        "consultations/series.html",
+        {"series": series, "points": points, "chart": chart},
     )
 
 

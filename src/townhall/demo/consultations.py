@@ -5,7 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from townhall.consultations.models import ConsultationPage, Stage
+from townhall.consultations.models import ConsultationPage, Response, Stage, SurveySeries
 from townhall.core.models import Organisation
 
 LIBRARIES = ["Burnt Oak", "Chipping Barnet", "East Finchley", "Edgware", "Hendon", "Other"]
@@ -97,6 +97,82 @@ STAGE_TWO = [
 ]
 
 
+TRUST = [
+    {
+        "type": "page",
+        "value": {
+            "title": "The council",
+            "questions": [
+                _question(
+                    "single_choice",
+                    "trust-council",
+                    "Do you think Barnet Council is trustworthy?",
+                    choices=["Yes", "No"],
+                ),
+            ],
+        },
+    }
+]
+# Seed 001: 71% thought the council trustworthy in spring 2016, 61% that autumn.
+WAVES = [
+    (
+        "Residents' perception survey: spring 2016",
+        "perception-spring-2016",
+        datetime(2016, 3, 1),
+        datetime(2016, 4, 30),
+        71,
+    ),
+    (
+        "Residents' perception survey: autumn 2016",
+        "perception-autumn-2016",
+        datetime(2016, 9, 1),
+        datetime(2016, 10, 31),
+        61,
+    ),
+]
+
+
+def load_perception_survey(council) -> None:
+    """Two waves of the perception survey, each with 100 illustrative anonymous answers in
+    the proportions the council published."""
+    series = SurveySeries.objects.create(
+        name="Residents' perception survey", trend_questions="trust-council=Yes"
+    )
+    for title, slug, opens, closes, trusting in WAVES:
+        wave = ConsultationPage(
+            title=title,
+            slug=slug,
+            summary="The council's twice-yearly survey of what residents think of it.",
+            why="<p>To track how residents see the council and its services.</p>",
+            proposal="<p>No proposal: the same questions are asked in every wave.</p>",
+            series=series,
+            we_asked="<p>Do you think Barnet Council is trustworthy?</p>",
+            you_said=f"<p>{trusting}% said yes.</p>",
+            we_did="<p>The council published the results.</p>",
+        )
+        council.home_page.specific.add_child(instance=wave)
+        stage = Stage(
+            title="Survey",
+            opens_at=timezone.make_aware(opens),
+            closes_at=timezone.make_aware(closes),
+            pages=TRUST,
+        )
+        wave.stages.add(stage)
+        wave.save_revision().publish()
+        stage = Stage.objects.get(consultation=wave)
+        Response.objects.bulk_create(
+            Response(
+                consultation=wave,
+                stage=stage,
+                state=Response.State.SUBMITTED,
+                publish=Response.Publish.PRIVATE,
+                submitted_at=stage.closes_at,
+                answers={"trust-council": "Yes" if n < trusting else "No"},
+            )
+            for n in range(100)
+        )
+
+
 def _at(days: int) -> datetime:
     day = timezone.localdate() + timedelta(days=days)
     return timezone.make_aware(datetime.combine(day, time(23, 59)))
@@ -129,4 +205,5 @@ def load_consultations() -> int:
         ),
     )
     page.save_revision().publish()
+    load_perception_survey(council)
     return 1
