@@ -1,5 +1,7 @@
 """An axe scan of every public page type: WCAG 2.2 A and AA rules, and axe's best practices."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -57,6 +59,10 @@ PAGES = {
     "contract": "/democracy/contracts/1/",
     "search inside papers": "/democracy/search/?q=independent+benchmarking",
     "decision with the pages that match a search": "/democracy/decisions/2/?q=benchmarking",
+    "consultations hub": "/consultations/",
+    "open consultation": "/council/libraries-consultation/",
+    "concluded survey wave": "/council/perception-autumn-2016/",
+    "survey series trend chart": "/consultations/series/1/",
 }
 
 
@@ -68,6 +74,23 @@ def axe() -> Axe:
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_page_type_has_no_accessibility_violations(site, axe, path):
     site.goto(f"{site.server_url}{path}")
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_consultation_question_page_results_and_errors_have_no_violations(site, axe):
+    site.goto(f"{site.server_url}/council/libraries-consultation/")
+    site.get_by_role("button", name=re.compile("Start now")).click()
+    site.get_by_role("heading", name="About you").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    site.get_by_role("button", name="Save and continue").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    site.goto(f"{site.server_url}/council/perception-autumn-2016/")
+    site.get_by_role("link", name=re.compile("See what people said")).click()
+    site.get_by_role("heading", name="What people said").wait_for()
     results = axe.run(site, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 
