@@ -114,3 +114,20 @@ def test_a_ward_is_chosen_or_found_from_a_postcode_which_is_not_kept(db, monkeyp
     found = _form(question, {"q__postcode": "n11 1np"})
     assert found.answers() == {"q": ward.code}
     assert "n11 1np" not in str(found.cleaned_data)  # only the ward is kept
+
+
+def test_editors_are_told_of_repeated_keys_and_conditions_on_later_questions(libraries):
+    from django.core.exceptions import ValidationError
+
+    stage = libraries.stages.get(title__startswith="Stage 2")
+    stage.full_clean()  # the demo's form is sound
+    pages = stage.pages.raw_data
+    pages[0]["value"]["show_if_key"] = "library"  # asked on page 2
+    stage.pages = pages
+    with pytest.raises(ValidationError, match="not a question on an earlier page"):
+        stage.full_clean()
+    pages[0]["value"]["show_if_key"] = ""
+    pages[2]["value"]["questions"][0]["value"]["key"] = "library"
+    stage.pages = pages
+    with pytest.raises(ValidationError, match="Two questions have the key “library”"):
+        stage.full_clean()

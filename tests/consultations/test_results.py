@@ -190,3 +190,54 @@ def test_the_api_gives_status_questions_and_results_after_closing(
     body = str(closed)
     assert "Ada" not in body and "07700" not in body  # no names, no free text
     assert client.get("/api/consultations/999999").status_code == 404
+
+
+def test_staff_tag_free_text_with_themes_and_filter_by_them(as_user, libraries, answered):
+    client = as_user("council-officer")
+    url = f"/admin/consultations/{libraries.pk}/answers/"
+    first = answered[0]
+    client.post(
+        url,
+        {
+            "response": first.pk,
+            "key": "comments",
+            "tags": "Hendon, Hours, hendon",
+            "note": "Asks for later opening",
+        },
+    )
+    html = client.get(url, {"tag": "hendon"}).content.decode()
+    assert first.public_id in html and answered[1].public_id not in html
+    assert "hendon (1)" in client.get(url).content.decode()
+    assert first.notes.get().tags == "hendon, hours"  # tidied, no repeats
+
+
+def test_staff_erase_a_response_and_its_file_on_request(as_user, libraries, answered):
+    from django.core.files.base import ContentFile
+
+    from townhall.consultations.models import AnswerFile
+
+    first = answered[0]
+    upload = AnswerFile(response=first, key="evidence", original_name="letter.pdf", size=4)
+    upload.file.save("letter.pdf", ContentFile(b"%PDF"), save=True)
+    client = as_user("council-officer")
+    download = client.get(f"/admin/consultations/{libraries.pk}/files/{upload.pk}/")
+    assert b"".join(download.streaming_content) == b"%PDF"
+    stored = upload.file.path
+    client.post(
+        f"/admin/consultations/{libraries.pk}/erase/", {"reference": first.public_id.lower()}
+    )
+    assert not Response.objects.filter(pk=first.pk).exists()
+    import os
+
+    assert not os.path.exists(stored)
+
+
+def test_respondents_files_are_not_public_media(libraries, answered, settings):
+    from django.core.files.base import ContentFile
+
+    from townhall.consultations.models import AnswerFile
+
+    upload = AnswerFile(response=answered[0], key="evidence", original_name="a.pdf", size=4)
+    upload.file.save("a.pdf", ContentFile(b"%PDF"), save=True)
+    assert str(settings.TOWNHALL_PRIVATE_MEDIA_ROOT) in upload.file.path
+    assert str(settings.MEDIA_ROOT) not in upload.file.path

@@ -4,12 +4,14 @@ of free-text answers, and exports. Allowed to whoever may edit the consultation'
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
+from townhall.consultations import analysis as reading
 from townhall.consultations import exports, moderation, results
-from townhall.consultations.models import ConsultationPage, Moderation, Response
+from townhall.consultations.models import AnswerFile, ConsultationPage, Moderation, Response
 from townhall.core.models import Ward
 
 
@@ -83,6 +85,9 @@ def analysis(request: HttpRequest, pk: int) -> HttpResponse:
             "drafts": Response.objects.filter(consultation=page, state="draft").count(),
             "results": results.count(stage, responses) if stage else [],
             "waiting": len(moderation.waiting(page)),
+            "files": AnswerFile.objects.filter(response__consultation=page).select_related(
+                "response"
+            )[:100],
         },
         status=400 if filters.is_bound and filters.errors else 200,
     )
@@ -126,6 +131,54 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
         {"page": page, "queue": moderation.waiting(page)[:50], "problem": problem},
         status=400 if problem else 200,
     )
+
+
+class NoteForm(forms.Form):
+    response = forms.IntegerField(widget=forms.HiddenInput)
+    key = forms.CharField(widget=forms.HiddenInput)
+    tags = forms.CharField(required=False, max_length=300)
+    note = forms.CharField(required=False, max_length=5000, widget=forms.Textarea)
+
+
+def answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every free-text answer, with themes and notes; filtered by a theme."""
+    page = _editable(request, pk)
+    if request.method == "POST":
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            response = get_object_or_404(Response, pk=data["response"], consultation=page)
+            reading.annotate(response, data["key"], data["tags"], data["note"], request.user)
+            messages.success(request, f"Saved the themes of {response.public_id}.")
+        return redirect(f"{request.path}?tag={request.GET.get('tag', '')}")
+    tag = request.GET.get("tag", "").strip().lower()
+    return TemplateResponse(
+        request,
+        "consultations/admin/answers.html",
+        {
+            "page": page,
+            "tag": tag,
+            "themes": reading.themes(page),
+            "answers": reading.text_answers(page, tag)[:200],
+        },
+    )
+
+
+@require_POST
+def erase(request: HttpRequest, pk: int) -> HttpResponse:
+    page = _editable(request, pk)
+    reference = request.POST.get("reference", "")
+    if reading.erase(page, reference):
+        messages.success(request, f"Response {reference.strip().upper()} has been deleted.")
+    else:
+        messages.error(request, f"No response to this consultation has the reference {reference}.")
+    return redirect("consultation-analysis", page.pk)
+
+
+def download(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
+    page = _editable(request, pk)
+    upload = get_object_or_404(AnswerFile, pk=file_id, response__consultation=page)
+    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
 
 
 def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:

@@ -134,8 +134,37 @@ class Stage(Orderable):
         return f"{self.consultation.title}: {self.title}"
 
     def clean(self) -> None:
+        errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "A stage must close after it opens"})
+            errors["closes_at"] = "A stage must close after it opens"
+        if problem := check_form(self.pages):
+            errors["pages"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+NOT_EARLIER = "which is not a question on an earlier page"
+
+
+def check_form(pages) -> str:
+    """Question keys are unique in a stage, and every condition names an earlier page's
+    question (a condition on the same page could not be applied without JavaScript)."""
+    earlier: set[str] = set()
+    for number, page_block in enumerate(pages or [], start=1):
+        value = page_block.value
+        on_page = set()
+        if value.get("show_if_key") and value["show_if_key"] not in earlier:
+            return f"Page {number}'s condition names “{value['show_if_key']}”, {NOT_EARLIER}"
+        for question in value["questions"]:
+            key = question.value["key"]
+            if key in earlier or key in on_page:
+                return f"Two questions have the key “{key}”: each needs its own"
+            condition = question.value.get("show_if_key")
+            if condition and condition not in earlier:
+                return f"The condition on “{key}” names “{condition}”, {NOT_EARLIER}"
+            on_page.add(key)
+        earlier |= on_page
+    return ""
 
 
 class SurveySeries(models.Model):
@@ -240,6 +269,31 @@ class Moderation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response.public_id} {self.key}: {self.get_decision_display()}"
+
+
+class AnswerNote(models.Model):
+    """Staff's analysis of one free-text answer: themes as tags, and a private note."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
+    key = models.CharField(max_length=40)
+    tags = models.CharField(max_length=300, blank=True, help_text="Themes, by commas")
+    note = models.TextField(blank=True)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["response", "key"], name="one_note_per_answer")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.response.public_id} {self.key}: {self.tags}"
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
 
 
 class AnswerFile(models.Model):

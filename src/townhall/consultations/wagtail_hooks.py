@@ -13,6 +13,13 @@ def urls():
         path(
             "consultations/<int:pk>/moderate/", admin_views.moderate, name="consultation-moderate"
         ),
+        path("consultations/<int:pk>/answers/", admin_views.answers, name="consultation-answers"),
+        path("consultations/<int:pk>/erase/", admin_views.erase, name="consultation-erase"),
+        path(
+            "consultations/<int:pk>/files/<int:file_id>/",
+            admin_views.download,
+            name="consultation-file",
+        ),
         path(
             "consultations/<int:pk>/export.<str:kind>",
             admin_views.export,
