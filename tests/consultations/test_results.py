@@ -241,3 +241,16 @@ def test_respondents_files_are_not_public_media(libraries, answered, settings):
     upload.file.save("a.pdf", ContentFile(b"%PDF"), save=True)
     assert str(settings.TOWNHALL_PRIVATE_MEDIA_ROOT) in upload.file.path
     assert str(settings.MEDIA_ROOT) not in upload.file.path
+
+
+def test_a_moderation_shows_at_once_on_the_cached_results(
+    client, libraries, stage, answered, admin_user, settings
+):
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 300
+    stage.closes_at = timezone.now() - timedelta(days=1)
+    stage.save()
+    url = f"/consultations/{libraries.pk}/results/"
+    client.get(url)
+    assert client.get(url)["X-Townhall-Cache"] == "hit"
+    moderation.decide(answered[0], "comments", Moderation.Decision.APPROVED, admin_user)
+    assert "Please keep Hendon open" in client.get(url).content.decode()

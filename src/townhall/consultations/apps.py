@@ -8,6 +8,7 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from townhall.consultations import signals  # noqa: F401 - connects the handlers
         from townhall.consultations.citations import consultations_citing
         from townhall.core import citations
 
