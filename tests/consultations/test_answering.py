@@ -95,7 +95,10 @@ def test_a_double_submit_counts_once(client, started):
 
 def test_required_answers_are_asked_for(client, started):
     response = client.post(started, {"continue": ""})
-    assert response.status_code == 400 and "This field is required" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Choose an answer: Do you use a library in Barnet?" in response.content.decode()
+    )
     token = _token(started)
     refused = client.post(f"/consultations/answer/{token}/check/", {"publish": "private"})
     assert refused.status_code == 400

@@ -27,11 +27,11 @@ def _form(question: Question, data: dict, files: dict | None = None, answers=Non
     [
         ("short_text", {"max_words": 3}, {"q": "one two three four"}, "4 words"),
         ("single_choice", {"choices": ["Yes", "No"]}, {"q": "Maybe"}, "Select a valid choice"),
-        ("dropdown", {"choices": ["A", "B"]}, {"q": ""}, "required"),
+        ("dropdown", {"choices": ["A", "B"]}, {"q": ""}, "Choose an answer: Question"),
         ("multiple_choice", {"choices": ["A", "B"]}, {"q": ["A", "C"]}, "Select a valid choice"),
-        ("scale", {"points": ["Good", "Bad"]}, {}, "required"),
+        ("scale", {"points": ["Good", "Bad"]}, {}, "Choose an answer: Question"),
         ("date", {}, {"q": "2026-02-30"}, "Enter a real date"),
-        ("consent", {}, {}, "required"),
+        ("consent", {}, {}, "Tick the box to continue"),
         ("ward", {}, {"q": "999999"}, "Select a valid choice"),
     ],
 )
@@ -45,7 +45,7 @@ def test_a_matrix_asks_each_row_on_the_same_scale():
     form = _form(question, {"q__0": "Good", "q__1": "Poor"})
     assert form.answers() == {"q": {"Parks": "Good", "Roads": "Poor"}}
     assert shown(question, form.answers()["q"]) == "Parks: Good; Roads: Poor"
-    assert "required" in str(_form(question, {"q__0": "Good"}).errors)
+    assert "Choose an answer: Roads" in str(_form(question, {"q__0": "Good"}).errors)
 
 
 def test_a_ranking_needs_a_different_position_for_each_item():

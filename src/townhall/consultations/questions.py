@@ -11,6 +11,19 @@ from django import forms
 
 from townhall.core.models import Ward
 
+REQUIRED = {  # how the "this must be answered" message starts, by question type
+    "short_text": "Enter your answer",
+    "long_text": "Enter your answer",
+    "single_choice": "Choose an answer",
+    "dropdown": "Choose an answer",
+    "scale": "Choose an answer",
+    "multiple_choice": "Choose at least one answer",
+    "matrix": "Choose an answer for each row",
+    "ranking": "Give each item a position",
+    "date": "Enter a date",
+    "file": "Choose a file",
+    "consent": "Tick the box to continue",
+}
 TEXT_LIMIT = 20_000  # characters; word limits are the editors' and are checked apart
 
 
@@ -87,6 +100,7 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         "label": value["label"],
         "help_text": value.get("hint") or "",
         "required": bool(value.get("required")),
+        "error_messages": {"required": f"{REQUIRED.get(kind, 'Answer')}: {value['label']}"},
     }
     if kind in ("short_text", "long_text"):
         widget = forms.Textarea(attrs={"rows": 6}) if kind == "long_text" else forms.TextInput
@@ -122,6 +136,7 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
                 choices=_choices(value["points"]),
                 widget=forms.RadioSelect,
                 required=common["required"],
+                error_messages={"required": f"Choose an answer: {row}"},
             )
             for index, row in enumerate(value["rows"])
         }
@@ -131,7 +146,10 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         ]
         return {
             f"{key}__{index}": forms.ChoiceField(
-                label=item, choices=positions, required=common["required"]
+                label=item,
+                choices=positions,
+                required=common["required"],
+                error_messages={"required": f"Give a position to {item}"},
             )
             for index, item in enumerate(value["items"])
         }
@@ -139,8 +157,13 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         return {
             key: forms.DateField(
                 widget=forms.DateInput(attrs={"type": "date"}),
-                error_messages={"invalid": "Enter a real date, for example 27 3 2026"},
-                **common,
+                **{
+                    **common,
+                    "error_messages": {
+                        **common["error_messages"],
+                        "invalid": "Enter a real date, for example 27 3 2026",
+                    },
+                },
             )
         }
     if kind == "ward":
