@@ -21,7 +21,10 @@ def test_trust_falls_from_71_to_61_percent(perception):
         ("perception-spring-2016", "71%", 100),
         ("perception-autumn-2016", "61%", 100),
     ]
-    assert "<title>trust-council: Yes, 30 April 2016: 71%</title>" in chart
+    assert (
+        "<title>Do you think Barnet Council is trustworthy? (Yes), 30 April 2016: 71%</title>"
+        in chart
+    )
 
 
 def test_the_series_page_chart_and_table_agree(client, perception):

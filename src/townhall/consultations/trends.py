@@ -24,6 +24,18 @@ class TrendPoint:
         return f"{self.share:g}%"
 
 
+def _label(waves: list[ConsultationPage], key: str) -> str:
+    """The question's wording in the latest wave that asks it; its key otherwise."""
+    from townhall.consultations.results import all_questions
+
+    for wave in reversed(waves):
+        for stage in wave.stages.all():
+            for question in all_questions(stage):
+                if question.key == key:
+                    return question.label
+    return key
+
+
 def trend_of(series: SurveySeries) -> tuple[list[TrendPoint], SafeString]:
     waves = [
         wave
@@ -32,7 +44,7 @@ def trend_of(series: SurveySeries) -> tuple[list[TrendPoint], SafeString]:
     ]
     points, lines = [], []
     for key, answer in series.trends:
-        line = Series(f"{key}: {answer}")
+        line = Series(f"{_label(waves, key)} ({answer})")
         for wave in waves:
             stage = max(wave.stages.all(), key=lambda stage: stage.closes_at)
             given = (

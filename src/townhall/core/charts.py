@@ -85,14 +85,18 @@ def line_chart(
             f"{escape(describe(value))}</text>"
         )
     years = range(date.fromordinal(first).year, date.fromordinal(last).year + 1)
-    for year in years:
-        day = date(year, 1, 1)
-        if first <= day.toordinal() <= last or len(years) == 1:
-            x = x_of(max(day, date.fromordinal(first)))
-            grid.append(
-                f'<text x="{x:.1f}" y="{axis_y + 20}" text-anchor="middle" '
-                f'font-size="12">{year}</text>'
-            )
+    if len(years) > 1:  # a tick each 1 January
+        ticks = [
+            (date(year, 1, 1), str(year)) for year in years if date(year, 1, 1).toordinal() >= first
+        ]
+    else:  # within one year: the first and last dates, by month
+        ends = sorted({date.fromordinal(first), date.fromordinal(last)})
+        ticks = [(day, f"{day:%b %Y}") for day in ends]
+    for day, label in ticks:
+        grid.append(
+            f'<text x="{x_of(day):.1f}" y="{axis_y + 20}" text-anchor="middle" '
+            f'font-size="12">{label}</text>'
+        )
     drawn = []
     for index, one in enumerate(series):
         colour, dash = COLOURS[index % len(COLOURS)], DASHES[index % len(DASHES)]
