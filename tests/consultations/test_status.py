@@ -55,3 +55,25 @@ def test_a_closed_consultation_counts_the_days_and_is_overdue_after_12_weeks():
 def test_publishing_the_outcome_concludes_it_but_only_after_it_closes():
     assert status(_page("<p>We kept it open.</p>"), START + timedelta(days=95)).state == "concluded"
     assert status(_page("<p>Early.</p>"), START + timedelta(days=5)).state == "open"
+
+
+@pytest.mark.django_db
+def test_a_newly_published_consultation_shows_at_once_on_the_cached_hub(client, settings):
+    from townhall.consultations.models import ConsultationPage as Page
+    from townhall.core.models import Organisation
+
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 300
+    client.get("/consultations/")
+    assert client.get("/consultations/")["X-Townhall-Cache"] == "hit"
+    home = Organisation.objects.get(slug="alliance").home_page.specific
+    page = Page(
+        title="Bus routes survey",
+        slug="bus-routes",
+        summary="Which routes?",
+        why="<p>x</p>",
+        proposal="<p>x</p>",
+    )
+    home.add_child(instance=page)
+    page.stages = [Stage(title="Survey", opens_at=START, closes_at=START + timedelta(days=9999))]
+    page.save_revision().publish()
+    assert "Bus routes survey" in client.get("/consultations/").content.decode()

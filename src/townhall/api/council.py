@@ -242,7 +242,7 @@ def _programme(request: HttpRequest, programme: ProgrammePage) -> dict:
 @router.get("/programmes", response=list[ProgrammeOut])
 def list_programmes(request: HttpRequest):
     """Published programmes of change, each with its projects."""
-    pagecache.tag(request, COUNCIL_TAG, "pages")
+    pagecache.tag(request, COUNCIL_TAG, pagecache.PAGES_TAG)
     return [_programme(request, p) for p in ProgrammePage.objects.live().public()]
 
 
@@ -254,7 +254,7 @@ def figures(request: HttpRequest, page_id: int):
     if page is None:
         return Status(404, {"detail": "No published programme or project has this id."})
     measures = Measure.objects.filter(page=page).prefetch_related("values__source")
-    pagecache.tag(request, COUNCIL_TAG, "pages")
+    pagecache.tag(request, COUNCIL_TAG, pagecache.PAGES_TAG)
     return Status(
         200,
         [

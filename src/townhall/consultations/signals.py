@@ -4,8 +4,14 @@ results page and the API's results are invalidated then."""
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from townhall.consultations.models import Moderation, Response
+from townhall.consultations.models import Moderation, Response, SurveySeries
 from townhall.core import pagecache
+
+
+@receiver(post_save, sender=SurveySeries)
+@receiver(post_delete, sender=SurveySeries)
+def _series_changed(sender, instance, **kwargs) -> None:
+    pagecache.invalidate("consultations")  # the hub lists the series
 
 
 @receiver(post_save, sender=Moderation)

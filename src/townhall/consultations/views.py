@@ -28,9 +28,9 @@ def hub(request: HttpRequest) -> HttpResponse:
             changes.append(current.changes_at)
     if changes:  # the page itself changes when the next consultation opens or closes
         seconds = max(1, int((min(changes) - services.timezone.now()).total_seconds()))
-        pagecache.tag(request, HUB_TAG, "pages", seconds=seconds)
+        pagecache.tag(request, HUB_TAG, pagecache.PAGES_TAG, seconds=seconds)
     else:
-        pagecache.tag(request, HUB_TAG, "pages")
+        pagecache.tag(request, HUB_TAG, pagecache.PAGES_TAG)
     return render(
         request,
         "consultations/hub.html",
@@ -64,7 +64,7 @@ def public_results(request: HttpRequest, pk: int) -> HttpResponse:
 def survey_series(request: HttpRequest, pk: int) -> HttpResponse:
     series = get_object_or_404(SurveySeries, pk=pk)
     points, chart = trend_of(series)
-    pagecache.tag(request, HUB_TAG, "pages")
+    pagecache.tag(request, HUB_TAG, pagecache.PAGES_TAG)
     return render(
         request,
         "consultations/series.html",

@@ -24,6 +24,7 @@ from django.utils.cache import patch_cache_control
 TAG_PREFIX = "pagecache:tag:"
 ENTRY_PREFIX = "pagecache:entry:"
 SITE_TAG = "site"  # every entry carries it: bumping it empties the whole page cache
+PAGES_TAG = "pages"  # listings across sections (the consultations hub): any publication bumps it
 CSRF_PLACEHOLDER = "__townhall_csrf_token__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 # Cookies that make a response personal: signed in, a message to show, a held comment to see.

@@ -13,7 +13,7 @@ from townhall.core.context_processors import SITES_CACHE_KEY
 def invalidate_page_and_ancestors(page: Page) -> None:
     """A page, and the listings above it that may show it (indexes, home pages, feeds)."""
     ids = [page.pk, *Page.objects.ancestor_of(page).values_list("pk", flat=True)]
-    pagecache.invalidate(*(pagecache.page_tag(pk) for pk in ids))
+    pagecache.invalidate(pagecache.PAGES_TAG, *(pagecache.page_tag(pk) for pk in ids))
 
 
 @receiver(page_published)
