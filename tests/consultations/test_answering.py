@@ -169,3 +169,13 @@ def test_the_decision_page_lists_the_consultation_whose_outcome_cites_it(client,
     libraries.save_revision().publish()
     html = unescape(client.get(decision.get_absolute_url()).content.decode())
     assert f"Consultation: {libraries.title}" in re.sub(r"<[^>]+>", "", html)
+
+
+def test_answering_is_rate_limited(client, started, settings):
+    settings.TOWNHALL_RATE_LIMITS = {**settings.TOWNHALL_RATE_LIMITS, "consultation": "2/600"}
+    token = _token(started)
+    statuses = [
+        client.post(f"/consultations/answer/{token}/check/", {"publish": "private"}).status_code
+        for _ in range(3)
+    ]
+    assert statuses[-1] == 429

@@ -179,6 +179,8 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     page = response.consultation
     form = SubmitForm(request.POST or None, ask_name=page.named_responses)
     problem = ""
+    if request.method == "POST" and is_rate_limited(request, "consultation"):
+        return render(request, "core/too_many_requests.html", status=429)
     if request.method == "POST" and not form.is_spam and form.is_valid():
         try:
             services.submit(
