@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "townhall.follows",
     "townhall.council",
     "townhall.consultations",
+    "townhall.grants",
     "townhall.api",
     "townhall.people",
     "townhall.wordpress",

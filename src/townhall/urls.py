@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("townhall.follows.urls")),
     path("", include("townhall.council.urls")),
     path("", include("townhall.consultations.urls")),
+    path("", include("townhall.grants.urls")),
     path("", include("townhall.api.urls")),
 ]
 

@@ -63,6 +63,8 @@ PAGES = {
     "open consultation": "/council/libraries-consultation/",
     "concluded survey wave": "/council/perception-autumn-2016/",
     "survey series trend chart": "/consultations/series/1/",
+    "grant schemes": "/grants/",
+    "grant scheme": "/council/innovation-bank/",
 }
 
 
@@ -91,6 +93,18 @@ def test_consultation_question_page_results_and_errors_have_no_violations(site, 
     site.goto(f"{site.server_url}/council/perception-autumn-2016/")
     site.get_by_role("link", name=re.compile("See what people said")).click()
     site.get_by_role("heading", name="What people said").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_grant_eligibility_check_and_its_errors_have_no_violations(site, axe):
+    site.goto(f"{site.server_url}/council/innovation-bank/")
+    site.get_by_role("link", name="Check if you can apply").click()
+    site.get_by_role("heading", name="Check if you can apply").wait_for()
+    results = axe.run(site, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    site.get_by_role("button", name="Check").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
     results = axe.run(site, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
 

@@ -29,6 +29,7 @@ from townhall.demo import content
 from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
 from townhall.demo.events import load_events
+from townhall.demo.grants import load_grants
 from townhall.demo.pdf import simple_pdf
 from townhall.demo.programmes import load_programmes
 from townhall.demo.statements import load_statements
@@ -265,6 +266,7 @@ def load_demo() -> dict:
     load_council()
     load_programmes()
     load_consultations()
+    load_grants()
     return {
         "wards": wards,
         "organisations": len(organisations),

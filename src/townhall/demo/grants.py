@@ -1,0 +1,86 @@
+"""The demo's grant scheme, modelled on seed 004's Big Society Innovation Bank (written
+fresh): £500 to £50,000 for residents' and groups' projects, two criteria, an information
+session and an ideas festival; a round that has closed and one open now."""
+
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+
+from django.utils import timezone
+
+from townhall.core.models import Organisation
+from townhall.grants.models import GrantRound, GrantSchemePage
+
+
+def _at(days: int) -> datetime:
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+
+def load_grants() -> int:
+    council = Organisation.objects.filter(slug="council").select_related("home_page").first()
+    if council is None or council.home_page is None or GrantSchemePage.objects.exists():
+        return 0
+    scheme = GrantSchemePage(
+        title="Big Society Innovation Bank",
+        slug="innovation-bank",
+        summary="Grants from £500 to £50,000 for residents and not-for-profit groups with new "
+        "ideas for local problems.",
+        purpose="<p>Some of the best ideas for Barnet come from the people who live here. The "
+        "fund backs residents and groups with new ways to solve local problems.</p>",
+        criteria=[
+            {
+                "type": "criterion",
+                "value": {
+                    "title": "Innovating to help your local community",
+                    "description": "Something new that makes a difference where you live.",
+                },
+            },
+            {
+                "type": "criterion",
+                "value": {
+                    "title": "Shifting power from the state to citizens",
+                    "description": "Residents doing for themselves what the council did for them.",
+                },
+            },
+        ],
+        who_may_apply="<p>Residents of Barnet and not-for-profit groups working in the borough. "
+        "Applications should meet one or both criteria.</p>",
+        minimum_amount=Decimal(500),
+        maximum_amount=Decimal(50_000),
+        maximum_informal_group=Decimal(5_000),
+        eligibility=[
+            {
+                "type": "question",
+                "value": {
+                    "question": "Are you a Barnet resident, or a not-for-profit group working in "
+                    "Barnet?",
+                    "eligible_answer": "yes",
+                    "reason": "The fund is for Barnet's residents and not-for-profit groups.",
+                },
+            },
+            {
+                "type": "question",
+                "value": {
+                    "question": "Would any profit from the project go to individuals or a "
+                    "company's owners?",
+                    "eligible_answer": "no",
+                    "reason": "The fund cannot pay for projects that make a private profit.",
+                },
+            },
+        ],
+        information_sessions="<p>An information session at the Sangam Centre in Edgware, and "
+        "an Ideas Festival at North London Business Park to help people develop their ideas "
+        "(dates with each round).</p>",
+    )
+    council.home_page.specific.add_child(instance=scheme)
+    scheme.rounds.add(
+        GrantRound(
+            title="Round 1 (2011)",
+            opens_at=timezone.make_aware(datetime(2011, 6, 15)),
+            closes_at=timezone.make_aware(datetime(2011, 9, 30)),
+            budget=Decimal(250_000),
+        ),
+        GrantRound(title="Round 2", opens_at=_at(-10), closes_at=_at(40), budget=Decimal(150_000)),
+    )
+    scheme.save_revision().publish()
+    return 1
