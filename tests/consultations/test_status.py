@@ -77,3 +77,13 @@ def test_a_newly_published_consultation_shows_at_once_on_the_cached_hub(client, 
     page.stages = [Stage(title="Survey", opens_at=START, closes_at=START + timedelta(days=9999))]
     page.save_revision().publish()
     assert "Bus routes survey" in client.get("/consultations/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_council_officer_edits_the_consultation_and_its_questions_in_the_page_editor(as_user):
+    from townhall.consultations.models import ConsultationPage as Page
+
+    page = Page.objects.get(slug="libraries-consultation")
+    html = as_user("council-officer").get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "Stages and their questions" in html and "Ward or postcode" in html
+    assert as_user("alliance-editor").get(f"/admin/pages/{page.pk}/edit/").status_code in (302, 403)

@@ -83,3 +83,8 @@ def test_a_round_must_close_after_it_opens(scheme):
     now = timezone.now()
     with pytest.raises(ValidationError):
         GrantRound(scheme=scheme, title="x", opens_at=now, closes_at=now, budget=1).clean()
+
+
+def test_the_council_officer_edits_the_scheme_in_the_page_editor(as_user, scheme):
+    html = as_user("council-officer").get(f"/admin/pages/{scheme.pk}/edit/").content.decode()
+    assert "Eligibility" in html and "Rounds" in html
