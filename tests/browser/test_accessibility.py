@@ -65,6 +65,7 @@ PAGES = {
     "survey series trend chart": "/consultations/series/1/",
     "grant schemes": "/grants/",
     "grant scheme": "/council/innovation-bank/",
+    "grants awarded": "/grants/awards/",
 }
 
 

@@ -2,13 +2,13 @@
 fresh): £500 to £50,000 for residents' and groups' projects, two criteria, an information
 session and an ideas festival; a round that has closed and one open now."""
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
 
-from townhall.core.models import Organisation
-from townhall.grants.models import GrantRound, GrantSchemePage
+from townhall.core.models import Organisation, Ward
+from townhall.grants.models import Award, GrantRound, GrantSchemePage
 
 
 def _at(days: int) -> datetime:
@@ -48,6 +48,7 @@ def load_grants() -> int:
         minimum_amount=Decimal(500),
         maximum_amount=Decimal(50_000),
         maximum_informal_group=Decimal(5_000),
+        funder_org_id="GB-LAE-BNE",  # the London Borough of Barnet in the org-id register
         eligibility=[
             {
                 "type": "question",
@@ -83,4 +84,51 @@ def load_grants() -> int:
         GrantRound(title="Round 2", opens_at=_at(-10), closes_at=_at(40), budget=Decimal(150_000)),
     )
     scheme.save_revision().publish()
+    load_awards(scheme)
     return 1
+
+
+# Illustrative awards from the closed round: the seeds name none, so these say so.
+AWARDS = [
+    (
+        "Repair café",
+        "A monthly repair café run by volunteers (an illustrative demo award).",
+        Award.Recipient.GROUP,
+        "Edgware Menders (demo)",
+        2_500,
+        "Edgware",
+    ),
+    (
+        "Street library boxes",
+        "Book-swap boxes on five streets (an illustrative demo award).",
+        Award.Recipient.ORGANISATION,
+        "Burnt Oak Residents' Association (demo)",
+        12_000,
+        "Burnt Oak",
+    ),
+    (
+        "Youth podcast",
+        "Young people report on their neighbourhood (an illustrative demo award).",
+        Award.Recipient.INDIVIDUAL,
+        "A resident",
+        800,
+        "",
+    ),
+]
+
+
+def load_awards(scheme: GrantSchemePage) -> None:
+    first = GrantRound.objects.get(scheme=scheme, title__startswith="Round 1")
+    for title, description, kind, name, amount, ward in AWARDS:
+        Award.objects.create(
+            scheme=scheme,
+            round=first,
+            title=title,
+            description=description,
+            recipient_type=kind,
+            recipient_name=name,
+            amount=Decimal(amount),
+            awarded_on=date(2011, 11, 1),
+            ward=Ward.objects.filter(name=ward).first(),
+            published=True,
+        )

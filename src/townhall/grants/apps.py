@@ -6,3 +6,6 @@ class GrantsConfig(AppConfig):
     label = "grants"
     verbose_name = "Grant schemes"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from townhall.grants import signals  # noqa: F401 - connects the handlers

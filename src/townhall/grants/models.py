@@ -55,6 +55,12 @@ class GrantSchemePage(Page):
         help_text="Empty: the same maximum for everyone",
     )
     eligibility = StreamField([("question", EligibilityBlock())], blank=True)
+    funder_org_id = models.CharField(
+        "funder's organisation identifier",
+        max_length=60,
+        blank=True,
+        help_text="For open data (360Giving), e.g. GB-LAE-BNE for the London Borough of Barnet",
+    )
     information_sessions = RichTextField(
         features=EDITOR_FEATURES,
         blank=True,
@@ -76,6 +82,7 @@ class GrantSchemePage(Page):
         ),
         FieldPanel("eligibility"),
         FieldPanel("information_sessions"),
+        FieldPanel("funder_org_id"),
         InlinePanel("rounds", heading="Rounds", min_num=1),
     ]
     search_fields = [
@@ -145,3 +152,70 @@ class GrantRound(Orderable):
         if now < self.opens_at:
             return "forthcoming"
         return "open" if now < self.closes_at else "closed"
+
+
+class Award(models.Model):
+    """A grant made: published as open data (360Giving) once staff mark it published.
+
+    Grants to individuals are published without their names: only organisations are named.
+    """
+
+    class Recipient(models.TextChoices):
+        ORGANISATION = "organisation", "Constituted organisation (charity, company, CIC)"
+        GROUP = "group", "Informal group"
+        INDIVIDUAL = "individual", "Individual"
+
+    scheme = models.ForeignKey(GrantSchemePage, on_delete=models.PROTECT, related_name="awards")
+    round = models.ForeignKey(
+        GrantRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="awards"
+    )
+    title = models.CharField(max_length=200, help_text="The project, as it will be published")
+    description = models.TextField(help_text="What the money is for")
+    recipient_type = models.CharField(max_length=12, choices=Recipient.choices)
+    recipient_name = models.CharField(max_length=200)
+    recipient_org_id = models.CharField(
+        "recipient's organisation identifier",
+        max_length=100,
+        blank=True,
+        help_text="e.g. GB-CHC-1234567 for a charity, GB-COH-01234567 for a company",
+    )
+    amount = models.DecimalField("amount awarded (£)", max_digits=12, decimal_places=2)
+    awarded_on = models.DateField()
+    ward = models.ForeignKey(
+        "core.Ward",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the people who benefit live",
+    )
+    published = models.BooleanField(default=False, help_text="Listed publicly and in the open data")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-awarded_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="award_amount_positive")
+        ]
+
+    def __str__(self) -> str:
+        return f"£{self.amount} to {self.public_recipient}: {self.title}"
+
+    @property
+    def public_recipient(self) -> str:
+        return (
+            "An individual"
+            if self.recipient_type == self.Recipient.INDIVIDUAL
+            else self.recipient_name
+        )
+
+    def clean(self) -> None:
+        scheme = self.scheme if self.scheme_id else None
+        if scheme is None or self.amount is None:
+            return
+        ceiling = scheme.maximum_amount
+        if self.recipient_type == self.Recipient.GROUP and scheme.maximum_informal_group:
+            ceiling = scheme.maximum_informal_group
+        if not scheme.minimum_amount <= self.amount <= ceiling:
+            low = f"£{scheme.minimum_amount:,.0f}"
+            raise ValidationError({"amount": f"This scheme gives {low} to £{ceiling:,.0f}"})

@@ -1,11 +1,11 @@
 """The public side of grants: the schemes, and the eligibility check before applying."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from townhall.core import pagecache
-from townhall.grants import services
+from townhall.grants import open_data, services
 from townhall.grants.forms import EligibilityForm
 from townhall.grants.models import GrantSchemePage
 
@@ -43,3 +43,21 @@ def eligibility(request: HttpRequest, pk: int) -> HttpResponse:
         {"page": scheme, "form": form},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def awards(request: HttpRequest) -> HttpResponse:
+    pagecache.tag(request, "grants")
+    found = open_data.published()
+    return render(request, "grants/awards.html", {"awards": found[:500]})
+
+
+def awards_json(request: HttpRequest) -> JsonResponse:
+    pagecache.tag(request, "grants")
+    return JsonResponse(open_data.package())
+
+
+def awards_csv(request: HttpRequest) -> HttpResponse:
+    pagecache.tag(request, "grants")
+    response = HttpResponse(open_data.as_csv(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="grants-360giving.csv"'
+    return response
