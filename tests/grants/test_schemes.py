@@ -88,3 +88,16 @@ def test_a_round_must_close_after_it_opens(scheme):
 def test_the_council_officer_edits_the_scheme_in_the_page_editor(as_user, scheme):
     html = as_user("council-officer").get(f"/admin/pages/{scheme.pk}/edit/").content.decode()
     assert "Eligibility" in html and "Rounds" in html
+
+
+def test_information_sessions_published_as_events_are_listed_with_date_and_place(client, scheme):
+    from townhall.events.models import EventPage
+
+    event = EventPage.objects.live().filter(starts_at__gte=timezone.now()).first()
+    past = EventPage.objects.live().filter(starts_at__lt=timezone.now()).first()
+    scheme.session_events = [event, past] if past else [event]
+    scheme.save_revision().publish()
+    html = unescape(client.get(scheme.url).content.decode())
+    assert f'href="{event.url}"' in html and event.venue_name in html
+    if past:
+        assert f'href="{past.url}"' not in html  # only sessions still to come

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -64,7 +64,11 @@ class GrantSchemePage(Page):
     information_sessions = RichTextField(
         features=EDITOR_FEATURES,
         blank=True,
-        help_text="Dates and places, or links to the events",
+        help_text="Dates and places, when they are not events on this site",
+    )
+    # Sessions published as events get their date, place, access and RSVPs from there.
+    session_events = ParentalManyToManyField(
+        "events.EventPage", blank=True, related_name="+", verbose_name="information session events"
     )
 
     content_panels = [
@@ -82,6 +86,7 @@ class GrantSchemePage(Page):
         ),
         FieldPanel("eligibility"),
         FieldPanel("information_sessions"),
+        FieldPanel("session_events"),
         FieldPanel("funder_org_id"),
         InlinePanel("rounds", heading="Rounds", min_num=1),
     ]
@@ -119,6 +124,7 @@ class GrantSchemePage(Page):
         if changes:  # a cached copy must not outlive a round opening or closing
             pagecache.tag(request, seconds=max(1, int((min(changes) - now).total_seconds())))
         context["rounds"] = rounds
+        context["sessions"] = self.session_events.live().public().filter(starts_at__gte=now)
         context["open_round"] = next((r for r in rounds if r.is_open(now)), None)
         return context
 
