@@ -63,3 +63,31 @@ def client_for(username: str) -> Client:
 def as_user(db):
     """as_user("alliance-editor") gives a test client signed in as that demo account."""
     return client_for
+
+
+# A council decision and a contract it awarded: both the council's tests and the petitions'
+# (whose responses cite decisions) use them.
+@pytest.fixture
+def business_case():
+    from townhall.council.models import Decision
+
+    return Decision.objects.get(title__startswith="Business case for outsourcing")
+
+
+@pytest.fixture
+def awarded(business_case):
+    from datetime import date
+    from decimal import Decimal
+
+    from townhall.council.models import Contract, ProjectPage
+
+    project = ProjectPage.objects.get(slug="new-support-and-customer-service-organisation")
+    return Contract.objects.create(
+        supplier="Example Services Ltd",
+        service="Street cleaning",
+        value=Decimal("12500000"),
+        starts_on=date(2014, 4, 1),
+        ends_on=date(2021, 3, 31),
+        awarded_by=business_case,
+        project=project,
+    )

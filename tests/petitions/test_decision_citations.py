@@ -2,33 +2,13 @@
 lists the petitions that cite it."""
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 
-from townhall.council.models import AgendaItem, Contract, Decision, ProjectPage
+from townhall.council.models import AgendaItem
 from townhall.petitions.models import PetitionResponse
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def business_case() -> Decision:
-    return Decision.objects.get(title__startswith="Business case for outsourcing")
-
-
-@pytest.fixture
-def awarded(business_case) -> Contract:
-    project = ProjectPage.objects.get(slug="new-support-and-customer-service-organisation")
-    return Contract.objects.create(
-        supplier="Example Services Ltd",
-        service="Street cleaning",
-        value=Decimal("12500000"),
-        starts_on=date(2014, 4, 1),
-        ends_on=date(2021, 3, 31),
-        awarded_by=business_case,
-        project=project,
-    )
 
 
 def test_a_decision_lists_its_programme_contracts_and_the_petitions_citing_it(

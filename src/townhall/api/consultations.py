@@ -4,6 +4,7 @@ Never a respondent's answers one by one, names, emails or wards."""
 from datetime import datetime
 
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
 
@@ -69,7 +70,7 @@ class StageResults(Schema):
 def _summary(request: HttpRequest, page: ConsultationPage) -> dict:
     current = services.status(page)
     if current.changes_at:
-        seconds = (current.changes_at - services.timezone.now()).total_seconds()
+        seconds = (current.changes_at - timezone.now()).total_seconds()
         pagecache.tag(request, "consultations", seconds=max(1, int(seconds)))
     else:
         pagecache.tag(request, "consultations")

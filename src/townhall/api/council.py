@@ -39,7 +39,6 @@ router = Router(tags=["council"])
 
 
 def _url(request: HttpRequest, path: str) -> str:
-    pagecache.tag(request, COUNCIL_TAG)
     return request.build_absolute_uri(path)
 
 
@@ -69,6 +68,7 @@ def _committee(request: HttpRequest, committee: Committee) -> dict:
 @router.get("/committees", response=list[CommitteeOut])
 def list_committees(request: HttpRequest):
     """Every committee, board and the full council, with their current members' roles."""
+    pagecache.tag(request, COUNCIL_TAG)
     memberships = Membership.objects.select_related("councillor__ward")
     committees = Committee.objects.prefetch_related(Prefetch("memberships", memberships))
     return [_committee(request, committee) for committee in committees]
@@ -76,6 +76,7 @@ def list_committees(request: HttpRequest):
 
 @router.get("/committees/{slug}", response={200: CommitteeOut, 404: Problem})
 def committee_detail(request: HttpRequest, slug: str):
+    pagecache.tag(request, COUNCIL_TAG)
     found = Committee.objects.filter(slug=slug).first()
     if found is None:
         return Status(404, {"detail": "No committee has this slug."})
@@ -113,6 +114,7 @@ class MeetingQuery(Schema):
 @paginate(LimitOffsetPagination)
 def list_meetings(request: HttpRequest, filters: Query[MeetingQuery]):
     """Meetings, newest first; `upcoming=true` for those still to come, soonest first."""
+    pagecache.tag(request, COUNCIL_TAG)
     meetings = Meeting.objects.select_related("committee")
     if filters.committee:
         meetings = meetings.filter(committee__slug=filters.committee)
@@ -123,6 +125,7 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingQuery]):
 
 @router.get("/meetings/{pk}", response={200: MeetingDetail, 404: Problem})
 def meeting_detail(request: HttpRequest, pk: int):
+    pagecache.tag(request, COUNCIL_TAG)
     found = Meeting.objects.select_related("committee").filter(pk=pk).first()
     if found is None:
         return Status(404, {"detail": "No meeting has this id."})
@@ -185,6 +188,7 @@ def list_decisions(request: HttpRequest, query: Query[DecisionQuery]):
 
     Dates are YYYY-MM-DD; `body` is a committee's slug. A bad filter answers 400 and says why.
     """
+    pagecache.tag(request, COUNCIL_TAG)
     filters = {key: value for key, value in query.dict().items() if value}
     form = DecisionFilters(
         {key: filters[key] for key in DecisionFilters.base_fields if key in filters}
@@ -204,6 +208,7 @@ def list_decisions(request: HttpRequest, query: Query[DecisionQuery]):
 
 @router.get("/decisions/{pk}", response={200: DecisionOut, 404: Problem})
 def decision_detail(request: HttpRequest, pk: int):
+    pagecache.tag(request, COUNCIL_TAG)
     found = Decision.objects.select_related("committee", "agenda_item").filter(pk=pk).first()
     if found is None:
         return Status(404, {"detail": "No decision has this id."})
@@ -250,11 +255,12 @@ def list_programmes(request: HttpRequest):
 def figures(request: HttpRequest, page_id: int):
     """The promise tracker of a programme or a project (by its id): each measure's values,
     each with the address of the document or page that published it."""
+    pagecache.tag(request, COUNCIL_TAG)
     page = Page.objects.live().public().type(ProgrammePage, ProjectPage).filter(pk=page_id).first()
     if page is None:
         return Status(404, {"detail": "No published programme or project has this id."})
     measures = Measure.objects.filter(page=page).prefetch_related("values__source")
-    pagecache.tag(request, COUNCIL_TAG, pagecache.PAGES_TAG)
+    pagecache.tag(request, pagecache.PAGES_TAG)
     return Status(
         200,
         [
@@ -283,6 +289,7 @@ def figures(request: HttpRequest, page_id: int):
 @paginate(LimitOffsetPagination)
 def list_contracts(request: HttpRequest):
     """The contracts register, newest first."""
+    pagecache.tag(request, COUNCIL_TAG)
     return [
         {
             "id": contract.pk,

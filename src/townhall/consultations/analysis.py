@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from townhall.consultations.models import AnswerNote, ConsultationPage, Response
-from townhall.consultations.results import TEXT_KINDS, all_questions
+from townhall.consultations.results import text_questions_by_stage
 
 
 @dataclass
@@ -25,11 +25,12 @@ def text_answers(page: ConsultationPage, tag: str = "") -> list[TextAnswer]:
         for note in AnswerNote.objects.filter(response__consultation=page)
     }
     found = []
+    questions = text_questions_by_stage(page)
     responses = Response.objects.filter(consultation=page, state=Response.State.SUBMITTED)
-    for response in responses.select_related("stage").order_by("submitted_at"):
-        for question in all_questions(response.stage):
+    for response in responses.order_by("submitted_at"):
+        for question in questions.get(response.stage_id, []):
             text = response.answers.get(question.key)
-            if question.kind not in TEXT_KINDS or not text:
+            if not text:
                 continue
             note = notes.get((response.pk, question.key))
             if tag and (note is None or tag not in note.tag_list):

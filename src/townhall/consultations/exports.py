@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from townhall.consultations.models import ConsultationPage, Response, Stage
 from townhall.consultations.questions import Question
 from townhall.consultations.results import all_questions
-from townhall.core.admin_views import FORMULA_STARTS
+from townhall.core.admin_views import spreadsheet_safe
 
 FIXED = ["response id", "public id", "submitted at", "ward", "publishing", "name"]
 
@@ -34,10 +34,6 @@ def _cells(question: Question, answer) -> list[str]:
     return ["" if answer is None else str(answer)]
 
 
-def _safe(value: str) -> str:
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-
-
 def rows(page: ConsultationPage, stage: Stage) -> Iterator[list[str]]:
     questions = all_questions(stage)
     yield FIXED + [column for question in questions for column in _columns(question)]
@@ -51,7 +47,7 @@ def rows(page: ConsultationPage, stage: Stage) -> Iterator[list[str]]:
     ):
         fixed = [str(pk), public_id, submitted_at.isoformat(), ward or "", publish, name]
         yield [
-            _safe(cell)
+            spreadsheet_safe(cell)
             for cell in fixed + [c for q in questions for c in _cells(q, answers.get(q.key))]
         ]
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -108,7 +109,7 @@ class ConsultationPage(Page):
         context = super().get_context(request, *args, **kwargs)
         current = services.status(self)
         if current.changes_at:  # a cached copy must not outlive the opening or closing
-            seconds = (current.changes_at - services.timezone.now()).total_seconds()
+            seconds = (current.changes_at - timezone.now()).total_seconds()
             pagecache.tag(request, seconds=max(1, int(seconds)))
         context["status"] = current
         context["stages"] = sorted(self.stages.all(), key=lambda stage: stage.opens_at)

@@ -4,7 +4,7 @@ logged reason) or reject; each decision records who made it and when."""
 from django.db import transaction
 
 from townhall.consultations.models import ConsultationPage, Moderation, Response
-from townhall.consultations.results import TEXT_KINDS, all_questions
+from townhall.consultations.results import text_questions_by_stage
 
 
 class Refused(Exception):
@@ -18,13 +18,14 @@ def waiting(page: ConsultationPage) -> list[tuple[Response, str, str, str]]:
         Moderation.objects.filter(response__consultation=page).values_list("response_id", "key")
     )
     queue = []
+    questions = text_questions_by_stage(page)
     responses = Response.objects.filter(consultation=page, state=Response.State.SUBMITTED).exclude(
         publish=Response.Publish.PRIVATE
     )
-    for response in responses.select_related("stage").order_by("submitted_at"):
-        for question in all_questions(response.stage):
+    for response in responses.order_by("submitted_at"):
+        for question in questions.get(response.stage_id, []):
             text = response.answers.get(question.key)
-            if question.kind in TEXT_KINDS and text and (response.pk, question.key) not in decided:
+            if text and (response.pk, question.key) not in decided:
                 queue.append((response, question.key, question.label, text))
     return queue
 

@@ -37,6 +37,15 @@ def all_questions(stage: Stage) -> list[Question]:
     ]
 
 
+def text_questions_by_stage(page: ConsultationPage) -> dict[int, list[Question]]:
+    """Each stage's free-text questions, read from its StreamField once, not once per
+    response."""
+    return {
+        stage.pk: [q for q in all_questions(stage) if q.kind in TEXT_KINDS]
+        for stage in page.stages.all()
+    }
+
+
 def submitted(
     page: ConsultationPage,
     stage: Stage,
@@ -66,15 +75,12 @@ def _options(question: Question) -> list[str]:
     return []
 
 
-def _label(question: Question, option: str) -> str:
+def _label(question: Question, option: str, ward_names: dict[str, str]) -> str:
     if question.kind == "consent":
         return "Agreed" if option == "True" else option
     if question.kind == "ward":
-        return WARD_NAMES.get(option) or option
+        return ward_names.get(option) or option
     return option
-
-
-WARD_NAMES: dict[str, str] = {}  # filled per count() call: codes to names
 
 
 def published_texts(page: ConsultationPage, stage: Stage) -> dict[str, list[tuple[str, str, str]]]:
@@ -104,7 +110,7 @@ def published_texts(page: ConsultationPage, stage: Stage) -> dict[str, list[tupl
 def count(stage: Stage, responses: QuerySet, *, charts: bool = True) -> list[QuestionResult]:
     from townhall.core.models import Ward
 
-    WARD_NAMES.update(Ward.objects.values_list("code", "name"))
+    ward_names = dict(Ward.objects.values_list("code", "name"))
     questions = [q for q in all_questions(stage) if q.kind not in TEXT_KINDS | {"file", "date"}]
     tallies = {q.key: Counter() for q in questions}
     answered = Counter()
@@ -145,7 +151,9 @@ def count(stage: Stage, responses: QuerySet, *, charts: bool = True) -> list[Que
             )
         else:
             options = _options(question) or sorted(tally)
-            result.counts = [(_label(question, option), tally[option]) for option in options]
+            result.counts = [
+                (_label(question, option, ward_names), tally[option]) for option in options
+            ]
             if charts:
                 result.chart = bar_chart(
                     result.counts,

@@ -4,6 +4,7 @@ receipt. Every step works without JavaScript; a response's token is its resume l
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from townhall.consultations import results, services
@@ -27,7 +28,7 @@ def hub(request: HttpRequest) -> HttpResponse:
         if current.changes_at:
             changes.append(current.changes_at)
     if changes:  # the page itself changes when the next consultation opens or closes
-        seconds = max(1, int((min(changes) - services.timezone.now()).total_seconds()))
+        seconds = max(1, int((min(changes) - timezone.now()).total_seconds()))
         pagecache.tag(request, HUB_TAG, pagecache.PAGES_TAG, seconds=seconds)
     else:
         pagecache.tag(request, HUB_TAG, pagecache.PAGES_TAG)

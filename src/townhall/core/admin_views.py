@@ -28,6 +28,13 @@ class OrganisationScopedMixin:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def spreadsheet_safe(value: object) -> object:
+    """Text a spreadsheet would run as a formula gets a leading quote; other values as given.
+
+    Supporters, feedback and answers are typed by the public, and exports open in Excel."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 class ScopedIndexView(OrganisationScopedMixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
         """Text a spreadsheet would run as a formula is exported with a leading quote.
@@ -35,13 +42,7 @@ class ScopedIndexView(OrganisationScopedMixin, IndexView):
         Wagtail does this for XLSX; CSV opened in a spreadsheet needs it too, since
         supporters and feedback are typed by the public."""
         value = super().preprocess_field_value(field, value, export_format)
-        if (
-            export_format == self.FORMAT_CSV
-            and isinstance(value, str)
-            and value.startswith(FORMULA_STARTS)
-        ):
-            return f"'{value}"
-        return value
+        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
 
 
 class ScopedInspectView(OrganisationScopedMixin, InspectView):

@@ -1,12 +1,13 @@
 """The demo's consultations, from seed 004's library strategy consultation (written fresh):
 a first stage that has closed and a second one open now, with skip logic."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.utils import timezone
 
 from townhall.consultations.models import ConsultationPage, Response, Stage, SurveySeries
 from townhall.core.models import Organisation
+from townhall.demo.dates import days_from_today
 
 LIBRARIES = ["Burnt Oak", "Chipping Barnet", "East Finchley", "Edgware", "Hendon", "Other"]
 AGREE = ["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]
@@ -173,9 +174,8 @@ def load_perception_survey(council) -> None:
         )
 
 
-def _at(days: int) -> datetime:
-    day = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime.combine(day, time(23, 59)))
+def _closing(days: int) -> datetime:
+    return days_from_today(days, time(23, 59))
 
 
 def load_consultations() -> int:
@@ -196,12 +196,15 @@ def load_consultations() -> int:
     page.stages.add(
         Stage(
             title="Stage 1: what matters to you",
-            opens_at=_at(-120),
-            closes_at=_at(-60),
+            opens_at=_closing(-120),
+            closes_at=_closing(-60),
             pages=STAGE_ONE,
         ),
         Stage(
-            title="Stage 2: the proposals", opens_at=_at(-14), closes_at=_at(21), pages=STAGE_TWO
+            title="Stage 2: the proposals",
+            opens_at=_closing(-14),
+            closes_at=_closing(21),
+            pages=STAGE_TWO,
         ),
     )
     page.save_revision().publish()

@@ -2,18 +2,14 @@
 fresh): £500 to £50,000 for residents' and groups' projects, two criteria, an information
 session and an ideas festival; a round that has closed and one open now."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.utils import timezone
 
 from townhall.core.models import Organisation, Ward
+from townhall.demo.dates import days_from_today
 from townhall.grants.models import Award, GrantRound, GrantSchemePage
-
-
-def _at(days: int) -> datetime:
-    day = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime.combine(day, time(12, 0)))
 
 
 def load_grants() -> int:
@@ -81,7 +77,12 @@ def load_grants() -> int:
             closes_at=timezone.make_aware(datetime(2011, 9, 30)),
             budget=Decimal(250_000),
         ),
-        GrantRound(title="Round 2", opens_at=_at(-10), closes_at=_at(40), budget=Decimal(150_000)),
+        GrantRound(
+            title="Round 2",
+            opens_at=days_from_today(-10),
+            closes_at=days_from_today(40),
+            budget=Decimal(150_000),
+        ),
     )
     scheme.save_revision().publish()
     load_awards(scheme)

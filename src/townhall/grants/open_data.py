@@ -9,7 +9,7 @@ import io
 
 from django.conf import settings
 
-from townhall.core.admin_views import FORMULA_STARTS
+from townhall.core.admin_views import spreadsheet_safe
 from townhall.grants.models import Award
 
 PREFIX = "360G-townhall"
@@ -44,11 +44,6 @@ def _recipient(award: Award) -> tuple[str, str]:
     if award.recipient_type == Award.Recipient.INDIVIDUAL:
         return f"{PREFIX}-individual-{award.pk}", "Individual recipient"
     return award.recipient_org_id or f"{PREFIX}-org-{award.pk}", award.recipient_name
-
-
-def _safe(cell: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading quote."""
-    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
 def published():
@@ -90,7 +85,7 @@ def as_csv() -> str:
         grant = as_grant(award)
         location = (grant.get("beneficiaryLocation") or [{}])[0]
         writer.writerow(
-            _safe(cell)
+            spreadsheet_safe(cell)
             for cell in [
                 grant["id"],
                 grant["title"],
