@@ -3,9 +3,9 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from townhall.consultations.blocks import QUESTION_TYPES
-from townhall.consultations.forms import QuestionPageForm
-from townhall.consultations.questions import Question, condition_met, shown
+from townhall.core.question_blocks import QUESTION_TYPES
+from townhall.core.question_form import QuestionPageForm
+from townhall.core.questions import Question, condition_met, shown
 
 BLOCKS = dict(QUESTION_TYPES)
 

@@ -12,9 +12,9 @@ from django.http import FileResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
 from townhall.consultations.models import ConsultationPage, Response, Stage
-from townhall.consultations.questions import Question
 from townhall.consultations.results import all_questions
 from townhall.core.admin_views import spreadsheet_safe
+from townhall.core.questions import Question
 
 FIXED = ["response id", "public id", "submitted at", "ward", "publishing", "name"]
 

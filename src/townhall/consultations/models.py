@@ -4,7 +4,6 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +15,7 @@ from wagtail.search import index
 
 from townhall.consultations.blocks import QuestionPageBlock
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.storage import private_storage
 
 PRIVACY_NOTICE = (
     "We use your answers to understand what people think of this proposal. Your email "
@@ -192,11 +192,6 @@ class SurveySeries(models.Model):
     def trends(self) -> list[tuple[str, str]]:
         pairs = [item.split("=", 1) for item in self.trend_questions.split(",") if "=" in item]
         return [(key.strip(), answer.strip()) for key, answer in pairs]
-
-
-def private_storage() -> FileSystemStorage:
-    """Respondents' files live outside the public media folder; staff download them."""
-    return FileSystemStorage(location=settings.TOWNHALL_PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def new_token() -> str:

@@ -9,8 +9,8 @@ from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from townhall.consultations.models import ConsultationPage, Response, Stage
-from townhall.consultations.questions import Question
 from townhall.core.charts import bar_chart
+from townhall.core.questions import Question
 
 CHOICE_KINDS = {"single_choice", "multiple_choice", "dropdown", "scale", "consent", "ward"}
 TEXT_KINDS = {"short_text", "long_text"}

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response, Stage
-from townhall.consultations.questions import Question, condition_met, shown
 from townhall.core.mail import send_email_after_commit
+from townhall.core.questions import Question, condition_met, shown
 
 FORTHCOMING, OPEN, CLOSED, CONCLUDED = "forthcoming", "open", "closed", "concluded"
 OUTCOME_DUE_DAYS = 84  # the government's standard: a response within 12 weeks

@@ -8,10 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from townhall.consultations import results, services
-from townhall.consultations.forms import QuestionPageForm, SaveForm, SubmitForm
+from townhall.consultations.forms import SaveForm, SubmitForm
 from townhall.consultations.models import ConsultationPage, Response, SurveySeries
 from townhall.consultations.trends import trend_of
 from townhall.core import pagecache
+from townhall.core.question_form import QuestionPageForm
 from townhall.core.ratelimit import is_rate_limited
 
 HUB_TAG = "consultations"

@@ -1,4 +1,4 @@
-"""Each question type as form fields, and its answer as stored JSON and as shown text.
+"""Each question type (core.question_blocks) as form fields, and its answer as JSON and text.
 
 Everything works without JavaScript: a matrix is one radio group per row, a ranking is one
 "position" dropdown per item, checked on the server for repeats.
