@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "townhall.wordpress",
     "townhall.demo",
     "ninja",  # serves the API docs' own copy of Swagger UI, so they work offline
+    "allauth",
+    "allauth.account",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -85,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Inside the CSRF middleware, so a cached form's token gets its cookie set.
     "townhall.core.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -185,6 +188,7 @@ TOWNHALL_RATE_LIMITS = {
     "statement_name": env.str("RATE_LIMIT_STATEMENT_NAME", default="20/600"),
     "follow": env.str("RATE_LIMIT_FOLLOW", default="20/600"),
     "consultation": env.str("RATE_LIMIT_CONSULTATION", default="60/600"),  # pages answered
+    "grant": env.str("RATE_LIMIT_GRANT", default="60/600"),  # application pages saved
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
@@ -227,7 +231,23 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-LOGIN_URL = "wagtailadmin_login"
+# Staff sign in to the admin with a username and password; residents (grant applicants)
+# have accounts by email alone, signing in with a code sent there each time (decision 12).
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/grants/applications/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "townhall.core.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ALLAUTH_TRUSTED_PROXY_COUNT = TOWNHALL_TRUSTED_PROXIES
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -7,6 +8,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Residents sign in by a code sent to their email, never a password (decision 12).
+    path(
+        "accounts/login/",
+        RedirectView.as_view(pattern_name="account_request_login_code", query_string=True),
+    ),
+    path("accounts/", include("allauth.urls")),
     path("", include("townhall.core.urls")),
     path("", include("townhall.people.urls")),
     path("", include("townhall.news.urls")),

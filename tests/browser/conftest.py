@@ -161,3 +161,33 @@ def follow_link_in_email(page, pattern: str) -> str:
     href = page.locator("a", has_text=re.compile(pattern)).first.get_attribute("href")
     page.goto(href)
     return href
+
+
+def code_from_outbox(page, server_url: str, to: str, subject: str) -> str:
+    """The code in the newest email to `to`, read in a second tab so the form stays open."""
+    outbox = page.context.new_page()
+    open_latest_email(outbox, server_url, to, subject)
+    code = re.search(
+        r"\b([A-Z0-9]{4}-[A-Z0-9]{4})\b", outbox.locator(".th-email-body").inner_text()
+    )
+    outbox.close()
+    return code.group(1)
+
+
+def create_account(page, server_url: str, email: str) -> None:
+    """Make a resident's account from the sign-in page the site has just shown."""
+    page.get_by_role("link", name="Create an account").click()
+    page.get_by_label("Email address").fill(email)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    page.get_by_label("Code").fill(code_from_outbox(page, server_url, email, "Confirm your email"))
+    page.get_by_role("button", name="Continue").click()
+
+
+def sign_in_by_code(page, server_url: str, email: str, next_path: str = "/") -> None:
+    page.goto(f"{server_url}/accounts/login/?next={next_path}")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_role("button", name="Send me a code").click()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
+    page.get_by_label("Code").fill(code_from_outbox(page, server_url, email, "sign-in code"))
+    page.get_by_role("button", name="Continue").click()

@@ -5,7 +5,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import townhall_command
+from tests.browser.conftest import code_from_outbox, sign_in_by_code, townhall_command
 
 pytestmark = pytest.mark.browser
 
@@ -66,6 +66,8 @@ PAGES = {
     "grant schemes": "/grants/",
     "grant scheme": "/council/innovation-bank/",
     "grants awarded": "/grants/awards/",
+    "sign in": "/accounts/login/code/",
+    "create an account": "/accounts/signup/",
 }
 
 
@@ -163,3 +165,52 @@ def test_an_expired_confirmation_link_has_no_violations(site, axe, server_env):
     site.get_by_role("heading", name="This link has expired").wait_for()
     results = axe.run(site, options=AXE_OPTIONS)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_accounts_and_the_application_form_have_no_violations(site, axe):
+    """Sign-up, the code page, the task list, a section with errors, the budget, the check
+    page, the applicant's list and an assessor's declaration."""
+
+    def scan() -> None:
+        results = axe.run(site, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{site.url}\n{results.generate_report()}"
+
+    url = site.server_url
+    site.goto(f"{url}/accounts/login/")
+    scan()
+    site.get_by_role("link", name="Create an account").click()
+    site.get_by_role("button", name="Continue").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    scan()
+    site.get_by_label("Email address").fill("axe.applicant@example.org")
+    site.get_by_role("button", name="Continue").click()
+    site.get_by_role("heading", name="Check your email").wait_for()
+    scan()
+    site.get_by_label("Code").fill(
+        code_from_outbox(site, url, "axe.applicant@example.org", "Confirm your email")
+    )
+    site.get_by_role("button", name="Continue").click()
+    site.goto(f"{url}/grants/rounds/2/apply/")
+    scan()
+    site.get_by_role("button", name="Start now").click()
+    site.get_by_role("heading", name="Your application").wait_for()
+    scan()
+    site.get_by_role("link", name="Who is applying").click()
+    site.get_by_role("button", name=re.compile("Save")).click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    scan()
+    site.goto(site.url.replace("/about/", "/budget/"))
+    scan()
+    site.goto(site.url.replace("/budget/", "/s1/"))
+    scan()
+    site.goto(site.url.replace("/s1/", "/check/"))
+    scan()
+    site.goto(f"{url}/grants/applications/")
+    scan()
+    site.context.clear_cookies()  # sign out: the assessor is someone else
+    sign_in_by_code(site, url, "grant-assessor@example.org", "/grants/assess/")
+    site.get_by_role("heading", name="Applications to assess").wait_for()
+    scan()
+    site.get_by_role("row").nth(1).get_by_role("link").click()
+    site.get_by_role("button", name="Save assessment").wait_for()
+    scan()

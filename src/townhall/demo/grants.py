@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from townhall.core.models import Organisation, Ward
 from townhall.demo.dates import days_from_today
+from townhall.demo.grant_applications import load_applications
 from townhall.grants.models import Award, GrantRound, GrantSchemePage
 
 
@@ -65,6 +66,7 @@ def load_grants() -> int:
                 },
             },
         ],
+        application_form=APPLICATION_FORM,
         information_sessions="<p>An information session at the Sangam Centre in Edgware, and "
         "an Ideas Festival at North London Business Park to help people develop their ideas "
         "(dates with each round).</p>",
@@ -86,7 +88,77 @@ def load_grants() -> int:
     )
     scheme.save_revision().publish()
     load_awards(scheme)
+    load_applications(scheme)
     return 1
+
+
+def _question(kind: str, key: str, label: str, required=True, hint="", **extra) -> dict:
+    value = {"key": key, "label": label, "hint": hint, "required": required}
+    value.update({"show_if_key": "", "show_if_value": "", **extra})
+    return {"type": kind, "value": value}
+
+
+APPLICATION_FORM = [
+    {
+        "type": "section",
+        "value": {
+            "title": "How your project meets the criteria",
+            "intro": "The panel scores every application against the scheme's two criteria.",
+            "questions": [
+                _question(
+                    "long_text",
+                    "innovation",
+                    "What is new about your project, and how will it help your local community?",
+                    max_words=300,
+                ),
+                _question(
+                    "long_text",
+                    "power",
+                    "What will residents do for themselves that the council did before?",
+                    max_words=300,
+                ),
+            ],
+        },
+    },
+    {
+        "type": "section",
+        "value": {
+            "title": "Supporting documents",
+            "intro": "Constituted organisations: your constitution or governing document.",
+            "questions": [
+                _question(
+                    "file",
+                    "governing-document",
+                    "Constitution or governing document",
+                    required=False,
+                    hint="PDF, Word or OpenDocument, up to 5 MB",
+                    max_megabytes=5,
+                    types="pdf,docx,odt",
+                ),
+            ],
+        },
+    },
+    {
+        "type": "section",
+        "value": {
+            "title": "Declarations",
+            "intro": "",
+            "questions": [
+                _question(
+                    "consent",
+                    "true-and-complete",
+                    "The information in this application is true and complete, as far as I know",
+                ),
+                _question(
+                    "consent",
+                    "open-data",
+                    "If funded, the grant may be published as open data: recipient, amount, "
+                    "purpose and ward (never an individual's name)",
+                ),
+            ],
+        },
+    },
+]
 
 
 # Illustrative awards from the closed round: the seeds name none, so these say so.

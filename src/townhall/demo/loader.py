@@ -260,6 +260,7 @@ def load_demo() -> dict:
     organisations = [
         load_organisation(borough, home, spec) for spec in [content.COUNCIL, *content.CAMPAIGNS]
     ]
+    new_users = load_users()  # before the records that name them (grant screening)
     load_petitions(borough)
     events = load_events()
     load_statements()
@@ -271,5 +272,5 @@ def load_demo() -> dict:
         "wards": wards,
         "organisations": len(organisations),
         "events": events,
-        "new_users": load_users(),
+        "new_users": new_users,
     }

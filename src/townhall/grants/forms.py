@@ -1,7 +1,13 @@
+"""The grant forms: the eligibility check, an application's sections, information requests,
+reports, and the assessor's declaration and scores."""
+
+from decimal import Decimal
+
 from django import forms
 
-from townhall.core.forms import PublicForm
-from townhall.grants.models import GrantSchemePage
+from townhall.core.forms import PublicForm, TownhallFormRenderer
+from townhall.core.models import Ward
+from townhall.grants.models import Assessment, GrantSchemePage, RecipientType
 
 
 class EligibilityForm(PublicForm):
@@ -21,3 +27,222 @@ class EligibilityForm(PublicForm):
         return {
             int(name[1:]): value for name, value in self.cleaned_data.items() if name[1:].isdigit()
         }
+
+
+class GrantForm(forms.Form):
+    """A form for someone signed in: GOV.UK-style rendering, no honeypot needed."""
+
+    default_renderer = TownhallFormRenderer()
+
+
+def _money(label: str, **kwargs) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "th-input--width-10"}),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": "Enter an amount in pounds, like 1500 or 1500.50",
+            "min_value": "Enter an amount more than £0",
+            "max_digits": "Enter a smaller amount",
+            "max_decimal_places": "Enter pounds and pence only, like 1500.50",
+        },
+        **kwargs,
+    )
+
+
+def _date(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": f"Enter the {label.lower()}",
+            "invalid": "Enter a real date, for example 27 3 2027",
+        },
+    )
+
+
+class AboutForm(GrantForm):
+    applicant_type = forms.ChoiceField(
+        label="Who is applying?",
+        choices=RecipientType.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who is applying"},
+    )
+    applicant_name = forms.CharField(
+        label="Name of the organisation or group, or your own name",
+        max_length=200,
+        help_text="An individual's name is never published.",
+        error_messages={"required": "Enter the name of who is applying"},
+    )
+    organisation_id = forms.CharField(
+        label="Charity or company number",
+        required=False,
+        max_length=100,
+        help_text="If you have one, for example GB-CHC-1234567 or GB-COH-01234567",
+    )
+    ward = forms.ModelChoiceField(
+        label="Ward where most of the people who benefit live",
+        queryset=Ward.objects.order_by("name"),
+        empty_label="Choose a ward",
+        error_messages={"required": "Choose a ward"},
+    )
+
+
+class ProjectForm(GrantForm):
+    project_title = forms.CharField(
+        label="Project name",
+        max_length=150,
+        error_messages={"required": "Enter the project's name"},
+    )
+    project_summary = forms.CharField(
+        label="What will the project do, and for whom?",
+        help_text="150 words or fewer. If funded, this is published with the grant.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2000,
+        error_messages={"required": "Describe the project"},
+    )
+    amount_requested = _money("Amount you are asking for (£)")
+    starts_on = _date("Start date")
+    ends_on = _date("End date")
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+
+    def clean_project_summary(self) -> str:
+        text = self.cleaned_data["project_summary"]
+        if (count := len(text.split())) > 150:
+            raise forms.ValidationError(f"Your description is {count} words: use 150 or fewer")
+        return text
+
+    def clean(self):
+        from townhall.grants.applying import amount_problem
+
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", "The end date must be on or after the start date")
+        amount = cleaned.get("amount_requested")
+        if amount is not None and (problem := amount_problem(self.application, amount)):
+            self.add_error("amount_requested", problem)
+        return cleaned
+
+
+class BudgetForm(GrantForm):
+    """Rows of item and cost, all on the page (no JavaScript needed); blank rows are ignored."""
+
+    def __init__(self, *args, rows: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        for n in range(rows):
+            self.fields[f"item_{n}"] = forms.CharField(
+                label=f"Item {n + 1}", required=False, max_length=200
+            )
+            self.fields[f"cost_{n}"] = _money(f"Cost of item {n + 1} (£)", required=False)
+        self.rows = rows
+
+    def clean(self):
+        cleaned = super().clean()
+        lines = []
+        for n in range(self.rows):
+            item, cost = (cleaned.get(f"item_{n}") or "").strip(), cleaned.get(f"cost_{n}")
+            if item and cost is None and f"cost_{n}" not in self.errors:
+                self.add_error(f"cost_{n}", f"Enter the cost of “{item}”")
+            elif cost is not None and not item:
+                self.add_error(f"item_{n}", f"Say what the £{cost:,.2f} on row {n + 1} is for")
+            elif item:
+                lines.append({"item": item, "cost": cost})
+        if not lines and not self.errors:
+            self.add_error("item_0", "Enter at least one item and its cost")
+        cleaned["lines"] = lines
+        return cleaned
+
+    def row_pairs(self):
+        return [(self[f"item_{n}"], self[f"cost_{n}"]) for n in range(self.rows)]
+
+
+class NoteForm(GrantForm):
+    note = forms.CharField(
+        label="Your answer",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        error_messages={"required": "Write your answer"},
+    )
+
+
+class ReportForm(GrantForm):
+    progress = forms.CharField(
+        label="What has the project done so far, and for whom?",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10_000,
+        error_messages={"required": "Say what the project has done"},
+    )
+    spent = _money("Money spent so far (£)")
+
+
+class DeclarationForm(GrantForm):
+    has_conflict = forms.TypedChoiceField(
+        label="Do you have a conflict of interest with this application?",
+        help_text="For example: you, your family or close friends are involved in the applicant "
+        "or the project, or would gain from it.",
+        choices=[("no", "No"), ("yes", "Yes")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether you have a conflict of interest"},
+    )
+    details = forms.CharField(
+        label="If yes, what is it?",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("has_conflict") and not cleaned.get("details", "").strip():
+            self.add_error("details", "Say briefly what the conflict is: it is recorded")
+        return cleaned
+
+
+class ScoreForm(GrantForm):
+    """A score from 0 to 5 and a comment for each of the scheme's criteria, then a
+    recommendation."""
+
+    def __init__(self, criteria: list[str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for n, name in enumerate(criteria):
+            self.fields[f"score_{n}"] = forms.TypedChoiceField(
+                label=f"Score: {name}",
+                choices=[(str(s), str(s)) for s in range(6)],
+                coerce=int,
+                widget=forms.RadioSelect,
+                help_text="0: does not meet it at all. 5: meets it fully.",
+                error_messages={"required": f"Give a score for “{name}”"},
+            )
+            self.fields[f"comment_{n}"] = forms.CharField(
+                label=f"Comment: {name}",
+                required=False,
+                max_length=3000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+            )
+        self.fields["recommendation"] = forms.ChoiceField(
+            label="Should it be funded?",
+            choices=Assessment.Recommendation.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose a recommendation"},
+        )
+        self.fields["comments"] = forms.CharField(
+            label="Comments for the panel",
+            required=False,
+            max_length=5000,
+            widget=forms.Textarea(attrs={"rows": 4}),
+        )
+
+    def scores(self) -> list[tuple[int, str]]:
+        return [
+            (self.cleaned_data[f"score_{n}"], self.cleaned_data.get(f"comment_{n}", ""))
+            for n in range(len(self.criteria))
+        ]

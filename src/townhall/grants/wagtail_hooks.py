@@ -1,8 +1,12 @@
-"""Staff record awards in the admin (applications will create them, issue 8)."""
+"""Grants in the admin: rounds and applications for staff and approvers, and the awards
+list (awards come from approved applications, or staff record earlier ones by hand)."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from townhall.grants import admin_views, roles
 from townhall.grants.models import Award
 
 
@@ -23,3 +27,59 @@ class AwardViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return AwardViewSet()
+
+
+@hooks.register("register_admin_urls")
+def urls():
+    return [
+        path("grants/", admin_views.rounds, name="grant-rounds"),
+        path("grants/rounds/<int:pk>/", admin_views.round_overview, name="grant-round"),
+        path(
+            "grants/rounds/<int:pk>/assessors/<int:assessor_id>/remove/",
+            admin_views.remove_assessor,
+            name="grant-remove-assessor",
+        ),
+        path(
+            "grants/rounds/<int:pk>/release/",
+            admin_views.release_scores,
+            name="grant-release-scores",
+        ),
+        path(
+            "grants/applications/<int:pk>/",
+            admin_views.application_detail,
+            name="grant-application-admin",
+        ),
+        path("grants/applications/<int:pk>/act/", admin_views.act, name="grant-act"),
+        path(
+            "grants/applications/<int:pk>/payments/<int:payment_id>/paid/",
+            admin_views.mark_paid,
+            name="grant-mark-paid",
+        ),
+        path(
+            "grants/applications/<int:pk>/reports/<int:report_id>/accept/",
+            admin_views.accept_report,
+            name="grant-accept-report",
+        ),
+        path(
+            "grants/applications/<int:pk>/files/<int:file_id>/",
+            admin_views.attachment,
+            name="grant-file-admin",
+        ),
+    ]
+
+
+class ApplicationsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        from townhall.grants.models import GrantSchemePage
+
+        return roles.is_approver(request.user) or any(
+            roles.is_staff_for(request.user, scheme)
+            for scheme in GrantSchemePage.objects.all()[:100]
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def menu_item():
+    return ApplicationsMenuItem(
+        "Grant applications", reverse("grant-rounds"), icon_name="form", order=320
+    )

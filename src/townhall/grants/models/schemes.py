@@ -1,4 +1,7 @@
-"""Grant schemes: a funder's page with its criteria, limits, eligibility check and rounds."""
+"""Grant schemes: a funder's page with its criteria, limits, eligibility check, application
+form and rounds."""
+
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +13,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from townhall.core.question_blocks import QUESTION_TYPES
 from townhall.core.richtext import EDITOR_FEATURES
+
+
+class RecipientType(models.TextChoices):
+    """Who a grant goes to: informal groups may have a lower maximum."""
+
+    ORGANISATION = "organisation", "Constituted organisation (charity, company, CIC)"
+    GROUP = "group", "Informal group"
+    INDIVIDUAL = "individual", "Individual"
 
 
 class CriterionBlock(blocks.StructBlock):
@@ -36,6 +48,31 @@ class EligibilityBlock(blocks.StructBlock):
         icon = "help"
 
 
+# What an application form may ask, besides the project, amount and budget every one has.
+APPLICATION_QUESTION_TYPES = [
+    (name, block)
+    for name, block in QUESTION_TYPES
+    if name
+    in {"short_text", "long_text", "single_choice", "multiple_choice", "dropdown"}
+    | {"date", "file", "consent"}
+]
+
+
+class ApplicationSectionBlock(blocks.StructBlock):
+    """One task in the application's task list: applicants fill it in, save, and come back.
+
+    A question's condition ("show only if") reads the answers saved so far, so it should name
+    a question in an earlier section.
+    """
+
+    title = blocks.CharBlock(max_length=150)
+    intro = blocks.TextBlock(required=False)
+    questions = blocks.StreamBlock(APPLICATION_QUESTION_TYPES)
+
+    class Meta:
+        icon = "form"
+
+
 class GrantSchemePage(Page):
     """A scheme: what it funds, the criteria applications are assessed on, who may apply,
     how much, the eligibility check, information sessions, and its rounds."""
@@ -55,6 +92,12 @@ class GrantSchemePage(Page):
         help_text="Empty: the same maximum for everyone",
     )
     eligibility = StreamField([("question", EligibilityBlock())], blank=True)
+    application_form = StreamField(
+        [("section", ApplicationSectionBlock())],
+        blank=True,
+        help_text="Sections of questions, after 'Your project' and 'Budget', which every "
+        "application has. Use a consent question for each declaration.",
+    )
     funder_org_id = models.CharField(
         "funder's organisation identifier",
         max_length=60,
@@ -85,6 +128,7 @@ class GrantSchemePage(Page):
             heading="Amounts",
         ),
         FieldPanel("eligibility"),
+        FieldPanel("application_form"),
         FieldPanel("information_sessions"),
         FieldPanel("session_events"),
         FieldPanel("funder_org_id"),
@@ -113,6 +157,12 @@ class GrantSchemePage(Page):
             errors["maximum_informal_group"] = "Between the minimum and the maximum"
         if errors:
             raise ValidationError(errors)
+
+    def ceiling_for(self, recipient_type: str) -> Decimal:
+        """The most an applicant of this kind may ask for: informal groups may have less."""
+        if recipient_type == "group" and self.maximum_informal_group:
+            return self.maximum_informal_group
+        return self.maximum_amount
 
     def get_context(self, request, *args, **kwargs):
         from townhall.core import pagecache
@@ -158,70 +208,3 @@ class GrantRound(Orderable):
         if now < self.opens_at:
             return "forthcoming"
         return "open" if now < self.closes_at else "closed"
-
-
-class Award(models.Model):
-    """A grant made: published as open data (360Giving) once staff mark it published.
-
-    Grants to individuals are published without their names: only organisations are named.
-    """
-
-    class Recipient(models.TextChoices):
-        ORGANISATION = "organisation", "Constituted organisation (charity, company, CIC)"
-        GROUP = "group", "Informal group"
-        INDIVIDUAL = "individual", "Individual"
-
-    scheme = models.ForeignKey(GrantSchemePage, on_delete=models.PROTECT, related_name="awards")
-    round = models.ForeignKey(
-        GrantRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="awards"
-    )
-    title = models.CharField(max_length=200, help_text="The project, as it will be published")
-    description = models.TextField(help_text="What the money is for")
-    recipient_type = models.CharField(max_length=12, choices=Recipient.choices)
-    recipient_name = models.CharField(max_length=200)
-    recipient_org_id = models.CharField(
-        "recipient's organisation identifier",
-        max_length=100,
-        blank=True,
-        help_text="e.g. GB-CHC-1234567 for a charity, GB-COH-01234567 for a company",
-    )
-    amount = models.DecimalField("amount awarded (£)", max_digits=12, decimal_places=2)
-    awarded_on = models.DateField()
-    ward = models.ForeignKey(
-        "core.Ward",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Where the people who benefit live",
-    )
-    published = models.BooleanField(default=False, help_text="Listed publicly and in the open data")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-awarded_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="award_amount_positive")
-        ]
-
-    def __str__(self) -> str:
-        return f"£{self.amount} to {self.public_recipient}: {self.title}"
-
-    @property
-    def public_recipient(self) -> str:
-        return (
-            "An individual"
-            if self.recipient_type == self.Recipient.INDIVIDUAL
-            else self.recipient_name
-        )
-
-    def clean(self) -> None:
-        scheme = self.scheme if self.scheme_id else None
-        if scheme is None or self.amount is None:
-            return
-        ceiling = scheme.maximum_amount
-        if self.recipient_type == self.Recipient.GROUP and scheme.maximum_informal_group:
-            ceiling = scheme.maximum_informal_group
-        if not scheme.minimum_amount <= self.amount <= ceiling:
-            low = f"£{scheme.minimum_amount:,.0f}"
-            raise ValidationError({"amount": f"This scheme gives {low} to £{ceiling:,.0f}"})

@@ -1,0 +1,212 @@
+"""Staff's side of grants, in the admin: each round's applications ranked by score with the
+budget left, assessors, one application with its history and the actions staff (screening,
+information requests, payments, reports) and approvers (decisions) may take."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from townhall.grants import applying, assessing, awarding, roles, workflow
+from townhall.grants.models import (
+    Application,
+    Assessor,
+    GrantRound,
+    GrantSchemePage,
+    MonitoringReport,
+    Payment,
+)
+
+
+def _round_for(request: HttpRequest, pk: int) -> tuple[GrantRound, bool]:
+    """The round, and whether the user is its staff; approvers may look but not manage."""
+    round_ = get_object_or_404(GrantRound.objects.select_related("scheme"), pk=pk)
+    staff = roles.is_staff_for(request.user, round_.scheme)
+    if not (staff or roles.is_approver(request.user)):
+        raise PermissionDenied
+    return round_, staff
+
+
+def _application_for(request: HttpRequest, pk: int) -> tuple[Application, bool]:
+    application = get_object_or_404(
+        Application.objects.select_related("round__scheme", "applicant", "ward"), pk=pk
+    )
+    staff = roles.is_staff_for(request.user, application.round.scheme)
+    if not (staff or roles.is_approver(request.user)):
+        raise PermissionDenied
+    return application, staff
+
+
+def rounds(request: HttpRequest) -> HttpResponse:
+    approver = roles.is_approver(request.user)
+    schemes = [
+        scheme
+        for scheme in GrantSchemePage.objects.all().order_by("title")
+        if approver or roles.is_staff_for(request.user, scheme)
+    ]
+    if not schemes and not request.user.is_superuser:
+        raise PermissionDenied
+    listed = [
+        (r, r.applications.exclude(status=Application.Status.DRAFT).count())
+        for scheme in schemes
+        for r in scheme.rounds.order_by("-opens_at")
+    ]
+    return TemplateResponse(
+        request,
+        "grants/admin/rounds.html",
+        {"rounds": listed, "overdue": awarding.overdue_reports()},
+    )
+
+
+class AssessorForm(forms.Form):
+    user = forms.CharField(
+        label="Username or email address of the assessor",
+        max_length=254,
+        error_messages={"required": "Enter the assessor's username or email address"},
+    )
+
+    def clean_user(self):
+        text = self.cleaned_data["user"].strip()
+        users = get_user_model().objects.filter(is_active=True)
+        found = users.filter(username=text).first() or users.filter(email__iexact=text).first()
+        if found is None:
+            raise forms.ValidationError("There is no account with that username or email")
+        return found
+
+
+def round_overview(request: HttpRequest, pk: int) -> HttpResponse:
+    round_, staff = _round_for(request, pk)
+    form = AssessorForm(request.POST or None)
+    if request.method == "POST":
+        if not staff:
+            raise PermissionDenied
+        if form.is_valid():
+            Assessor.objects.get_or_create(round=round_, user=form.cleaned_data["user"])
+            messages.success(request, f"{form.cleaned_data['user']} now assesses this round.")
+            return redirect("grant-round", round_.pk)
+    rows, committed, left = assessing.overview(round_)
+    return TemplateResponse(
+        request,
+        "grants/admin/round.html",
+        {
+            "round": round_,
+            "rows": rows,
+            "committed": committed,
+            "left": left,
+            "staff": staff,
+            "form": form,
+            "assessors": round_.assessors.select_related("user"),
+            "criteria": assessing.criteria_of(round_.scheme),
+        },
+    )
+
+
+@require_POST
+def remove_assessor(request: HttpRequest, pk: int, assessor_id: int) -> HttpResponse:
+    round_, staff = _round_for(request, pk)
+    if not staff:
+        raise PermissionDenied
+    Assessor.objects.filter(round=round_, pk=assessor_id).delete()
+    return redirect("grant-round", round_.pk)
+
+
+@require_POST
+def release_scores(request: HttpRequest, pk: int) -> HttpResponse:
+    round_, staff = _round_for(request, pk)
+    if not staff:
+        raise PermissionDenied
+    count = assessing.release_scores(round_)
+    messages.success(request, f"Scores released to {count} applicant{'s' if count != 1 else ''}.")
+    return redirect("grant-round", round_.pk)
+
+
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application, staff = _application_for(request, pk)
+    return TemplateResponse(
+        request,
+        "grants/admin/application.html",
+        {
+            "application": application,
+            "staff": staff,
+            "actions": [
+                (name, workflow.TRANSITIONS[name])
+                for name in workflow.allowed_actions(application, request.user)
+                if workflow.TRANSITIONS[name].role != roles.APPLICANT
+            ],
+            "tasks": applying.task_list(application),
+            "answers": applying.shown_answers(application),
+            "assessments": application.assessments.select_related("assessor"),
+            "declarations": application.conflict_declarations.select_related("assessor"),
+            "summary": assessing.summarise(
+                list(application.assessments.all()), assessing.criteria(application)
+            ),
+            "award": getattr(application, "award", None),
+        },
+    )
+
+
+@require_POST
+def act(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take a workflow action: the service checks the role and the status, whatever the
+    form said."""
+    application, _ = _application_for(request, pk)
+    amount = None
+    if request.POST.get("amount"):
+        try:
+            amount = Decimal(request.POST["amount"].replace(",", "").replace("£", ""))
+        except InvalidOperation:
+            messages.error(request, "Enter the amount in pounds, like 4500 or 4500.50")
+            return redirect("grant-application-admin", pk)
+    try:
+        workflow.transition(
+            application,
+            request.POST.get("action", ""),
+            request.user,
+            note=request.POST.get("note", ""),
+            amount=amount,
+        )
+    except workflow.Refused as reason:
+        messages.error(request, str(reason))
+    else:
+        messages.success(request, "Done: the applicant has been emailed.")
+    return redirect("grant-application-admin", pk)
+
+
+@require_POST
+def mark_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse:
+    application, staff = _application_for(request, pk)
+    if not staff:
+        raise PermissionDenied
+    with transaction.atomic():
+        Payment.objects.filter(
+            pk=payment_id, award__application=application, paid_on__isnull=True
+        ).update(paid_on=timezone.localdate())
+    return redirect("grant-application-admin", pk)
+
+
+@require_POST
+def accept_report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
+    application, staff = _application_for(request, pk)
+    if not staff:
+        raise PermissionDenied
+    MonitoringReport.objects.filter(
+        pk=report_id,
+        award__application=application,
+        submitted_at__isnull=False,
+        accepted_at__isnull=True,
+    ).update(accepted_at=timezone.now())
+    return redirect("grant-application-admin", pk)
+
+
+def attachment(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+    application, _ = _application_for(request, pk)
+    upload = get_object_or_404(application.files, pk=file_id)
+    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)

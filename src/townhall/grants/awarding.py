@@ -1,0 +1,98 @@
+"""From an approved application to an award: the amount's limits, the payment schedule, the
+reports due from the recipient, and those reports when they come in."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from townhall.grants.models import Application, Award, MonitoringReport, Payment
+from townhall.grants.workflow import Refused
+
+# Up to this much is paid at once with one final report; more is paid in two halves, the
+# second after an interim report (common practice among UK funders for small grants).
+SINGLE_PAYMENT_UP_TO = Decimal(5_000)
+REPORT_AFTER_END = timedelta(days=30)
+
+
+def check_amount(application: Application, amount: Decimal | None) -> None:
+    scheme = application.round.scheme
+    if amount is None:
+        raise Refused("Enter the amount approved")
+    top = scheme.ceiling_for(application.applicant_type)
+    if not scheme.minimum_amount <= amount <= top:
+        raise Refused(f"Approve between £{scheme.minimum_amount:,.0f} and £{top:,.0f}")
+    if application.amount_requested is not None and amount > application.amount_requested:
+        raise Refused(f"Approve no more than the £{application.amount_requested:,.2f} asked for")
+
+
+def schedule(amount: Decimal, decided: date, starts: date | None, ends: date | None):
+    """(payments, reports) as lists of dicts, for an award of `amount` decided on `decided`."""
+    ends = ends if ends and ends > decided else decided + timedelta(days=365)
+    starts = starts if starts and starts < ends else decided
+    final = {"title": "Final report", "due_on": ends + REPORT_AFTER_END}
+    if amount <= SINGLE_PAYMENT_UP_TO:
+        return [{"amount": amount, "due_on": decided, "condition": ""}], [final]
+    first = (amount / 2).quantize(Decimal("0.01"))
+    interim_due = starts + (ends - starts) / 2
+    return (
+        [
+            {"amount": first, "due_on": decided, "condition": ""},
+            {
+                "amount": amount - first,
+                "due_on": interim_due + timedelta(days=14),
+                "condition": "Paid once the interim report is in",
+            },
+        ],
+        [{"title": "Interim report", "due_on": interim_due}, final],
+    )
+
+
+def create_award(application: Application) -> Award:
+    """The award for an approved application (unpublished until staff check and publish it),
+    with its payments and reports. Called inside the approval's transaction."""
+    decided = timezone.localdate(application.decided_at)
+    award = Award.objects.create(
+        scheme=application.round.scheme,
+        round=application.round,
+        application=application,
+        title=application.project_title,
+        description=application.project_summary,
+        recipient_type=application.applicant_type,
+        recipient_name=application.applicant_name,
+        recipient_org_id=application.organisation_id,
+        amount=application.amount_approved,
+        awarded_on=decided,
+        ward=application.ward,
+    )
+    payments, reports = schedule(award.amount, decided, application.starts_on, application.ends_on)
+    Payment.objects.bulk_create(Payment(award=award, **p) for p in payments)
+    MonitoringReport.objects.bulk_create(MonitoringReport(award=award, **r) for r in reports)
+    return award
+
+
+def overdue_reports():
+    return MonitoringReport.objects.filter(
+        submitted_at__isnull=True, due_on__lt=timezone.localdate()
+    ).select_related("award")
+
+
+@transaction.atomic
+def submit_report(report: MonitoringReport, user, progress: str, spent: Decimal) -> None:
+    """The recipient's report: once only (a replayed form changes nothing)."""
+    # Lock the report alone: PostgreSQL cannot lock the outer join to a nullable application.
+    locked = (
+        MonitoringReport.objects.select_for_update(of=("self",))
+        .select_related("award__application")
+        .get(pk=report.pk)
+    )
+    application = locked.award.application
+    if application is None or application.applicant_id != user.pk:
+        raise Refused("Only the applicant can send this report.")
+    if locked.submitted_at is not None:
+        return
+    if spent < 0 or spent > locked.award.amount:
+        raise Refused(f"Spent must be between £0 and the £{locked.award.amount:,.2f} awarded")
+    locked.progress, locked.spent, locked.submitted_at = progress, spent, timezone.now()
+    locked.save()

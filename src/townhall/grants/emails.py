@@ -1,0 +1,33 @@
+"""The emails an applicant gets when their application changes, sent after the commit."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from townhall.core.mail import send_email_after_commit
+from townhall.grants.models import Application
+
+SUBJECTS = {
+    "submit": "We have your grant application {ref}",
+    "withdraw": "You withdrew grant application {ref}",
+    "request_info": "We need more information about grant application {ref}",
+    "screen_out": "Grant application {ref}: not eligible",
+    "approve": "Grant application {ref}: approved",
+    "decline": "Grant application {ref}: not funded this time",
+}
+
+
+def application_url(application: Application) -> str:
+    return settings.TOWNHALL_BASE_URL + reverse("grant-application", args=[application.pk])
+
+
+def after_transition(application: Application, action: str, note: str) -> None:
+    subject = SUBJECTS.get(action)
+    to = application.applicant.email
+    if subject is None or not to:
+        return
+    body = render_to_string(
+        f"grants/emails/{action}.txt",
+        {"application": application, "note": note, "url": application_url(application)},
+    )
+    send_email_after_commit(to, subject.format(ref=application.reference), body)
