@@ -96,6 +96,16 @@ def test_only_the_rounds_assessors_may_assess(being_assessed, as_user):
     assert as_user("alliance-editor").get(f"/grants/assess/{being_assessed.pk}/").status_code == 403
 
 
+def test_nobody_assesses_their_own_application(being_assessed, open_round, client):
+    applicant = being_assessed.applicant
+    open_round.assessors.create(user=applicant)  # a volunteer assessor who also applied
+    assert being_assessed not in [row[0] for row in assessing.queue(applicant)]
+    with pytest.raises(PermissionDenied):
+        assessing.declare(being_assessed, applicant, has_conflict=False)
+    client.force_login(applicant)
+    assert client.get(f"/grants/assess/{being_assessed.pk}/").status_code == 403
+
+
 def test_summaries_average_totals_and_criteria(being_assessed, second_assessor):
     assessing.declare(being_assessed, second_assessor, has_conflict=False)
     assessing.save_assessment(being_assessed, second_assessor, [(2, ""), (3, "")], "no")

@@ -35,7 +35,9 @@ def submitted(being_assessed) -> Application:
 
 # (action, status it starts from, the role allowed, the status it leads to)
 TABLE = [
+    ("submit", "draft", "applicant", "submitted"),
     ("withdraw", "submitted", "applicant", "withdrawn"),
+    ("answer_info", "info_requested", "applicant", "submitted"),
     ("request_info", "submitted", "staff", "info_requested"),
     ("screen_in", "submitted", "staff", "in_assessment"),
     ("screen_out", "submitted", "staff", "ineligible"),

@@ -32,10 +32,11 @@ def criteria(application: Application) -> list[str]:
 
 def queue(user) -> list[tuple[Application, ConflictDeclaration | None, Assessment | None]]:
     """The applications an assessor has to look at: those being assessed in their rounds,
-    less any they declared a conflict on."""
+    less their own and any they declared a conflict on."""
     rounds = Assessor.objects.filter(user=user).values("round")
     found = (
         Application.objects.filter(round__in=rounds, status=Status.IN_ASSESSMENT)
+        .exclude(applicant=user)
         .exclude(conflict_declarations__assessor=user, conflict_declarations__has_conflict=True)
         .select_related("round__scheme")
         .order_by("round", "pk")

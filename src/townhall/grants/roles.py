@@ -15,8 +15,10 @@ def is_approver(user) -> bool:
 
 
 def is_assessor_for(user, application: Application) -> bool:
+    """Assigned to the application's round, and not its applicant (nobody scores their own)."""
     return bool(
         user.is_authenticated
+        and application.applicant_id != user.pk
         and Assessor.objects.filter(round_id=application.round_id, user=user).exists()
     )
 
