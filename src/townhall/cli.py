@@ -93,7 +93,9 @@ def demo(args: list[str]) -> int:
     print(
         f"\nTownhall demo on http://{bind}/ - sign in at http://{bind}/admin/ as admin"
         f" (password townhall-demo unless TOWNHALL_DEMO_PASSWORD was set); emails sent by the"
-        f" demo are at http://{bind}/outbox/\n",
+        f" demo are at http://{bind}/outbox/. Grant assessors and applicants sign in at"
+        f" http://{bind}/accounts/login/ with a code emailed to them (to the outbox), e.g."
+        f" grant-assessor@example.org\n",
         flush=True,
     )
     try:

@@ -82,6 +82,22 @@ def test_a_complete_application_is_submitted_once_with_a_receipt(
     assert "£3,000.00" in mailoutbox[0].body
 
 
+def test_every_section_on_the_check_page_has_a_change_link(signed_in, draft):
+    _fill(signed_in, draft)
+    check = signed_in.get(f"/grants/applications/{draft.pk}/check/").content.decode()
+    for key in ["about", "project", "budget", "s0", "s1", "s2"]:
+        assert f'href="/grants/applications/{draft.pk}/{key}/">Change<' in check
+    assert "Mill Hill Makers" in check and "Nothing like it nearby." in check
+
+
+def test_a_signed_in_resident_finds_their_applications_and_signs_out(signed_in, client):
+    page = signed_in.get("/grants/").content.decode()
+    assert 'href="/grants/applications/">Your applications</a>' in page
+    assert 'href="/accounts/logout/">Sign out</a>' in page
+    signed_in.post("/accounts/logout/")
+    assert "Sign out" not in client.get("/grants/").content.decode()
+
+
 def test_an_incomplete_application_lists_what_is_missing_and_is_not_submitted(signed_in, draft):
     check = signed_in.get(f"/grants/applications/{draft.pk}/check/").content.decode()
     assert "Not ready to submit yet" in check and "Submit application" not in check

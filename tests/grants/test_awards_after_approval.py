@@ -70,18 +70,38 @@ def test_overdue_reports_are_flagged_to_the_recipient_and_staff(recipient, appro
     assert "Overdue monitoring reports" in staff_list and "Estate food garden" in staff_list
 
 
-def test_staff_mark_payments_paid_and_accept_reports(approved, as_user):
+def test_staff_mark_payments_paid_and_accept_reports_once_with_a_record(
+    approved, as_user, recipient
+):
     staff = as_user("council-officer")
+    base = f"/admin/grants/applications/{approved.pk}"
     payment = approved.award.payments.get()
-    staff.post(f"/admin/grants/applications/{approved.pk}/payments/{payment.pk}/paid/")
+    staff.post(f"{base}/payments/{payment.pk}/paid/")
+    staff.post(f"{base}/payments/{payment.pk}/paid/")  # a second click
     payment.refresh_from_db()
     assert payment.paid_on == timezone.localdate()
     report = approved.award.reports.get()
-    staff.post(f"/admin/grants/applications/{approved.pk}/reports/{report.pk}/accept/")
+    staff.post(f"{base}/reports/{report.pk}/accept/")
     report.refresh_from_db()
     assert report.accepted_at is None  # nothing sent yet, so nothing to accept
+    recipient.post(
+        f"/grants/applications/{approved.pk}/reports/{report.pk}/",
+        {"progress": "Beds built", "spent": "4000"},
+    )
+    staff.post(f"{base}/reports/{report.pk}/accept/")
+    report.refresh_from_db()
+    assert report.accepted_at is not None
+    steps = list(approved.events.values_list("action", "actor__username", "note"))
+    assert steps[-3:] == [
+        ("payment_paid", "council-officer", "£4,200.00"),
+        ("report_sent", approved.applicant.username, "Final report"),
+        ("report_accepted", "council-officer", "Final report"),
+    ]
+    history = staff.get(f"{base}/").content.decode()
+    assert "Marked a payment paid by council-officer" in history
+    assert "Approved by grant-approver (Being assessed → Approved)" in history
     approver = as_user("grant-approver")  # approvers decide; they do not pay
-    refused = approver.post(f"/admin/grants/applications/{approved.pk}/payments/{payment.pk}/paid/")
+    refused = approver.post(f"{base}/payments/{payment.pk}/paid/")
     assert refused.status_code == 302 and refused["Location"] == "/admin/"
 
 

@@ -23,7 +23,7 @@ def test_the_scheme_page_shows_criteria_limits_and_the_open_round(client, scheme
     html = unescape(client.get(scheme.url).content.decode())
     assert "Shifting power from the state to citizens" in html
     assert "Grants from £500 to £50,000; informal groups up to £5,000" in html
-    assert "Open for applications" in html and "Round 2 closes on" in html
+    assert "Open for applications" in html and "Round 2 closes at" in html
     assert "Closed" in html  # round 1
 
 

@@ -8,11 +8,9 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from townhall.grants import applying, assessing, awarding, roles, workflow
@@ -21,8 +19,6 @@ from townhall.grants.models import (
     Assessor,
     GrantRound,
     GrantSchemePage,
-    MonitoringReport,
-    Payment,
 )
 
 
@@ -185,10 +181,7 @@ def mark_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse:
     application, staff = _application_for(request, pk)
     if not staff:
         raise PermissionDenied
-    with transaction.atomic():
-        Payment.objects.filter(
-            pk=payment_id, award__application=application, paid_on__isnull=True
-        ).update(paid_on=timezone.localdate())
+    awarding.mark_paid(application, payment_id, request.user)
     return redirect("grant-application-admin", pk)
 
 
@@ -197,12 +190,7 @@ def accept_report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse
     application, staff = _application_for(request, pk)
     if not staff:
         raise PermissionDenied
-    MonitoringReport.objects.filter(
-        pk=report_id,
-        award__application=application,
-        submitted_at__isnull=False,
-        accepted_at__isnull=True,
-    ).update(accepted_at=timezone.now())
+    awarding.accept_report(application, report_id, request.user)
     return redirect("grant-application-admin", pk)
 
 

@@ -218,12 +218,12 @@ def save_answers(application: Application, key: str, answers: dict, files: dict)
     return locked
 
 
-def shown_answers(application: Application) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The scheme's own sections as (title, [(question, answer as words)]), for checking
+def shown_answers(application: Application) -> list[tuple[Section, list[tuple[str, str]]]]:
+    """The scheme's own sections as (section, [(question, answer as words)]), for checking
     and for assessors."""
     return [
         (
-            part.title,
+            part,
             [
                 (q.label, shown(q, application.answers.get(q.key)))
                 for q in visible_questions(application, part)

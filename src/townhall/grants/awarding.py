@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from townhall.grants.models import Application, Award, MonitoringReport, Payment
-from townhall.grants.workflow import Refused
+from townhall.grants.workflow import Refused, record
 
 # Up to this much is paid at once with one final report; more is paid in two halves, the
 # second after an interim report (common practice among UK funders for small grants).
@@ -96,3 +96,31 @@ def submit_report(report: MonitoringReport, user, progress: str, spent: Decimal)
         raise Refused(f"Spent must be between £0 and the £{locked.award.amount:,.2f} awarded")
     locked.progress, locked.spent, locked.submitted_at = progress, spent, timezone.now()
     locked.save()
+    record(application, user, "report_sent", locked.title)
+
+
+@transaction.atomic
+def mark_paid(application: Application, payment_id: int, user) -> bool:
+    """Staff mark a payment paid today; a second click (or a replay) changes nothing."""
+    unpaid = Payment.objects.filter(
+        pk=payment_id, award__application=application, paid_on__isnull=True
+    )
+    if not unpaid.update(paid_on=timezone.localdate()):
+        return False
+    record(application, user, "payment_paid", f"£{Payment.objects.get(pk=payment_id).amount:,.2f}")
+    return True
+
+
+@transaction.atomic
+def accept_report(application: Application, report_id: int, user) -> bool:
+    """Staff accept a report the recipient sent; once only."""
+    waiting = MonitoringReport.objects.filter(
+        pk=report_id,
+        award__application=application,
+        submitted_at__isnull=False,
+        accepted_at__isnull=True,
+    )
+    if not waiting.update(accepted_at=timezone.now()):
+        return False
+    record(application, user, "report_accepted", MonitoringReport.objects.get(pk=report_id).title)
+    return True

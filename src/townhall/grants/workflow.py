@@ -72,6 +72,18 @@ def allowed_actions(application: Application, user) -> list[str]:
     ]
 
 
+def record(application: Application, actor, action: str, note: str = "") -> ApplicationEvent:
+    """A step in the history that leaves the status as it is (payments, reports)."""
+    return ApplicationEvent.objects.create(
+        application=application,
+        actor=actor,
+        action=action,
+        from_status=application.status,
+        to_status=application.status,
+        note=note,
+    )
+
+
 def _answer_target(application: Application) -> str:
     asked = application.events.filter(action="request_info").order_by("-at", "-pk").first()
     return asked.from_status if asked else Status.SUBMITTED

@@ -135,11 +135,24 @@ class InformationRequest(models.Model):
 class ApplicationEvent(models.Model):
     """The application's history: who did what, from which status to which, and why."""
 
+    class Action(models.TextChoices):
+        SUBMIT = "submit", "Submitted"
+        WITHDRAW = "withdraw", "Withdrew it"
+        REQUEST_INFO = "request_info", "Asked for more information"
+        ANSWER_INFO = "answer_info", "Answered the request"
+        SCREEN_IN = "screen_in", "Screened in as eligible"
+        SCREEN_OUT = "screen_out", "Screened out as not eligible"
+        APPROVE = "approve", "Approved"
+        DECLINE = "decline", "Declined"
+        PAYMENT_PAID = "payment_paid", "Marked a payment paid"
+        REPORT_SENT = "report_sent", "Sent a report"
+        REPORT_ACCEPTED = "report_accepted", "Accepted a report"
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=30)
+    action = models.CharField(max_length=30, choices=Action.choices)
     from_status = models.CharField(max_length=20)
     to_status = models.CharField(max_length=20)
     note = models.TextField(blank=True)
@@ -149,4 +162,12 @@ class ApplicationEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.action}: {self.from_status} to {self.to_status}"
+        return f"{self.get_action_display()}: {self.from_label} to {self.to_label}"
+
+    @property
+    def from_label(self) -> str:
+        return Application.Status(self.from_status).label
+
+    @property
+    def to_label(self) -> str:
+        return Application.Status(self.to_status).label
