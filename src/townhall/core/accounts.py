@@ -1,9 +1,10 @@
 """Residents' accounts (django-allauth): their emails (sign-in and confirmation codes) go
 through the task queue like every other email here, so a slow mail server never holds up a
-sign-in page, and the demo's outbox shows them."""
+sign-in page, and the demo's outbox shows them. A resident may delete their own account."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.db import transaction
 
 from townhall.core.mail import send_email_after_commit
 
@@ -24,3 +25,20 @@ class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
         context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
         return QueuedMessage(super().render_mail(template_prefix, email, context, headers))
+
+
+def may_delete_own_account(user) -> bool:
+    """Residents may; accounts with admin access or in staff groups are closed by an
+    administrator, who first hands their work to someone else."""
+    return bool(
+        user.is_authenticated
+        and not (user.is_staff or user.is_superuser or user.groups.exists())
+        and not user.user_permissions.exists()
+    )
+
+
+@transaction.atomic
+def delete_account(user) -> None:
+    """Delete the account and what hangs on it (each app's models say what goes with it and
+    what is kept without the name: grant applications go, awards and assessments stay)."""
+    user.delete()

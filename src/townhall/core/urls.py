@@ -1,6 +1,6 @@
 from django.urls import path
 
-from townhall.core.views import feedback, outbox, search
+from townhall.core.views import account, feedback, outbox, search
 
 urlpatterns = [
     path("feedback/useful/", feedback.useful, name="feedback-useful"),
@@ -9,4 +9,5 @@ urlpatterns = [
     path("outbox/", outbox.outbox, name="outbox"),
     path("outbox/<int:pk>/", outbox.outbox_message, name="outbox-message"),
     path("search/", search.search, name="search"),
+    path("accounts/delete/", account.delete_account, name="account-delete"),
 ]

@@ -199,12 +199,8 @@ def save_answers(application: Application, key: str, answers: dict, files: dict)
         else:
             merged[key] = value
     for key, upload in files.items():
-        old = ApplicationFile.objects.filter(application=locked, key=key).first()
-        if old is not None:
-            old.delete()
-            # The replaced file goes only once the new one is safely recorded.
-            stored, name = old.file.storage, old.file.name
-            transaction.on_commit(lambda stored=stored, name=name: stored.delete(name))
+        # The replaced file leaves the disk once this is committed (grants.signals).
+        ApplicationFile.objects.filter(application=locked, key=key).delete()
         ApplicationFile.objects.create(
             application=locked,
             key=key,

@@ -35,7 +35,8 @@ class ConflictDeclaration(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="conflict_declarations"
     )
-    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # Kept, unnamed, if the assessor's account is deleted: the record of who declared what.
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     has_conflict = models.BooleanField()
     details = models.TextField(blank=True)
     declared_at = models.DateTimeField(auto_now_add=True)
@@ -60,7 +61,8 @@ class Assessment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="assessments"
     )
-    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # Kept, unnamed, if the assessor's account is deleted: decisions rest on these scores.
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     scores = models.JSONField(default=list)  # [{"criterion": str, "score": 0-5, "comment": str}]
     recommendation = models.CharField(max_length=5, choices=Recommendation.choices)
     comments = models.TextField(blank=True)
