@@ -169,7 +169,7 @@ def test_an_expired_confirmation_link_has_no_violations(site, axe, server_env):
 
 def test_accounts_and_the_application_form_have_no_violations(site, axe):
     """Sign-up, the code page, the task list, a section with errors, the budget, the check
-    page, the applicant's list and an assessor's declaration."""
+    page, the applicant's list, deleting an account and an assessor's declaration."""
 
     def scan() -> None:
         results = axe.run(site, options=AXE_OPTIONS)
@@ -206,6 +206,9 @@ def test_accounts_and_the_application_form_have_no_violations(site, axe):
     site.goto(site.url.replace("/s1/", "/check/"))
     scan()
     site.goto(f"{url}/grants/applications/")
+    scan()
+    site.goto(f"{url}/accounts/delete/")
+    site.get_by_role("button", name="Delete my account").wait_for()
     scan()
     site.context.clear_cookies()  # sign out: the assessor is someone else
     sign_in_by_code(site, url, "grant-assessor@example.org", "/grants/assess/")

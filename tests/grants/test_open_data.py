@@ -113,3 +113,25 @@ def test_a_new_published_award_shows_at_once(client, scheme, settings):
         published=True,
     )
     assert "Fridge friends" in client.get("/grants/awards/").content.decode()
+
+
+def _count_queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("url", ["/grants/awards.json", "/grants/awards.csv"])
+def test_the_exports_read_each_scheme_once_however_many_awards(client, scheme, url, settings):
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 0  # count the work, not a cached copy
+    before = _count_queries(client, url)
+    Award.objects.bulk_create(
+        Award(scheme=scheme, title=f"Award {n}", description="x", recipient_type="group",
+              recipient_name=f"Group {n}", amount=Decimal(1000), awarded_on=date(2026, 5, 1),
+              published=True)
+        for n in range(20)
+    )  # fmt: skip
+    assert _count_queries(client, url) == before

@@ -20,6 +20,9 @@ from townhall.grants.models import (
 from townhall.grants.workflow import Refused
 
 Status = Application.Status
+# What lists of applications never show: decoding it for thousands of rows was most of the
+# time the round overview and the assessor's queue took (bench/grants.py).
+UNLISTED = ("answers", "budget", "saved_sections", "project_summary", "decision_reason")
 
 
 def criteria_of(scheme) -> list[str]:
@@ -38,6 +41,7 @@ def queue(user) -> list[tuple[Application, ConflictDeclaration | None, Assessmen
         Application.objects.filter(round__in=rounds, status=Status.IN_ASSESSMENT)
         .exclude(applicant=user)
         .exclude(conflict_declarations__assessor=user, conflict_declarations__has_conflict=True)
+        .defer(*UNLISTED)
         .select_related("round__scheme")
         .order_by("round", "pk")
     )
@@ -161,6 +165,7 @@ def overview(round_: GrantRound) -> tuple[list[Ranked], Decimal, Decimal]:
     budget left after approvals so far: (rows, committed, left)."""
     apps = list(
         round_.applications.exclude(status__in=[Status.DRAFT, Status.WITHDRAWN])
+        .defer(*UNLISTED)
         .select_related("ward")
         .prefetch_related("assessments")
     )

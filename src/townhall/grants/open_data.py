@@ -6,11 +6,12 @@ Individuals are never named: they appear as "Individual recipient" with an opaqu
 
 import csv
 import io
+from dataclasses import dataclass
 
 from django.conf import settings
 
 from townhall.core.admin_views import spreadsheet_safe
-from townhall.grants.models import Award
+from townhall.grants.models import Award, GrantSchemePage
 
 PREFIX = "360G-townhall"
 CSV_COLUMNS = [
@@ -34,10 +35,22 @@ CSV_COLUMNS = [
 REQUIRED = [*CSV_COLUMNS[:10], "Last modified"]  # the standard's required fields
 
 
-def _funder(award: Award) -> tuple[str, str]:
-    scheme = award.scheme
-    section = scheme.get_parent()
-    return (scheme.funder_org_id or f"{PREFIX}-funder-{section.slug}", section.title)
+@dataclass(frozen=True)
+class Funder:
+    id: str
+    name: str
+    programme: str
+
+
+def funders(scheme_ids: set[int]) -> dict[int, Funder]:
+    """The funder (the section the scheme is in) and programme of each scheme, read once per
+    export rather than once per award."""
+    found = {}
+    for scheme in GrantSchemePage.objects.filter(pk__in=scheme_ids):
+        section = scheme.get_parent()
+        funder_id = scheme.funder_org_id or f"{PREFIX}-funder-{section.slug}"
+        found[scheme.pk] = Funder(funder_id, section.title, scheme.title)
+    return found
 
 
 def _recipient(award: Award) -> tuple[str, str]:
@@ -50,8 +63,13 @@ def published():
     return Award.objects.filter(published=True).select_related("scheme", "ward")
 
 
-def as_grant(award: Award) -> dict:
-    funder_id, funder_name = _funder(award)
+def _for_export() -> tuple[list[Award], dict[int, Funder]]:
+    # Not joined to the scheme page: Wagtail pages are costly to build, and schemes are few.
+    awards = list(Award.objects.filter(published=True).select_related("ward"))
+    return awards, funders({award.scheme_id for award in awards})
+
+
+def as_grant(award: Award, funder: Funder) -> dict:
     recipient_id, recipient_name = _recipient(award)
     grant = {
         "id": f"{PREFIX}-{award.pk}",
@@ -61,8 +79,8 @@ def as_grant(award: Award) -> dict:
         "amountAwarded": float(award.amount),
         "awardDate": award.awarded_on.isoformat(),
         "recipientOrganization": [{"id": recipient_id, "name": recipient_name}],
-        "fundingOrganization": [{"id": funder_id, "name": funder_name}],
-        "grantProgramme": [{"title": award.scheme.title}],
+        "fundingOrganization": [{"id": funder.id, "name": funder.name}],
+        "grantProgramme": [{"title": funder.programme}],
         "lastModified": award.updated_at.isoformat(),
         "dataSource": settings.TOWNHALL_BASE_URL + "/grants/awards/",
     }
@@ -74,15 +92,17 @@ def as_grant(award: Award) -> dict:
 
 
 def package() -> dict:
-    return {"grants": [as_grant(award) for award in published()]}
+    awards, by_scheme = _for_export()
+    return {"grants": [as_grant(award, by_scheme[award.scheme_id]) for award in awards]}
 
 
 def as_csv() -> str:
     output = io.StringIO()
     writer = csv.writer(output)
     writer.writerow(CSV_COLUMNS)
-    for award in published():
-        grant = as_grant(award)
+    awards, by_scheme = _for_export()
+    for award in awards:
+        grant = as_grant(award, by_scheme[award.scheme_id])
         location = (grant.get("beneficiaryLocation") or [{}])[0]
         writer.writerow(
             spreadsheet_safe(cell)
@@ -97,7 +117,7 @@ def as_csv() -> str:
                 grant["recipientOrganization"][0]["name"],
                 grant["fundingOrganization"][0]["id"],
                 grant["fundingOrganization"][0]["name"],
-                award.scheme.title,
+                grant["grantProgramme"][0]["title"],
                 location.get("name", ""),
                 location.get("geoCode", ""),
                 location.get("geoCodeType", ""),
