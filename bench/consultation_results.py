@@ -8,13 +8,8 @@ export that builds the whole file in memory, which the streaming export must bea
 """
 
 import argparse
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-from server import fresh_postgres_database
+from server import run_workload
 
 WORKLOAD = r"""
 import csv, io, os, random, statistics, time, tracemalloc
@@ -115,38 +110,12 @@ measure("naive CSV export built in memory", naive_csv, runs=3)
 """
 
 
-def run(database_url: str, data: Path, responses: int) -> None:
-    env = {
-        **os.environ,
-        "TOWNHALL_DATA_DIR": str(data),
-        "DATABASE_URL": database_url,
-        "TOWNHALL_DEMO": "1",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "REDIS_URL": "",
-        "DJANGO_SETTINGS_MODULE": "townhall.settings",
-        "BENCH_RESPONSES": str(responses),
-    }
-    townhall = [sys.executable, "-m", "townhall.cli"]
-    subprocess.run([*townhall, "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([*townhall, "load_demo"], env=env, check=True, capture_output=True)
-    subprocess.run([*townhall, "shell", "-c", WORKLOAD], env=env, check=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--responses", type=int, default=10_000)
     parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="townhall-consultation-") as folder:
-        data = Path(folder)
-        if args.database_url:
-            url, drop = fresh_postgres_database(args.database_url)
-            try:
-                run(url, data, args.responses)
-            finally:
-                drop()
-        else:
-            run(f"sqlite:///{data / 'results.sqlite3'}", data, args.responses)
+    run_workload(WORKLOAD, {"BENCH_RESPONSES": str(args.responses)}, args.database_url)
 
 
 if __name__ == "__main__":

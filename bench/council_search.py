@@ -12,13 +12,8 @@ same words found by scanning the paper text with LIKE instead of the search inde
 """
 
 import argparse
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-from server import fresh_postgres_database
+from server import run_workload
 
 WORKLOAD = r"""
 import random, statistics, time
@@ -110,23 +105,6 @@ if os.environ.get("BENCH_EXPLAIN"):  # the plan of one phrase search over the pa
 """
 
 
-def run(database_url: str, data: Path, args) -> None:
-    env = {
-        **os.environ,
-        "TOWNHALL_DATA_DIR": str(data),
-        "DATABASE_URL": database_url,
-        "TOWNHALL_DEMO": "1",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "REDIS_URL": "",
-        "DJANGO_SETTINGS_MODULE": "townhall.settings",
-    }
-    townhall = [sys.executable, "-m", "townhall.cli"]
-    subprocess.run([*townhall, "migrate", "--noinput", "-v0"], env=env, check=True)
-    counts = ",".join(str(n) for n in (args.decisions, args.papers, args.pages, args.queries))
-    env["BENCH_COUNTS"] = counts
-    subprocess.run([*townhall, "shell", "-c", WORKLOAD], env=env, check=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decisions", type=int, default=10_000)
@@ -135,16 +113,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=60)
     parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="townhall-search-") as folder:
-        data = Path(folder)
-        if args.database_url:
-            url, drop = fresh_postgres_database(args.database_url)
-            try:
-                run(url, data, args)
-            finally:
-                drop()
-        else:
-            run(f"sqlite:///{data / 'search.sqlite3'}", data, args)
+    counts = ",".join(str(n) for n in (args.decisions, args.papers, args.pages, args.queries))
+    run_workload(WORKLOAD, {"BENCH_COUNTS": counts}, args.database_url, load_demo=False)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,8 @@ near in queries (a query per row would show as thousands).
 """
 
 import argparse
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
-from server import fresh_postgres_database
+from server import run_workload
 
 WORKLOAD = r"""
 import os, random, statistics, time
@@ -109,38 +104,12 @@ measure("one query: awards with scheme and ward",
 """
 
 
-def run(database_url: str, data: Path, applications: int) -> None:
-    env = {
-        **os.environ,
-        "TOWNHALL_DATA_DIR": str(data),
-        "DATABASE_URL": database_url,
-        "TOWNHALL_DEMO": "1",
-        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "REDIS_URL": "",
-        "DJANGO_SETTINGS_MODULE": "townhall.settings",
-        "BENCH_APPLICATIONS": str(applications),
-    }
-    townhall = [sys.executable, "-m", "townhall.cli"]
-    subprocess.run([*townhall, "migrate", "--noinput", "-v0"], env=env, check=True)
-    subprocess.run([*townhall, "load_demo"], env=env, check=True, capture_output=True)
-    subprocess.run([*townhall, "shell", "-c", WORKLOAD], env=env, check=True)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--applications", type=int, default=2_000)
     parser.add_argument("--database-url", default="", help="a PostgreSQL server to use")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="townhall-grants-") as folder:
-        data = Path(folder)
-        if args.database_url:
-            url, drop = fresh_postgres_database(args.database_url)
-            try:
-                run(url, data, args.applications)
-            finally:
-                drop()
-        else:
-            run(f"sqlite:///{data / 'grants.sqlite3'}", data, args.applications)
+    run_workload(WORKLOAD, {"BENCH_APPLICATIONS": str(args.applications)}, args.database_url)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
-"""Start a fresh demo borough under `townhall serve` for a benchmark, and clean up after."""
+"""Start a fresh demo borough under `townhall serve` for a benchmark, or run a benchmark's
+workload in Django's shell on a fresh database, and clean up after."""
 
 import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable
@@ -55,6 +57,42 @@ def fresh_postgres_database(admin_url: str) -> tuple[str, callable]:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+def run_workload(
+    workload: str,
+    extra_env: dict[str, str],
+    database_url: str = "",
+    *,
+    load_demo: bool = True,
+) -> None:
+    """Run `workload` (Python for Django's shell) on a fresh database: SQLite in a temporary
+    folder, or with `database_url` a new PostgreSQL database beside it, dropped afterwards."""
+    with tempfile.TemporaryDirectory(prefix="townhall-bench-") as folder:
+        data = Path(folder)
+        url, drop = (
+            fresh_postgres_database(database_url)
+            if database_url
+            else (f"sqlite:///{data / 'bench.sqlite3'}", lambda: None)
+        )
+        env = {
+            **os.environ,
+            "TOWNHALL_DATA_DIR": str(data),
+            "DATABASE_URL": url,
+            "TOWNHALL_DEMO": "1",
+            "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "REDIS_URL": "",
+            "DJANGO_SETTINGS_MODULE": "townhall.settings",
+            **extra_env,
+        }
+        townhall = [sys.executable, "-m", "townhall.cli"]
+        try:
+            subprocess.run([*townhall, "migrate", "--noinput", "-v0"], env=env, check=True)
+            if load_demo:
+                subprocess.run([*townhall, "load_demo"], env=env, check=True, capture_output=True)
+            subprocess.run([*townhall, "shell", "-c", workload], env=env, check=True)
+        finally:
+            drop()
 
 
 def start_server(
