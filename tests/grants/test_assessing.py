@@ -179,3 +179,12 @@ def test_decided_applications_leave_the_assessors_queue(being_assessed):
     approver = User.objects.get(username="grant-approver")
     workflow.transition(being_assessed, "decline", approver, note="Over budget")
     assert being_assessed.pk not in [a.pk for a, _, _ in assessing.queue(assessor)]
+
+
+@pytest.mark.parametrize("status", ["draft", "submitted", "withdrawn", "ineligible"])
+def test_an_assessor_opens_only_what_is_being_assessed(being_assessed, status, client):
+    Application.objects.filter(pk=being_assessed.pk).update(status=status)
+    client.force_login(User.objects.get(username="grant-assessor"))
+    answer = client.get(f"/grants/assess/{being_assessed.pk}/")
+    assert answer.status_code == 404
+    assert "Raised beds" not in answer.content.decode()

@@ -195,3 +195,18 @@ def test_applicants_never_see_the_admin_actions(being_assessed, client):
     assert answer.status_code in (302, 403)  # the admin sends them to sign in, or refuses
     being_assessed.refresh_from_db()
     assert being_assessed.status == "in_assessment"
+
+
+@pytest.mark.parametrize("amount", ["NaN", "Infinity", "lots", "1e400"])
+def test_an_approval_amount_that_is_not_money_is_refused_with_a_message(
+    being_assessed, as_user, amount
+):
+    approver = as_user("grant-approver")
+    url = f"/admin/grants/applications/{being_assessed.pk}/act/"
+    answer = approver.post(url, {"action": "approve", "amount": amount, "note": "ok"})
+    assert answer.status_code == 302
+    messages = [str(m) for m in approver.get(answer["Location"]).context["messages"]]
+    assert any("Enter" in m for m in messages), messages
+    being_assessed.refresh_from_db()
+    assert being_assessed.status == "in_assessment"
+    assert not Award.objects.filter(application=being_assessed).exists()

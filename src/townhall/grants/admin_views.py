@@ -2,8 +2,6 @@
 budget left, assessors, one application with its history and the actions staff (screening,
 information requests, payments, reports) and approvers (decisions) may take."""
 
-from decimal import Decimal, InvalidOperation
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -149,25 +147,41 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class ActionForm(forms.Form):
+    """A staff or approver action; Django's DecimalField refuses what is not a finite number."""
+
+    action = forms.CharField(max_length=30)
+    note = forms.CharField(required=False, max_length=5000)
+    amount = forms.DecimalField(
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the amount in pounds, like 4500 or 4500.50",
+            "max_digits": "Enter a smaller amount",
+            "max_decimal_places": "Enter pounds and pence only, like 4500.50",
+        },
+    )
+
+
 @require_POST
 def act(request: HttpRequest, pk: int) -> HttpResponse:
     """Take a workflow action: the service checks the role and the status, whatever the
     form said."""
     application, _ = _application_for(request, pk)
-    amount = None
-    if request.POST.get("amount"):
-        try:
-            amount = Decimal(request.POST["amount"].replace(",", "").replace("£", ""))
-        except InvalidOperation:
-            messages.error(request, "Enter the amount in pounds, like 4500 or 4500.50")
-            return redirect("grant-application-admin", pk)
+    data = request.POST.copy()
+    data["amount"] = data.get("amount", "").replace(",", "").replace("£", "").strip()
+    form = ActionForm(data)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("grant-application-admin", pk)
     try:
         workflow.transition(
             application,
-            request.POST.get("action", ""),
+            form.cleaned_data["action"],
             request.user,
-            note=request.POST.get("note", ""),
-            amount=amount,
+            note=form.cleaned_data["note"],
+            amount=form.cleaned_data["amount"],
         )
     except workflow.Refused as reason:
         messages.error(request, str(reason))

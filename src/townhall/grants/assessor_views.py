@@ -22,8 +22,12 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def assess(request: HttpRequest, pk: int) -> HttpResponse:
+    # Only while it is being assessed: a draft, a withdrawn or a screened-out application is
+    # nothing an assessor should read.
     application = get_object_or_404(
-        Application.objects.select_related("round__scheme", "ward"), pk=pk
+        Application.objects.select_related("round__scheme", "ward"),
+        pk=pk,
+        status=Application.Status.IN_ASSESSMENT,
     )
     if not roles.is_assessor_for(request.user, application):
         raise PermissionDenied("You are not an assessor for this round.")
