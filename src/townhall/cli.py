@@ -74,7 +74,7 @@ def _run_passing_on_signals(command: list[str]) -> int:
 
 
 def worker(args: list[str]) -> int:
-    _django("db_worker", *args)
+    _django("worker", *args)
     return 0
 
 

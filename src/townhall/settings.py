@@ -5,6 +5,7 @@ SQLite in the data folder, a local-memory cache, the database task queue and an 
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "townhall.api",
     "townhall.people",
     "townhall.wordpress",
+    "townhall.operations",
     "townhall.demo",
     "ninja",  # serves the API docs' own copy of Swagger UI, so they work offline
     "allauth",
@@ -148,6 +150,8 @@ else:
         }
     }
 
+# A task RUNNING this long whose worker has not been heard from is queued again.
+TOWNHALL_TASK_LEASE_SECONDS = env.int("TASK_LEASE_SECONDS", default=60)
 TASKS = {
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
@@ -159,6 +163,15 @@ else:
     EMAIL_BACKEND = "townhall.core.mail.OutboxBackend"
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Townhall <noreply@townhall.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Without a timeout a mail server that stops answering holds a worker for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=vars().get("EMAIL_TIMEOUT") or 15)
+# Emails are durable (core.services.email_delivery): a failed send is retried with backoff
+# for this long, then marked failed for an officer to resend.
+TOWNHALL_EMAIL_RETRY_WINDOW = timedelta(hours=env.float("EMAIL_RETRY_HOURS", default=24))
+TOWNHALL_EMAIL_RETRY_FIRST_SECONDS = env.float("EMAIL_RETRY_FIRST_SECONDS", default=30)
+# Sent and failed emails, and finished task results, are deleted after this many days.
+TOWNHALL_EMAIL_KEEP_DAYS = env.int("EMAIL_KEEP_DAYS", default=7)
+TOWNHALL_EMAIL_DOMAIN = DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "townhall.localhost"
 # The outbox page shows every email sent: a demo aid, never on for a real borough.
 TOWNHALL_SHOW_OUTBOX = env.bool("TOWNHALL_SHOW_OUTBOX", default=DEMO)
 # Absolute links in emails (confirmation, unsubscribe) start with this.

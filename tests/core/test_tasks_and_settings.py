@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from townhall.core.mail import send_email_after_commit
-from townhall.core.models import OutboxMessage
+from townhall.core.models import Email, OutboxMessage
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -32,11 +32,13 @@ def test_email_waits_in_the_queue_until_the_worker_sends_it_to_the_outbox(
     assert not OutboxMessage.objects.exists()
     call_command("db_worker", "--batch", "--no-startup-delay")
     message = OutboxMessage.objects.get()
+    email = Email.objects.get(to="a@example.org", subject="Hello")
     assert (message.to, message.subject, message.headers) == (
         "a@example.org",
         "Hello",
-        {"X-Test": "1"},
+        {"X-Test": "1", "Message-ID": email.message_id},
     )
+    assert (email.status, email.attempts) == (Email.Status.SENT, 1)
 
 
 def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:

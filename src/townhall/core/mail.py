@@ -1,4 +1,10 @@
-"""Email: an outbox backend for the demo, and one task that sends any message after commit."""
+"""Email: queue a message with what it is about, and deliver it durably from the worker.
+
+`send_email_after_commit` is the only way the site sends email. It writes an `Email` row and
+its delivery task inside the caller's transaction, so an email exists exactly when the
+signature or answer it confirms does. `core.services.email_delivery` sends it once, retries
+failures with backoff and marks it failed when the retry window closes.
+"""
 
 from collections.abc import Sequence
 
@@ -8,13 +14,15 @@ from django.db import transaction
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
+from townhall.core.models import Email, OutboxMessage
+from townhall.core.services import email_delivery
+from townhall.core.services.email_delivery import deliver_email
+
 
 class OutboxBackend(BaseEmailBackend):
     """Keeps each message in the database, where /outbox/ shows it during the demo."""
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:
-        from townhall.core.models import OutboxMessage
-
         OutboxMessage.objects.bulk_create(
             OutboxMessage(
                 to=", ".join(message.to),
@@ -30,22 +38,26 @@ class OutboxBackend(BaseEmailBackend):
 
 @task()
 def send_email(to: str, subject: str, body: str, headers: dict[str, str] | None = None) -> None:
-    EmailMessage(subject=subject, body=body, to=[to], headers=headers or {}).send()
+    """Tasks queued before email became durable: each becomes a durable email."""
+    queue_email(to, subject, body, headers)
+
+
+def queue_email(to: str, subject: str, body: str, headers: dict[str, str] | None = None) -> Email:
+    email = Email(to=to, subject=subject, body=body, headers=headers or {})
+    if transaction.get_connection().in_atomic_block and isinstance(
+        deliver_email.get_backend(), DatabaseBackend
+    ):
+        # The task row commits or rolls back with the email and what it is about: one commit.
+        email.task_id = str(deliver_email.enqueue(str(email.pk)).id)
+        email.save(force_insert=True)
+    else:
+        email.save(force_insert=True)
+        transaction.on_commit(lambda: email_delivery.schedule(email))
+    return email
 
 
 def send_email_after_commit(
     to: str, subject: str, body: str, headers: dict[str, str] | None = None
 ) -> None:
-    """Queue an email that goes only if the surrounding transaction commits.
-
-    With the database task backend the task row is written inside the transaction: it commits
-    or rolls back with the rows it is about, and a signature costs one commit, not two. Other
-    backends (Redis queues, the immediate backend in tests) are called after the commit.
-    """
-    enqueue = lambda: send_email.enqueue(to, subject, body, headers or {})  # noqa: E731
-    if transaction.get_connection().in_atomic_block and isinstance(
-        send_email.get_backend(), DatabaseBackend
-    ):
-        enqueue()
-    else:
-        transaction.on_commit(enqueue)
+    """Queue an email that goes only if the surrounding transaction commits."""
+    queue_email(to, subject, body, headers)

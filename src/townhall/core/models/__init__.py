@@ -1,5 +1,6 @@
 """Core records shared by every capability: places, organisations, feedback, the outbox."""
 
+from .email import Email
 from .feedback import PageFeedback, PageLike
 from .organisations import ContactDetails, Organisation
 from .outbox import OutboxMessage
@@ -11,6 +12,7 @@ __all__ = [
     "BoroughHomePage",
     "ContactDetails",
     "ContentPage",
+    "Email",
     "Organisation",
     "OutboxMessage",
     "PageFeedback",

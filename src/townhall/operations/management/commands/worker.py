@@ -1,0 +1,22 @@
+from django_tasks_db.management.commands import db_worker
+
+from townhall.operations.worker import ResilientWorker
+
+
+class Command(db_worker.Command):
+    help = "Run the task worker (emails, search indexing, papers): see operations.worker"
+
+    def handle(self, *, verbosity: int, queue_name: str, exclude_queues: str, **options) -> None:
+        self.configure_logging(verbosity)
+        worker = ResilientWorker(
+            queue_names=queue_name.split(","),
+            excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
+            interval=options["interval"],
+            batch=options["batch"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+        )
+        worker.configure_signals()
+        worker.run()
