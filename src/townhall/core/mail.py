@@ -48,7 +48,7 @@ def queue_email(to: str, subject: str, body: str, headers: dict[str, str] | None
         deliver_email.get_backend(), DatabaseBackend
     ):
         # The task row commits or rolls back with the email and what it is about: one commit.
-        email.task_id = str(deliver_email.enqueue(str(email.pk)).id)
+        email.task_id = deliver_email.enqueue(str(email.pk)).id
         email.save(force_insert=True)
     else:
         email.save(force_insert=True)

@@ -52,8 +52,8 @@ class Email(models.Model):
     lease_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=500, blank=True)
-    # The delivery task that will next try it: a sweep re-queues emails whose task is gone.
-    task_id = models.CharField(max_length=64, blank=True)
+    # The database task that will next try it: a sweep re-queues emails whose task is gone.
+    task_id = models.UUIDField(null=True, blank=True)
 
     objects = EmailQuerySet.as_manager()
 

@@ -97,7 +97,7 @@ def _not_claimed(email: Email, task_id: str) -> str:
     task then waits for its time; a duplicate task just stops."""
     if email.status not in Email.PENDING_STATES:
         return email.status
-    if task_id and email.task_id != task_id:
+    if task_id and email.task_id and str(email.task_id) != str(task_id):
         return "duplicate"
     later = email.lease_until if email.status == Email.Status.SENDING else email.next_attempt_at
     schedule(email, at=later)
@@ -137,8 +137,9 @@ def schedule(email: Email, at: datetime | None = None) -> None:
     elif at is not None and at > timezone.now():
         return  # a backend that cannot wait: the sweep, or `townhall emails --retry`, sends it
     result = delivery.enqueue(str(email.pk))
-    email.task_id = str(result.id)
-    Email.objects.filter(pk=email.pk).update(task_id=email.task_id)
+    if isinstance(backend, DatabaseBackend):
+        email.task_id = result.id
+        Email.objects.filter(pk=email.pk).update(task_id=email.task_id)
 
 
 def _keep_trying(write: Callable[[], object], until: datetime) -> None:
@@ -164,12 +165,8 @@ def sweep() -> int:
         return 0
     live_task = DBTaskResult.objects.filter(id=OuterRef("task_id"), status__in=["READY", "RUNNING"])
     orphans = list(
-        Email.objects.pending()
-        .exclude(task_id="")
-        .annotate(has_task=Exists(live_task))
-        .filter(has_task=False)[:1000]
+        Email.objects.pending().annotate(has_task=Exists(live_task)).filter(has_task=False)[:1000]
     )
-    orphans += list(Email.objects.pending().filter(task_id="")[:1000])
     for email in orphans:
         schedule(email)
     return len(orphans)
