@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 
 from townhall.core.mail import send_email_after_commit
+from townhall.core.services import email_delivery
 
 
 class QueuedMessage:
@@ -41,4 +42,6 @@ def may_delete_own_account(user) -> bool:
 def delete_account(user) -> None:
     """Delete the account and what hangs on it (each app's models say what goes with it and
     what is kept without the name: grant applications go, awards and assessments stay)."""
+    if user.email:
+        email_delivery.forget(user.email)
     user.delete()

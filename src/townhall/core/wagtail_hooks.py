@@ -1,9 +1,11 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from townhall.core import pagecache
+from townhall.core import admin_emails, pagecache
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedIndexView,
@@ -65,3 +67,22 @@ def tag_page_for_cache(page, request, serve_args, serve_kwargs) -> None:
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [PageFeedbackViewSet("page_feedback"), OrganisationViewSet("organisations")]
+
+
+class EmailQueueMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_emails.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def email_queue_menu_item():
+    return EmailQueueMenuItem("Email queue", reverse("email-queue"), icon_name="mail", order=9000)
+
+
+@hooks.register("register_admin_urls")
+def email_queue_urls():
+    return [
+        path("emails/", admin_emails.queue, name="email-queue"),
+        path("emails/resend/", admin_emails.resend, name="email-resend"),
+        path("emails/<uuid:pk>/", admin_emails.email_detail, name="email-detail"),
+    ]

@@ -246,6 +246,7 @@ def load_users() -> list[str]:
         if slug == "council":
             user.groups.add(Group.objects.get(name="Petition officers"))
             user.groups.add(Group.objects.get(name="Democratic services"))
+            user.groups.add(Group.objects.get(name="Email officers"))
     return created
 
 

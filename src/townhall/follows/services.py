@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from townhall.core.digests import SOURCES
 from townhall.core.mail import send_email_after_commit
+from townhall.core.services import email_delivery
 from townhall.follows.models import Follow, Follower, new_token
 
 # A little under a day or a week, so a timer that runs at slightly different times each day
@@ -93,6 +94,7 @@ def unsubscribe(follower: Follower) -> bool:
 
 
 def erase(follower: Follower) -> None:
+    email_delivery.forget(follower.email)
     follower.delete()
 
 

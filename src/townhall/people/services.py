@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
+from townhall.core.services import email_delivery
 from townhall.people.models import Supporter, new_token
 
 
@@ -140,5 +141,6 @@ def erase(token: str) -> Organisation | None:
     if supporter is None:
         return None
     organisation = supporter.organisation
+    email_delivery.forget(supporter.email)  # the queue's copies of emails to them
     supporter.delete()
     return organisation
