@@ -13,7 +13,9 @@ DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 @pytest.fixture
 def failed():
     with override_settings(TASKS=DB_TASKS):
-        email = queue_email("jane.resident@example.org", "Confirm your signature", "https://x/SECRETTOKEN")
+        email = queue_email(
+            "jane.resident@example.org", "Confirm your signature", "https://x/SECRETTOKEN"
+        )
     Email.objects.filter(pk=email.pk).update(status="failed", last_error="TimeoutError")
     return email
 

@@ -21,6 +21,8 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 
+from townhall.core import cache as shared_cache
+
 TAG_PREFIX = "pagecache:tag:"
 ENTRY_PREFIX = "pagecache:entry:"
 SITE_TAG = "site"  # every entry carries it: bumping it empties the whole page cache
@@ -62,6 +64,12 @@ def invalidate(*tags: str) -> None:
             cache.incr(key)
         except ValueError:  # evicted between add and incr
             cache.set(key, 1, timeout=None)
+
+
+@shared_cache.on_recovery
+def _invalidate_everything() -> None:
+    """Invalidations made while Redis was away were lost: nothing cached before is trusted."""
+    invalidate(SITE_TAG)
 
 
 def _versions(tags) -> dict[str, int]:
