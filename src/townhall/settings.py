@@ -9,9 +9,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from redis.backoff import NoBackoff
 from redis.retry import Retry
-from django.core.exceptions import ImproperlyConfigured
 
 env = environ.Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
