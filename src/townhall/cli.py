@@ -1,14 +1,20 @@
 """The `townhall` command: demo, serve, worker, and every Django management command."""
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
+
+from townhall.processes import die_with_parent
 
 SERVE_HELP = """usage: townhall serve [--bind HOST:PORT] [server options]
 
 Serves Townhall with granian (or gunicorn when SERVER=gunicorn); static files come from
 whitenoise. WEB_CONCURRENCY sets the processes, THREADS the threads in each.
+A worker process that dies is started again. SIGTERM stops it gracefully (requests in
+progress finish, up to GRACEFUL_TIMEOUT seconds); SIGHUP restarts the workers one at a time.
 Run `townhall collectstatic --noinput` after each upgrade, before serving."""
 
 
@@ -34,11 +40,15 @@ def _server_command(server: str, bind: str, workers: str, threads: str) -> list[
             *(sys.executable, "-m", "granian", "--interface", "wsgi", "--no-ws"),
             *("--host", host.strip("[]"), "--port", port, "--workers", workers),
             *("--blocking-threads", threads, "--log-level", "warning"),
+            # A worker that dies is started again; SIGHUP restarts them one at a time.
+            *("--respawn-failed-workers", "--respawn-interval", "1"),
+            *("--workers-kill-timeout", os.environ.get("GRACEFUL_TIMEOUT", "30")),
             "townhall.wsgi:application",
         ]
     return [
         *(sys.executable, "-m", "gunicorn", "townhall.wsgi:application", "--bind", bind),
-        *("--workers", workers, "--threads", threads, "--access-logfile", "-"),
+        *("--workers", workers, "--threads", threads),
+        *("--graceful-timeout", os.environ.get("GRACEFUL_TIMEOUT", "30")),
     ]
 
 
@@ -54,23 +64,19 @@ def serve(args: list[str]) -> int:
     command = _server_command(
         server, bind, os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("THREADS", "4")
     )
-    return _run_passing_on_signals([*command, *args])
+    # Each web process counts its requests in files here, which /metrics adds up.
+    metrics_dir = Path(os.environ.get("TOWNHALL_DATA_DIR", "data")) / "metrics"
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(metrics_dir))
+    shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
+    Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)
+    # The web server takes this process's place: signals from the service manager reach it
+    # directly, and there is no wrapper whose death could leave it serving as an orphan.
+    os.execv(sys.executable, [*command, *args])  # noqa: S606 - our own interpreter and arguments
 
 
-def _run_passing_on_signals(command: list[str]) -> int:
-    """Run a child process and pass SIGTERM, SIGINT and SIGHUP on to it.
-
-    A service manager, a test or a benchmark stops `townhall serve` with SIGTERM; without
-    this, the web server would be left running with nobody to stop it.
-    """
-    child = subprocess.Popen(command)  # noqa: S603 - our own interpreter and arguments
-
-    def pass_on(signum: int, frame) -> None:
-        child.send_signal(signum)
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(signum, pass_on)
-    return child.wait()
+def _start(command: list[str]) -> subprocess.Popen:
+    """A child of the demo that dies with it, however the demo is stopped."""
+    return subprocess.Popen(command, env=os.environ.copy(), preexec_fn=die_with_parent)  # noqa: S603
 
 
 def worker(args: list[str]) -> int:
@@ -87,9 +93,7 @@ def demo(args: list[str]) -> int:
     bind, args = _bind(args)
     # Links in the demo's emails point at the address it serves on, whatever the port.
     os.environ.setdefault("TOWNHALL_BASE_URL", f"http://{bind}")
-    worker_process = subprocess.Popen(
-        [sys.executable, "-m", "townhall.cli", "worker"], env=os.environ.copy()
-    )
+    worker_process = _start([sys.executable, "-m", "townhall.cli", "worker"])
     print(
         f"\nTownhall demo on http://{bind}/ - sign in at http://{bind}/admin/ as admin"
         f" (password townhall-demo unless TOWNHALL_DEMO_PASSWORD was set); emails sent by the"
@@ -98,11 +102,15 @@ def demo(args: list[str]) -> int:
         f" grant-assessor@example.org\n",
         flush=True,
     )
+    server = _start([sys.executable, "-m", "townhall.cli", "serve", "--bind", bind, *args])
+    stop = lambda signum, frame: server.send_signal(signum)  # noqa: E731
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, stop)
     try:
-        return serve(["--bind", bind, *args])
+        return server.wait()
     finally:
         worker_process.send_signal(signal.SIGTERM)
-        worker_process.wait(timeout=10)
+        worker_process.wait(timeout=40)
 
 
 COMMANDS = {"serve": serve, "worker": worker, "demo": demo}

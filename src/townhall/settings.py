@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from townhall.operations.logs import logging_config
+
 env = environ.Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env.str("TOWNHALL_DATA_DIR", default="data")).resolve()
@@ -84,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: health answers, request ids, the access log and request metrics.
+    "townhall.operations.middleware.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -285,10 +289,18 @@ SECURE_HSTS_PRELOAD = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
-}
+LOGGING = logging_config(
+    env.str("LOG_LEVEL", default="INFO"), env.str("LOG_FORMAT", default="plain")
+)
+# /metrics answers only a request with "Authorization: Bearer <this>" (404 when unset).
+TOWNHALL_METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,  # no addresses, cookies or form data leave the site
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

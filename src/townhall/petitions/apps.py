@@ -7,8 +7,13 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Petitions"
 
     def ready(self) -> None:
-        from townhall.core import citations, digests
-        from townhall.petitions import follow_sources
+        from townhall.core import citations, digests, metrics
+        from townhall.petitions import counts, follow_sources
 
+        metrics.register(
+            "townhall_signatures_confirmed",
+            "Confirmed online signatures, all petitions",
+            counts.confirmed_total,
+        )
         digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)
         citations.register(follow_sources.petitions_citing)

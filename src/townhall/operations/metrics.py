@@ -1,0 +1,84 @@
+"""Prometheus metrics: requests by view and status with their latency, counted in each web
+process (prometheus_client's multiprocess mode when PROMETHEUS_MULTIPROC_DIR is set, as
+`townhall serve` sets it), and figures read from the database when scraped: tasks and
+emails by status, the oldest waiting email, workers alive, and what apps register in
+core.metrics (signatures confirmed)."""
+
+import os
+from collections.abc import Iterator
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Min
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from townhall.core import metrics as figures
+from townhall.core.models import Email
+from townhall.operations.models import WorkerHeartbeat
+
+REQUESTS = Counter(
+    "townhall_http_requests_total", "Requests answered", ["view", "method", "status"]
+)
+LATENCY = Histogram(
+    "townhall_http_request_duration_seconds",
+    "Time to answer a request",
+    ["view"],
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+
+
+def observe(view: str, method: str, status: int, seconds: float) -> None:
+    REQUESTS.labels(view, method, str(status)).inc()
+    LATENCY.labels(view).observe(seconds)
+
+
+class DatabaseFigures:
+    """Read at scrape time, so every process reports the same exact figures."""
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        tasks = GaugeMetricFamily("townhall_tasks", "Task queue rows by status", labels=["status"])
+        for status, n in (
+            DBTaskResult.objects.order_by().values_list("status").annotate(Count("pk"))
+        ):
+            tasks.add_metric([status.lower()], n)
+        yield tasks
+        emails = GaugeMetricFamily("townhall_emails", "Emails by status", labels=["status"])
+        for status, n in Email.objects.order_by().values_list("status").annotate(Count("pk")):
+            emails.add_metric([status], n)
+        yield emails
+        oldest = Email.objects.pending().aggregate(at=Min("created_at"))["at"]
+        yield GaugeMetricFamily(
+            "townhall_oldest_waiting_email_seconds",
+            "Age of the oldest email not yet sent (0 when none waits)",
+            value=(timezone.now() - oldest).total_seconds() if oldest else 0,
+        )
+        lease = timedelta(seconds=settings.TOWNHALL_TASK_LEASE_SECONDS)
+        yield GaugeMetricFamily(
+            "townhall_workers_alive",
+            "Task workers heard from within a lease",
+            value=WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - lease).count(),
+        )
+        for figure in figures.FIGURES.values():
+            family = GaugeMetricFamily(figure.name, figure.help, labels=list(figure.labels))
+            value = figure.read()
+            if figure.labels:
+                for labels, number in value.items():
+                    family.add_metric(list(labels), number)
+            else:
+                family.add_metric([], value)
+            yield family
+
+
+def exposition() -> bytes:
+    registry = CollectorRegistry()
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        MultiProcessCollector(registry)
+    else:
+        registry.register(REQUESTS)
+        registry.register(LATENCY)
+    registry.register(DatabaseFigures())
+    return generate_latest(registry)
