@@ -26,6 +26,18 @@ def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def _admin(statement: str) -> None:
+    """CREATE and DROP DATABASE need their own connection, outside the test's transaction."""
+    import psycopg
+
+    base = connection.settings_dict
+    with psycopg.connect(
+        dbname="postgres", user=base["USER"], host=base["HOST"] or None, port=base["PORT"] or None,
+        autocommit=True,
+    ) as admin:  # fmt: skip
+        admin.execute(statement)
+
+
 @pytest.fixture
 def backup(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -55,8 +67,7 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_counts(backup, tm
     environment = {"TOWNHALL_DATA_DIR": str(restored)}
     if connection.vendor == "postgresql":
         name = f"townhall_restore_{uuid.uuid4().hex[:8]}"
-        with connection.cursor() as cursor:
-            cursor.execute(f'CREATE DATABASE "{name}"')
+        _admin(f'CREATE DATABASE "{name}"')
         base = connection.settings_dict
         environment["DATABASE_URL"] = (
             f"postgres://{base['USER']}@{base['HOST'] or 'localhost'}:{base['PORT'] or 5432}/{name}"
@@ -71,8 +82,7 @@ def test_a_backup_restores_into_a_fresh_database_with_the_same_counts(backup, tm
         assert (restored / "private" / "answer.txt").read_text() == "a respondent's upload"
     finally:
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            _admin(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the SQLite round trip")

@@ -98,19 +98,18 @@ def test_the_worker_waits_out_a_lost_database_and_logs_it_once(monkeypatch, capl
         if calls["run"] == 1:
             raise OperationalError("the connection is closed")
 
-    def connect(*args):
+    def answers():
         calls["connect"] += 1
-        if calls["connect"] < 4:
-            raise OperationalError("connection refused")
+        return calls["connect"] >= 4  # refused three times, then back
 
     monkeypatch.setattr(worker_module.Worker, "run", run_loop)
-    monkeypatch.setattr(worker_module.connection, "ensure_connection", connect)
+    monkeypatch.setattr(worker_module, "database_answers", answers)
     monkeypatch.setattr(worker_module.connections, "__iter__", lambda self: iter(()))
     monkeypatch.setattr(worker_module.time, "sleep", lambda seconds: None)
     monkeypatch.setattr(worker_module, "Housekeeping", FakeHousekeeping)
     with caplog.at_level(logging.WARNING, logger="townhall.operations.worker"):
         make_worker().run()
-    assert calls["run"] == 2 and calls["connect"] >= 4  # three refusals, then back
+    assert calls == {"run": 2, "connect": 4}
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 2
     assert messages[0].startswith("Database unavailable") and "connection is closed" in messages[0]

@@ -65,6 +65,15 @@ def reclaim_abandoned_tasks() -> int:
     return reclaimed
 
 
+def database_answers() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
 class Housekeeping(threading.Thread):
     """Heartbeat, reclaiming, the email sweep and pruning, on their own connection."""
 
@@ -143,11 +152,7 @@ class ResilientWorker(Worker):
             for alias in connections:
                 connections[alias].close()
             time.sleep(pause)
-            try:
-                connection.ensure_connection()
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT 1")
-            except DatabaseError:
+            if not database_answers():
                 pause = min(pause * 2, self.MAX_PAUSE)
                 continue
             logger.warning(
