@@ -72,7 +72,7 @@ def test_a_killed_worker_process_is_started_again(serve):
     first, second = _children(process.pid)
     os.kill(first, signal.SIGKILL)
     assert _wait(lambda: len(_children(process.pid)) == 2 and first not in _children(process.pid))
-    assert _answers(port) and second in _children(process.pid)
+    assert _wait(lambda: _answers(port)) and second in _children(process.pid)
 
 
 def test_killing_serve_with_sigkill_leaves_no_worker_serving(serve):
