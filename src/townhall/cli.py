@@ -64,8 +64,10 @@ def serve(args: list[str]) -> int:
     command = _server_command(
         server, bind, os.environ.get("WEB_CONCURRENCY", "2"), os.environ.get("THREADS", "4")
     )
-    # Each web process counts its requests in files here, which /metrics adds up.
-    metrics_dir = Path(os.environ.get("TOWNHALL_DATA_DIR", "data")) / "metrics"
+    # Each web process counts its requests in files here, which /metrics adds up: one folder
+    # per port, so two instances on one machine do not empty each other's.
+    port = bind.rpartition(":")[2]
+    metrics_dir = Path(os.environ.get("TOWNHALL_DATA_DIR", "data")) / "metrics" / port
     os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(metrics_dir))
     shutil.rmtree(os.environ["PROMETHEUS_MULTIPROC_DIR"], ignore_errors=True)
     Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).mkdir(parents=True, exist_ok=True)

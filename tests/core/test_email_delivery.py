@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -198,6 +198,8 @@ def test_the_emails_command_lists_and_resends(server, capsys):
     assert "Queued 1" in capsys.readouterr().out
     call_command("emails", "--send-due")
     assert len(sent_to("c@example.org")) == 1
+    with pytest.raises(CommandError, match="Not an email id: 42"):
+        call_command("emails", "--resend", "42")
 
 
 @override_settings(

@@ -13,6 +13,7 @@ from redis.backoff import NoBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.retry import Retry
 
+from tests.core.test_tasks_and_settings import _free_port
 from townhall.core import cache as shared_cache
 from townhall.core import pagecache
 from townhall.petitions import counts
@@ -34,13 +35,7 @@ def cache_at(location: str) -> dict:
     }
 
 
-def _unused_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-DOWN = cache_at(f"redis://127.0.0.1:{_unused_port()}/0")
+DOWN = cache_at(f"redis://127.0.0.1:{_free_port()}/0")
 
 
 def _redis_is_up() -> bool:

@@ -1,14 +1,13 @@
 """A backup restores into a fresh database with every table's rows, and its files."""
 
 import json
-import os
 import subprocess
-import sys
 import uuid
 
 import pytest
 from django.db import connection
 
+from tests.core.test_tasks_and_settings import townhall as run_townhall
 from townhall.operations import backups
 
 pytestmark = pytest.mark.django_db
@@ -18,12 +17,7 @@ on_postgresql = pytest.mark.skipif(
 
 
 def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    environment.update(SECRET_KEY="x", **env)
-    return subprocess.run(
-        [sys.executable, "-m", "townhall.cli", *args],
-        env=environment, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+    return run_townhall(*args, **{"SECRET_KEY": "x", **env})
 
 
 def _admin(statement: str) -> None:
@@ -106,4 +100,20 @@ def test_a_sqlite_demo_backs_up_and_restores_with_its_files(tmp_path):
 
 def test_restoring_something_that_is_not_a_backup_says_so(tmp_path):
     result = townhall("restore", str(tmp_path), TOWNHALL_DATA_DIR=str(tmp_path / "d"))
-    assert result.returncode != 0 and "not a Townhall backup" in result.stderr
+    assert result.returncode == 1 and "not a Townhall backup" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_restore_over_a_database_in_use_is_refused(tmp_path):
+    data = tmp_path / "live"
+    assert townhall("migrate", "-v0", TOWNHALL_DATA_DIR=str(data)).returncode == 0
+    (tmp_path / "backup").mkdir()
+    (tmp_path / "backup" / "manifest.json").write_text('{"database": "sqlite", "counts": {}}')
+    result = townhall("restore", str(tmp_path / "backup"), TOWNHALL_DATA_DIR=str(data))
+    assert result.returncode == 1 and "The database is not empty" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_backup_into_an_existing_folder_is_refused(tmp_path):
+    result = townhall("backup", str(tmp_path), TOWNHALL_DATA_DIR=str(tmp_path / "d"))
+    assert result.returncode == 1 and "exists already" in result.stderr

@@ -4,7 +4,6 @@ command, even with SIGKILL, leaves nothing serving."""
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,11 +12,7 @@ from pathlib import Path
 
 import pytest
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.core.test_tasks_and_settings import _free_port
 
 
 def _children(pid: int) -> list[int]:

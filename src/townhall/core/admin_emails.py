@@ -3,8 +3,6 @@
 Officers with `core.view_email` see it with recipients masked; only admins see addresses
 and bodies (which hold people's personal links). `core.resend_email` may resend."""
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -66,15 +64,7 @@ def resend(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.getlist("email")
     emails = Email.objects.filter(status=Email.Status.FAILED)
     if chosen and not request.POST.get("all_failed"):
-        emails = Email.objects.filter(pk__in=[c for c in chosen if _is_uuid(c)])
+        emails = Email.objects.filter(pk__in=[c for c in chosen if email_delivery.is_email_id(c)])
     count = email_delivery.resend(emails)
     messages.success(request, f"{count} email{'s'[: count != 1]} queued to send again.")
     return redirect("email-queue")
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

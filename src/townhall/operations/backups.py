@@ -49,6 +49,13 @@ def _pg(program: str, database: dict, *args: str) -> None:
     subprocess.run([executable, *args], env=environment, check=True)  # noqa: S603
 
 
+def has_tables(alias: str = "default") -> bool:
+    database = connections[alias]
+    if database.vendor == "sqlite" and not Path(database.settings_dict["NAME"]).exists():
+        return False  # asking would create the file that the restore copies into place
+    return bool(database.introspection.table_names())
+
+
 def create(target: Path) -> dict:
     """Write a backup into `target` (a new folder); returns the manifest."""
     target.mkdir(parents=True, exist_ok=False)

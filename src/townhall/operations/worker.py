@@ -114,6 +114,10 @@ class Housekeeping(threading.Thread):
                 self.tick()
             except DatabaseError:
                 connection.close()  # the main loop logs the outage; try again next beat
+            except Exception:
+                # A fault in a sweep must not stop the heartbeat: without it, this worker's
+                # running task would be given to another worker while it still runs.
+                logger.exception("Worker housekeeping failed; trying again")
             self.stopping.wait(HEARTBEAT_SECONDS)
         with contextlib.suppress(DatabaseError):
             WorkerHeartbeat.objects.filter(worker_id=self.worker_id).delete()

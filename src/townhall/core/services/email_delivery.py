@@ -11,6 +11,7 @@ import logging
 import random
 import smtplib
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
@@ -135,7 +136,7 @@ def schedule(email: Email, at: datetime | None = None) -> None:
     if at is not None and at > timezone.now() and backend.supports_defer:
         delivery = deliver_email.using(run_after=at)
     elif at is not None and at > timezone.now():
-        return  # a backend that cannot wait: the sweep, or `townhall emails --retry`, sends it
+        return  # a backend that cannot wait: the sweep, or `townhall emails --send-due`, sends it
     result = delivery.enqueue(str(email.pk))
     if isinstance(backend, DatabaseBackend):
         email.task_id = result.id
@@ -194,7 +195,7 @@ def resend(emails: Iterable[Email]) -> int:
 
 
 def retry_due() -> int:
-    """Deliver every email due now, in this process (the command's `--retry`)."""
+    """Deliver every email due now, in this process (`townhall emails --send-due`)."""
     count = 0
     for email_id in Email.objects.due().values_list("pk", flat=True)[:10_000]:
         count += deliver(str(email_id)) == "sent"
@@ -215,6 +216,15 @@ def prune(now: datetime | None = None) -> tuple[int, int]:
         status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=cutoff
     ).delete()
     return emails, tasks
+
+
+def is_email_id(value: str) -> bool:
+    """Ids typed or posted by people: anything else is refused before it reaches a query."""
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def forget(address: str) -> int:

@@ -1,6 +1,6 @@
 """`townhall emails`: the email queue from a shell, as officers see it in the admin."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Count, Min
 from django.utils import timezone
 
@@ -24,6 +24,9 @@ class Command(BaseCommand):
         if resend or resend_failed:
             emails = Email.objects.filter(status=Email.Status.FAILED)
             if resend:
+                bad = [value for value in resend if not email_delivery.is_email_id(value)]
+                if bad:
+                    raise CommandError(f"Not an email id: {', '.join(bad)} (see `townhall emails`)")
                 emails = Email.objects.filter(pk__in=resend)
             self.stdout.write(f"Queued {email_delivery.resend(emails)} emails to send again.")
             return

@@ -1,6 +1,7 @@
+import subprocess
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from townhall.operations import backups
 
@@ -12,7 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("folder", type=Path, help="A folder that does not exist yet.")
 
     def handle(self, *, folder: Path, **options) -> None:
-        manifest = backups.create(folder)
+        if folder.exists():
+            raise CommandError(f"{folder} exists already: give a new folder for each backup.")
+        try:
+            manifest = backups.create(folder)
+        except (OSError, subprocess.CalledProcessError) as error:
+            raise CommandError(f"The backup failed, and {folder} is incomplete: {error}") from error
         rows = sum(manifest["counts"].values())
         self.stdout.write(
             f"Backed up {rows:,} rows in {len(manifest['counts'])} tables to {folder}"

@@ -1,3 +1,4 @@
+import subprocess
 from pathlib import Path
 
 from django.core.cache import cache
@@ -18,7 +19,15 @@ class Command(BaseCommand):
     def handle(self, *, folder: Path, **options) -> None:
         if not (folder / "manifest.json").exists():
             raise CommandError(f"{folder} is not a Townhall backup (no manifest.json).")
-        differ = backups.restore(folder)
+        if backups.has_tables():
+            raise CommandError(
+                "The database is not empty: restore into a new one (createdb, then point "
+                "DATABASE_URL at it), so nothing of the old one is mixed in."
+            )
+        try:
+            differ = backups.restore(folder)
+        except (OSError, ValueError, subprocess.CalledProcessError) as error:
+            raise CommandError(f"The restore failed: {error}") from error
         # Cached pages and counts describe the database before the restore.
         cache.clear()
         if differ:
