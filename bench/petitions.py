@@ -38,7 +38,7 @@ from server import add_server_arguments, start_server
 
 
 def get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - our own server
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read().decode()
 
 
