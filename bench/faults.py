@@ -13,8 +13,11 @@ other:
   smtp    stop the mail server for 30 s
 It prints, per fault: people told their signature was counted, failed requests and for how
 long; and at the end: told-confirmed against confirmed rows against the count shown, and
-emails due, sent and sent twice. Exit 1 if anything told "confirmed" was lost or an email is
-missing or doubled.
+emails due, sent and sent twice. Exit 1 if anything told "confirmed" was not stored, the
+count shown differs from the rows, or an email never arrived. An email can arrive twice when
+a worker is killed after the mail server has the whole message but before its "250" reply
+reaches the worker (the worker fault provokes exactly that, with a slow server): SMTP cannot
+tell the sender, so the email is sent again under the same Message-ID, printed here.
 
     python bench/faults.py --database-url postgres://root@127.0.0.1:5432/postgres
 
@@ -357,8 +360,8 @@ def run(args, folder: Path) -> None:
               f"told but not stored: {len(lost)}")  # fmt: skip
         print(f"emails due: {emails_due + emails_before} ({statuses}); received: {sent}; "
               f"received twice: {doubled}; queue empty {drained:.0f} s after the load")  # fmt: skip
-        ok = not lost and sent == len(ids) and not doubled
-        print("verdict figures: " + ("nothing lost or doubled" if ok else "LOSS OR DUPLICATE"))
+        ok = not lost and sent == len(ids) and shown - confirmed_before == confirmed
+        print("nothing lost" if ok else "LOST: see the figures above")
         if not ok:
             sys.exit(1)
     finally:
