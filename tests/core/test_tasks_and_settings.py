@@ -41,8 +41,13 @@ def test_email_waits_in_the_queue_until_the_worker_sends_it_to_the_outbox(
     assert (email.status, email.attempts) == (Email.Status.SENT, 1)
 
 
+# A command run by a test gets its own SQLite database in its data folder, never the
+# database or Redis the test run was pointed at.
+NOT_PASSED_ON = {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
+
+
 def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_PASSED_ON}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-m", "townhall.cli", *args],
@@ -104,7 +109,7 @@ def _free_port() -> int:
 def test_stopping_townhall_serve_stops_its_web_server(tmp_path, server):
     """SIGTERM to `townhall serve` (as systemd sends) must not leave the web server serving."""
     port = _free_port()
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_PASSED_ON}
     environment.update(
         SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="1", SERVER=server
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_tasks_and_settings import _free_port
+from tests.core.test_tasks_and_settings import NOT_PASSED_ON, _free_port
 
 
 def _children(pid: int) -> list[int]:
@@ -47,7 +47,7 @@ def _wait(condition, seconds: float = 30) -> bool:
 @pytest.fixture
 def serve(tmp_path):
     port = _free_port()
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment = {k: v for k, v in os.environ.items() if k not in NOT_PASSED_ON}
     environment.update(SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="2")
     process = subprocess.Popen(
         [sys.executable, "-m", "townhall.cli", "serve", "--bind", f"127.0.0.1:{port}"],
