@@ -96,9 +96,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Outside the page cache, so pages served from it are refused to frames too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Inside the CSRF middleware, so a cached form's token gets its cookie set.
     "townhall.core.pagecache.AnonymousPageCacheMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

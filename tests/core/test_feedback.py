@@ -140,3 +140,19 @@ def test_editors_see_feedback_for_their_own_pages(
     html = as_user(role).get("/admin/page_feedback/").content.decode()
     assert ("alliance typo" in html) is sees_alliance
     assert ("council typo" in html) is sees_council
+
+
+@pytest.mark.parametrize(
+    "path", ["javascript:alert(document.domain)", "//evil.example/", "https://evil.example/"]
+)
+def test_the_problem_page_never_links_back_to_another_site_or_a_script(client, path):
+    html = client.get("/feedback/problem/", {"path": path}).content.decode()
+    assert 'href="/">Go back to the page' in html and "evil.example" not in html
+    assert "javascript:" not in html
+    posted = client.post("/feedback/problem/", {"path": path, "what_went_wrong": ""})
+    assert "javascript:" not in posted.content.decode().split("Go back")[0][-200:]
+
+
+def test_the_problem_page_links_back_to_a_page_of_ours(client):
+    html = client.get("/feedback/problem/", {"path": "/petitions/"}).content.decode()
+    assert 'href="/petitions/">Go back to the page' in html

@@ -155,3 +155,12 @@ def test_personal_links_and_signed_in_pages_are_not_kept(as_user):
     assert {"no-store", "private"} <= _cache_control(response)
     response = as_user("alliance-editor").get("/petitions/")
     assert "private" in _cache_control(response) and "public" not in _cache_control(response)
+
+
+def test_pages_from_the_cache_keep_the_security_headers(client, post):
+    first = client.get(post.url)
+    cached = client.get(post.url)
+    assert cached["X-Townhall-Cache"] == "hit"
+    for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert cached.get(header) == first.get(header) is not None, header
+    assert cached["X-Frame-Options"] == "DENY"

@@ -7,6 +7,18 @@ from wagtail.models import Page
 from townhall.core.forms import PublicForm
 
 
+def is_same_site_path(value: str | None) -> bool:
+    """A path on this site ("/petitions/3/"): never another site, a scheme such as
+    javascript:, or a protocol-relative "//host"."""
+    return bool(value) and value.startswith("/") and url_has_allowed_host_and_scheme(value, None)
+
+
+def same_site_path(value: str | None, default: str = "/") -> str:
+    """`value` when it is a path on this site, else `default`: for links built from a query
+    string or a form, which are rendered into pages and must not carry a script."""
+    return value if is_same_site_path(value) else default
+
+
 class OnPageForm(PublicForm):
     """Feedback given on a page: where it was given, and which Wagtail page, if any."""
 
@@ -15,7 +27,7 @@ class OnPageForm(PublicForm):
 
     def clean_path(self) -> str:
         path = self.cleaned_data["path"]
-        if not path.startswith("/") or not url_has_allowed_host_and_scheme(path, None):
+        if not is_same_site_path(path):
             raise forms.ValidationError("The page address is not one of ours.")
         return path
 

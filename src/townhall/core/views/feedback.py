@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from townhall.core.feedback_forms import LikeForm, ProblemForm, UsefulForm
+from townhall.core.feedback_forms import LikeForm, ProblemForm, UsefulForm, same_site_path
 from townhall.core.models import PageFeedback
 from townhall.core.ratelimit import is_rate_limited
 from townhall.core.services.feedback import like_page, record_feedback
@@ -69,12 +69,21 @@ def problem(request: HttpRequest) -> HttpResponse:
             return _back(form)
     else:
         form = ProblemForm(
-            initial={"path": request.GET.get("path", "/"), "page": request.GET.get("page")}
+            initial={
+                "path": same_site_path(request.GET.get("path")),
+                "page": request.GET.get("page"),
+            }
         )
+    back_to = same_site_path(form.data.get("path") if form.is_bound else form.initial["path"])
     return render(
         request,
         "core/problem.html",
-        {"form": form, "after_no": request.GET.get("from") == "no", "hide_feedback": True},
+        {
+            "form": form,
+            "back_to": back_to,
+            "after_no": request.GET.get("from") == "no",
+            "hide_feedback": True,
+        },
     )
 
 
