@@ -117,3 +117,28 @@ def test_editors_change_their_own_comment_settings(as_user, policy):
 def test_the_comments_menu_opens_on_the_pending_queue(as_user, held):
     html = as_user("alliance-moderator").get("/admin/").content.decode()
     assert "/admin/snippets/comments/comment/?status=pending" in html
+
+
+@pytest.mark.parametrize("role", ["branch-editor", "library-editor"])
+def test_another_organisations_editor_cannot_bulk_delete_a_comment(as_user, held, role):
+    url = f"/admin/bulk/comments/comment/delete/?id={held.pk}&next=/admin/"
+    client = as_user(role)
+    client.get(url)
+    client.post(url)
+    assert Comment.objects.filter(pk=held.pk).exists()
+
+
+def test_the_organisations_own_moderator_may_still_bulk_delete(as_user, held):
+    url = f"/admin/bulk/comments/comment/delete/?id={held.pk}&next=/admin/"
+    as_user("alliance-editor").post(url)
+    assert not Comment.objects.filter(pk=held.pk).exists()
+
+
+def test_the_comment_chooser_lists_only_the_organisations_comments(as_user, held, council_held):
+    listed = (
+        as_user("alliance-moderator")
+        .get("/admin/snippets/choose/comments/comment/results/", {"q": ""})
+        .content.decode()
+    )
+    assert f"{held.author_name} on " in listed
+    assert f"{council_held.author_name} on " not in listed

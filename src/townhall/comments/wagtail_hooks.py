@@ -3,12 +3,15 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from townhall.comments import admin_views
 from townhall.comments.models import Comment, CommentPolicy
-from townhall.core.admin_views import PageSectionScopeMixin, ScopedIndexView
+from townhall.core.admin_views import PageSectionScopeMixin, ScopedIndexView, scope_to_sections
 
 
 class CommentQueueView(PageSectionScopeMixin, IndexView):
@@ -45,6 +48,41 @@ class ScopedCommentDeleteView(PageSectionScopeMixin, DeleteView):
         return super().get_object(self.scope(Comment.objects.all()))
 
 
+class CommentSectionPolicy(ModelPermissionPolicy):
+    """A moderator's or editor's permissions on comments hold only for comments on their own
+    organisations' pages. Every view and bulk action Wagtail offers for snippets (its own
+    bulk delete among them) asks this policy about each comment."""
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return (
+            self.user_has_permission(user, action)
+            and scope_to_sections(Comment.objects.filter(pk=instance.pk), user).exists()
+        )
+
+    def instances_user_has_permission_for(self, user, action):
+        if not self.user_has_permission(user, action):
+            return Comment.objects.none()
+        return scope_to_sections(Comment.objects.all(), user)
+
+
+register_permission_policy(Comment, CommentSectionPolicy(Comment))
+
+
+class ScopedChooseView(PageSectionScopeMixin, ChooseView):
+    def get_object_list(self):
+        return self.scope(super().get_object_list())
+
+
+class ScopedChooseResultsView(PageSectionScopeMixin, ChooseResultsView):
+    def get_object_list(self):
+        return self.scope(super().get_object_list())
+
+
+class CommentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+
+
 class CommentViewSet(SnippetViewSet):
     """The moderation queue: pending comments first, each with its actions."""
 
@@ -56,6 +94,7 @@ class CommentViewSet(SnippetViewSet):
     index_view_class = CommentQueueView
     edit_view_class = ScopedCommentEditView
     delete_view_class = ScopedCommentDeleteView
+    chooser_viewset_class = CommentChooserViewSet
     list_display = ["author_name", "content", "page", "status", "hidden_for_review", "created_at"]
     list_filter = ["status", "hidden_for_review"]
     search_fields = ["author_name", "author_email", "content"]
