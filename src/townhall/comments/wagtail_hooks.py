@@ -11,7 +11,12 @@ from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, Sni
 
 from townhall.comments import admin_views
 from townhall.comments.models import Comment, CommentPolicy
-from townhall.core.admin_views import PageSectionScopeMixin, ScopedIndexView, scope_to_sections
+from townhall.core.admin_views import (
+    PageSectionScopeMixin,
+    ScopedIndexView,
+    ScopedViewSetMixin,
+    scope_to_sections,
+)
 
 
 class CommentQueueView(PageSectionScopeMixin, IndexView):
@@ -109,7 +114,7 @@ class CommentViewSet(SnippetViewSet):
         return reverse(self.get_url_name("list")) + "?status=pending"
 
 
-class CommentPolicyViewSet(ModelViewSet):
+class CommentPolicyViewSet(ScopedViewSetMixin, ModelViewSet):
     """Each organisation's discussion settings, for its editors."""
 
     model = CommentPolicy

@@ -1,7 +1,10 @@
 """Admin listings that show each editor or moderator only their own organisations' records."""
 
+from collections.abc import Callable
+
 from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 
@@ -82,3 +85,51 @@ def scope_to_sections(queryset: QuerySet, user, page_field: str = "page") -> Que
         return queryset
     pages = Page.objects.filter(pages_of(organisations_for_user(user)))
     return queryset.filter(**{f"{page_field}__in": pages})
+
+
+class ScopedObjectMixin:
+    """A view of one record (edit, delete, inspect, history, usage, copy) finds it only
+    within `record_scope`: another organisation's record is not found (404)."""
+
+    record_scope: Callable[[QuerySet, object], QuerySet]
+
+    def get_object(self, *args, **kwargs):
+        found = super().get_object(*args, **kwargs)
+        record = getattr(self, "live_object", None) or found
+        records = type(record)._default_manager.filter(pk=record.pk)
+        if not self.record_scope(records, self.request.user).exists():
+            raise Http404("Not one of your organisation's records.")
+        return found
+
+
+class ScopedViewSetMixin:
+    """Scopes every single-record view of a Wagtail view set, the ones Wagtail adds by
+    itself too (history, usage), so none is left answering for every organisation.
+
+    Records belong to organisations through `organisation_filter`, or, with `page_field`
+    set, through the page they are attached to."""
+
+    organisation_filter = "organisation__in"
+    page_field: str | None = None
+    SINGLE_RECORD_VIEWS = ("edit", "delete", "inspect", "history", "usage", "copy")
+
+    def scope_records(self, queryset: QuerySet, user) -> QuerySet:
+        from townhall.core.services.organisations import organisations_for_user
+
+        if self.page_field:
+            return scope_to_sections(queryset, user, self.page_field)
+        return queryset.filter(**{self.organisation_filter: organisations_for_user(user)})
+
+    def __init__(self, *args, **kwargs) -> None:
+        for name in self.SINGLE_RECORD_VIEWS:
+            attribute = f"{name}_view_class"
+            view_class = getattr(self, attribute, None)
+            if view_class is None or issubclass(view_class, ScopedObjectMixin):
+                continue
+            scoped = type(
+                f"Scoped{view_class.__name__}",
+                (ScopedObjectMixin, view_class),
+                {"record_scope": staticmethod(self.scope_records)},
+            )
+            setattr(self, attribute, scoped)
+        super().__init__(*args, **kwargs)

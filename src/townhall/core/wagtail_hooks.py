@@ -10,6 +10,7 @@ from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedIndexView,
     ScopedInspectView,
+    ScopedViewSetMixin,
 )
 from townhall.core.models import Organisation, PageFeedback
 
@@ -22,7 +23,8 @@ class FeedbackInspectView(PageSectionScopeMixin, ScopedInspectView):
     pass
 
 
-class PageFeedbackViewSet(ModelViewSet):
+class PageFeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
+    page_field = "page"
     model = PageFeedback
     icon = "comment"
     menu_label = "Page feedback"

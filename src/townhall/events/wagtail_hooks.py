@@ -8,6 +8,7 @@ from townhall.core.admin_views import (
     ScopedDeleteView,
     ScopedIndexView,
     ScopedInspectView,
+    ScopedViewSetMixin,
 )
 from townhall.events import admin_views
 from townhall.events.models import EventPage, Rsvp
@@ -25,9 +26,10 @@ class RsvpDeleteView(PageSectionScopeMixin, ScopedDeleteView):
     page_field = "event"
 
 
-class RsvpViewSet(ModelViewSet):
+class RsvpViewSet(ScopedViewSetMixin, ModelViewSet):
     """Organisers see and export who is coming to their own organisation's events."""
 
+    page_field = "event"
     model = Rsvp
     icon = "date"
     menu_label = "Event answers"

@@ -1,11 +1,16 @@
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from townhall.core.admin_views import ScopedDeleteView, ScopedIndexView, ScopedInspectView
+from townhall.core.admin_views import (
+    ScopedDeleteView,
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedViewSetMixin,
+)
 from townhall.people.models import Supporter
 
 
-class SupporterViewSet(ModelViewSet):
+class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
     """Organisers see, filter and export (CSV or Excel) their own organisation's supporters."""
 
     model = Supporter
