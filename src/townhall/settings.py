@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "townhall.wordpress",
     "townhall.operations",
     "townhall.demo",
+    "rules.apps.AutodiscoverRulesConfig",  # loads every app's rules.py
     "ninja",  # serves the API docs' own copy of Swagger UI, so they work offline
     "allauth",
     "allauth.account",
@@ -263,6 +264,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/grants/applications/"
 AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",  # each app's rules.py, record by record
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -1,9 +1,8 @@
 """The moderation queue's own screens: one comment's actions, a reply, and bulk actions."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,6 +10,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from townhall.comments import services
 from townhall.comments.models import Comment
+from townhall.core import access
 from townhall.core.admin_views import scope_to_sections
 
 ACTION_LABELS = {
@@ -22,9 +22,7 @@ ACTION_LABELS = {
 
 
 def moderatable(request: HttpRequest, pk: int) -> Comment:
-    if not request.user.has_perm("comments.change_comment"):
-        raise PermissionDenied
-    return get_object_or_404(scope_to_sections(Comment.objects.all(), request.user), pk=pk)
+    return access.get_or_404(request.user, "comments.change_comment", Comment, pk=pk)
 
 
 def _next_url(request: HttpRequest) -> str:

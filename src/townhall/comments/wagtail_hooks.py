@@ -59,10 +59,7 @@ class CommentSectionPolicy(ModelPermissionPolicy):
     bulk delete among them) asks this policy about each comment."""
 
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
-        return (
-            self.user_has_permission(user, action)
-            and scope_to_sections(Comment.objects.filter(pk=instance.pk), user).exists()
-        )
+        return user.has_perm(f"comments.{action}_comment", instance)
 
     def instances_user_has_permission_for(self, user, action):
         if not self.user_has_permission(user, action):

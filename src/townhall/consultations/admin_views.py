@@ -3,8 +3,7 @@ of free-text answers, and exports. Allowed to whoever may edit the consultation'
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
@@ -12,13 +11,13 @@ from django.views.decorators.http import require_POST
 from townhall.consultations import analysis as reading
 from townhall.consultations import exports, moderation, results
 from townhall.consultations.models import AnswerFile, ConsultationPage, Moderation, Response
+from townhall.core import access
 from townhall.core.models import Ward
 
 
 def _editable(request: HttpRequest, pk: int) -> ConsultationPage:
     page = get_object_or_404(ConsultationPage, pk=pk)
-    if not page.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    access.ensure(request.user, "consultations.manage_consultation", page)
     return page
 
 
@@ -43,13 +42,12 @@ class ResultFilters(forms.Form):
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    access.ensure(request.user, "consultations.view_consultations")
     pages = [
         page
         for page in ConsultationPage.objects.all().order_by("-first_published_at")
-        if page.permissions_for_user(request.user).can_edit()
+        if request.user.has_perm("consultations.manage_consultation", page)
     ]
-    if not pages and not request.user.is_superuser:
-        raise PermissionDenied
     counts = {
         page.pk: Response.objects.filter(consultation=page, state="submitted").count()
         for page in pages
@@ -185,7 +183,7 @@ def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     page = _editable(request, pk)
     stage, _ = _stage(page, request)
     if stage is None:
-        raise PermissionDenied
+        raise Http404("This consultation has no stages to export.")
     return (
         exports.xlsx_response(page, stage) if kind == "xlsx" else exports.csv_response(page, stage)
     )

@@ -4,13 +4,13 @@ Officers with `core.view_email` see it with recipients masked; only admins see a
 and bodies (which hold people's personal links). `core.resend_email` may resend."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from townhall.core import access
 from townhall.core.models import Email
 from townhall.core.services import email_delivery
 
@@ -18,8 +18,7 @@ VIEW, RESEND = "core.view_email", "core.resend_email"
 
 
 def _require(request: HttpRequest, permission: str) -> None:
-    if not request.user.has_perm(permission):
-        raise PermissionDenied
+    access.ensure(request.user, permission)
 
 
 def queue(request: HttpRequest) -> HttpResponse:

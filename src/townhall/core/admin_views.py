@@ -1,8 +1,7 @@
 """Admin listings that show each editor or moderator only their own organisations' records."""
 
-from collections.abc import Callable
-
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -88,30 +87,43 @@ def scope_to_sections(queryset: QuerySet, user, page_field: str = "page") -> Que
 
 
 class ScopedObjectMixin:
-    """A view of one record (edit, delete, inspect, history, usage, copy) finds it only
-    within `record_scope`: another organisation's record is not found (404)."""
+    """A view of one record (edit, delete, inspect, history, usage, copy) asks the app's
+    rule for `record_permission` about the record: without the permission at all the answer
+    is 403; another organisation's record is not found (404), so its existence is not
+    given away either."""
 
-    record_scope: Callable[[QuerySet, object], QuerySet]
+    record_permission: str
 
     def get_object(self, *args, **kwargs):
         found = super().get_object(*args, **kwargs)
         record = getattr(self, "live_object", None) or found
-        records = type(record)._default_manager.filter(pk=record.pk)
-        if not self.record_scope(records, self.request.user).exists():
+        user = self.request.user
+        if not user.has_perm(self.record_permission):
+            raise PermissionDenied  # nobody in their role may do this to any record
+        if not user.has_perm(self.record_permission, record):
             raise Http404("Not one of your organisation's records.")
         return found
 
 
 class ScopedViewSetMixin:
-    """Scopes every single-record view of a Wagtail view set, the ones Wagtail adds by
-    itself too (history, usage), so none is left answering for every organisation.
+    """Scopes every view of a Wagtail view set, the ones Wagtail adds by itself too
+    (history, usage), so none is left answering for every organisation: listings show the
+    user's organisations' records, and each single-record view asks the app's rule for the
+    record (`<app>.view_<model>`, `change_`, `delete_`, `add_` for a copy).
 
-    Records belong to organisations through `organisation_filter`, or, with `page_field`
-    set, through the page they are attached to."""
+    Listings find records through `organisation_filter`, or, with `page_field` set,
+    through the page they are attached to."""
 
     organisation_filter = "organisation__in"
     page_field: str | None = None
-    SINGLE_RECORD_VIEWS = ("edit", "delete", "inspect", "history", "usage", "copy")
+    SINGLE_RECORD_VIEWS = {
+        "edit": "change",
+        "delete": "delete",
+        "inspect": "view",
+        "history": "view",
+        "usage": "view",
+        "copy": "add",
+    }
 
     def scope_records(self, queryset: QuerySet, user) -> QuerySet:
         from townhall.core.services.organisations import organisations_for_user
@@ -121,15 +133,16 @@ class ScopedViewSetMixin:
         return queryset.filter(**{self.organisation_filter: organisations_for_user(user)})
 
     def __init__(self, *args, **kwargs) -> None:
-        for name in self.SINGLE_RECORD_VIEWS:
+        meta = self.model._meta
+        for name, action in self.SINGLE_RECORD_VIEWS.items():
             attribute = f"{name}_view_class"
             view_class = getattr(self, attribute, None)
-            if view_class is None or issubclass(view_class, ScopedObjectMixin):
+            if view_class is None:
                 continue
             scoped = type(
                 f"Scoped{view_class.__name__}",
                 (ScopedObjectMixin, view_class),
-                {"record_scope": staticmethod(self.scope_records)},
+                {"record_permission": f"{meta.app_label}.{action}_{meta.model_name}"},
             )
             setattr(self, attribute, scoped)
         super().__init__(*args, **kwargs)

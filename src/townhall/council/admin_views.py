@@ -3,7 +3,6 @@ which papers' text could not be read, and why."""
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,6 +12,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from townhall.core import access
 from townhall.council.models import PaperText, ProgrammePage, ProjectPage
 from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figures
 
@@ -45,8 +45,7 @@ class FigureImportForm(forms.Form):
 
 
 def import_view(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("council.add_measurevalue"):
-        raise PermissionDenied
+    access.ensure(request.user, "council.import_figures")
     form = FigureImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():

@@ -2,11 +2,11 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from townhall.core import access
 from townhall.events import services
 from townhall.events.models import EventPage
 
@@ -21,8 +21,7 @@ class EmailAttendeesForm(forms.Form):
 
 def email_attendees(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(EventPage, pk=pk)
-    if not event.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    access.ensure(request.user, "events.email_attendees", event)
     form = EmailAttendeesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         sent = services.email_attendees(

@@ -5,12 +5,12 @@ information requests, payments, reports) and approvers (decisions) may take."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from townhall.core import access
 from townhall.grants import applying, assessing, awarding, roles, workflow
 from townhall.grants.models import (
     Application,
@@ -23,31 +23,26 @@ from townhall.grants.models import (
 def _round_for(request: HttpRequest, pk: int) -> tuple[GrantRound, bool]:
     """The round, and whether the user is its staff; approvers may look but not manage."""
     round_ = get_object_or_404(GrantRound.objects.select_related("scheme"), pk=pk)
-    staff = roles.is_staff_for(request.user, round_.scheme)
-    if not (staff or roles.is_approver(request.user)):
-        raise PermissionDenied
-    return round_, staff
+    access.ensure(request.user, "grants.view_round", round_)
+    return round_, request.user.has_perm("grants.manage_round", round_)
 
 
 def _application_for(request: HttpRequest, pk: int) -> tuple[Application, bool]:
     application = get_object_or_404(
         Application.objects.select_related("round__scheme", "applicant", "ward"), pk=pk
     )
-    staff = roles.is_staff_for(request.user, application.round.scheme)
-    if not (staff or roles.is_approver(request.user)):
-        raise PermissionDenied
-    return application, staff
+    access.ensure(request.user, "grants.view_application", application)
+    return application, request.user.has_perm("grants.manage_application", application)
 
 
 def rounds(request: HttpRequest) -> HttpResponse:
+    access.ensure(request.user, "grants.view_rounds")
     approver = roles.is_approver(request.user)
     schemes = [
         scheme
         for scheme in GrantSchemePage.objects.all().order_by("title")
         if approver or roles.is_staff_for(request.user, scheme)
     ]
-    if not schemes and not request.user.is_superuser:
-        raise PermissionDenied
     listed = [
         (r, r.applications.exclude(status=Application.Status.DRAFT).count())
         for scheme in schemes
@@ -80,8 +75,7 @@ def round_overview(request: HttpRequest, pk: int) -> HttpResponse:
     round_, staff = _round_for(request, pk)
     form = AssessorForm(request.POST or None)
     if request.method == "POST":
-        if not staff:
-            raise PermissionDenied
+        access.ensure(request.user, "grants.manage_round", round_)
         if form.is_valid():
             Assessor.objects.get_or_create(round=round_, user=form.cleaned_data["user"])
             messages.success(request, f"{form.cleaned_data['user']} now assesses this round.")
@@ -105,18 +99,16 @@ def round_overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def remove_assessor(request: HttpRequest, pk: int, assessor_id: int) -> HttpResponse:
-    round_, staff = _round_for(request, pk)
-    if not staff:
-        raise PermissionDenied
+    round_, _ = _round_for(request, pk)
+    access.ensure(request.user, "grants.manage_round", round_)
     Assessor.objects.filter(round=round_, pk=assessor_id).delete()
     return redirect("grant-round", round_.pk)
 
 
 @require_POST
 def release_scores(request: HttpRequest, pk: int) -> HttpResponse:
-    round_, staff = _round_for(request, pk)
-    if not staff:
-        raise PermissionDenied
+    round_, _ = _round_for(request, pk)
+    access.ensure(request.user, "grants.manage_round", round_)
     count = assessing.release_scores(round_)
     messages.success(request, f"Scores released to {count} applicant{'s' if count != 1 else ''}.")
     return redirect("grant-round", round_.pk)
@@ -192,18 +184,16 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def mark_paid(request: HttpRequest, pk: int, payment_id: int) -> HttpResponse:
-    application, staff = _application_for(request, pk)
-    if not staff:
-        raise PermissionDenied
+    application, _ = _application_for(request, pk)
+    access.ensure(request.user, "grants.manage_application", application)
     awarding.mark_paid(application, payment_id, request.user)
     return redirect("grant-application-admin", pk)
 
 
 @require_POST
 def accept_report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
-    application, staff = _application_for(request, pk)
-    if not staff:
-        raise PermissionDenied
+    application, _ = _application_for(request, pk)
+    access.ensure(request.user, "grants.manage_application", application)
     awarding.accept_report(application, report_id, request.user)
     return redirect("grant-application-admin", pk)
 

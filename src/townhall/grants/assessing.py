@@ -9,7 +9,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
-from townhall.grants import roles
 from townhall.grants.models import (
     Application,
     Assessment,
@@ -51,7 +50,7 @@ def queue(user) -> list[tuple[Application, ConflictDeclaration | None, Assessmen
 
 
 def _check_assessor(application: Application, user) -> None:
-    if not roles.is_assessor_for(user, application):
+    if not user.has_perm("grants.assess_application", application):
         raise PermissionDenied("You are not an assessor for this round.")
 
 

@@ -2,11 +2,11 @@
 application, then the application and their scores."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from townhall.grants import applying, assessing, roles, workflow
+from townhall.core import access
+from townhall.grants import applying, assessing, workflow
 from townhall.grants.forms import DeclarationForm, ScoreForm
 from townhall.grants.models import Application, Assessment
 
@@ -29,8 +29,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         status=Application.Status.IN_ASSESSMENT,
     )
-    if not roles.is_assessor_for(request.user, application):
-        raise PermissionDenied("You are not an assessor for this round.")
+    access.ensure(request.user, "grants.assess_application", application)
     if assessing.needs_declaration(application, request.user):
         return _declare(request, application)
     assessing.check_can_open(application, request.user)  # 403 after a declared conflict

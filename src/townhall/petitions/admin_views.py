@@ -1,11 +1,11 @@
 """Officers' moderation of petitions: each act is a form page and a POST to a service."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 
+from townhall.core import access
 from townhall.petitions import fraud, services
 from townhall.petitions.admin_forms import (
     ApproveForm,
@@ -52,8 +52,7 @@ ACTIONS = {
 def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404("No such action.")
-    if not request.user.has_perm("petitions.change_petition"):
-        raise PermissionDenied
+    access.ensure(request.user, "petitions.moderate_petition")
     petition = get_object_or_404(Petition, pk=pk)
     title, form_class, act = ACTIONS[action]
     form = form_class(request.POST if request.method == "POST" else None)
@@ -73,19 +72,13 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def signers(request: HttpRequest, pk: int) -> HttpResponse:
     """Officers, and editors of the organisation behind the petition, download its signers."""
     petition = get_object_or_404(Petition, pk=pk)
-    organisation = petition.organisation
-    allowed = request.user.has_perm("petitions.change_petition") or (
-        organisation is not None and request.user.groups.filter(pk=organisation.editors_id).exists()
-    )
-    if not allowed:
-        raise PermissionDenied
+    access.ensure(request.user, "petitions.download_signers", petition)
     return signers_csv(petition, user=request.user)
 
 
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """Who signs this petition unusually often, and invalidating signatures in bulk."""
-    if not request.user.has_perm("petitions.change_petition"):
-        raise PermissionDenied
+    access.ensure(request.user, "petitions.moderate_petition")
     petition = get_object_or_404(Petition, pk=pk)
     form = InvalidateForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from townhall.core import access
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page, organisations_for_user
 from townhall.statements import services
@@ -16,8 +17,7 @@ from townhall.statements.models import CoSigning, JointStatementPage
 
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(JointStatementPage, pk=pk)
-    if not statement.permissions_for_user(request.user).can_edit():
-        raise PermissionDenied
+    access.ensure(request.user, "statements.invite_cosigners", statement)
     author = organisation_for_page(statement)
     form = InviteForm(request.POST or None)
     form.fields["organisations"].queryset = Organisation.objects.exclude(
@@ -41,6 +41,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 def invitations(request: HttpRequest) -> HttpResponse:
     """Invitations to the user's organisations, newest first, with their answers."""
+    access.ensure(request.user, "statements.view_invitations")
     mine = CoSigning.objects.filter(
         organisation__in=organisations_for_user(request.user)
     ).select_related("statement", "organisation", "answered_by")
@@ -54,6 +55,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
 @require_POST
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     invitation = get_object_or_404(CoSigning, pk=pk)
+    access.ensure(request.user, "statements.answer_invitation", invitation)
     form = AnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose whether to co-sign.")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from townhall.core import pagecache
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
-from townhall.core.services.organisations import organisation_for_page, organisations_for_user
+from townhall.core.services.organisations import organisation_for_page
 from townhall.statements.models import CoSigning, JointStatementPage, StatementName, new_token
 
 State = CoSigning.State
@@ -56,7 +56,7 @@ def invite(statement: JointStatementPage, organisations, user) -> list[CoSigning
 
 def answer(invitation: CoSigning, user, accept: bool) -> CoSigning:
     """An editor of the invited organisation accepts or declines."""
-    if not organisations_for_user(user).filter(pk=invitation.organisation_id).exists():
+    if not user.has_perm("statements.answer_invitation", invitation):
         raise NotAllowed("Only the invited organisation's editors can answer.")
     invitation.state = State.ACCEPTED if accept else State.DECLINED
     invitation.answered_by, invitation.answered_at = user, timezone.now()

@@ -1,0 +1,38 @@
+"""Who may do what with comments: moderators and editors of the organisation whose section
+holds the commented page; comment settings belong to their organisation's editors."""
+
+import rules
+
+from townhall.core import access
+from townhall.core.predicates import record_rule, section_of
+
+_on_page = section_of(lambda comment: comment.page)
+
+for _action in ("view", "change", "delete", "add"):
+    rules.add_perm(
+        f"comments.{_action}_comment", record_rule(f"comments.{_action}_comment", _on_page)
+    )
+    rules.add_perm(
+        f"comments.{_action}_commentpolicy",
+        record_rule(f"comments.{_action}_commentpolicy", lambda policy: policy.organisation),
+    )
+
+access.declare(
+    {
+        "wagtailsnippets_comments_comment:list*": access.rule("comments.change_comment"),
+        "wagtailsnippets_comments_comment:edit": access.rule("comments.change_comment"),
+        "wagtailsnippets_comments_comment:delete": access.rule("comments.delete_comment"),
+        "wagtailsnippetchoosers_comments_comment:*": access.rule("comments.change_comment"),
+        "comments_moderate": access.rule("comments.change_comment"),
+        "comments_reply": access.rule("comments.change_comment"),
+        "comment_settings:index*": access.rule("comments.change_commentpolicy"),
+        "comment_settings:edit": access.rule("comments.change_commentpolicy"),
+        "comment_settings:delete": access.rule("comments.delete_commentpolicy"),
+        "comment_settings:history*": access.rule("comments.view_commentpolicy"),
+        "comment_settings:add": access.rule("comments.add_commentpolicy"),
+        "comment_settings:usage": access.rule("comments.view_commentpolicy"),
+        "comments-post": access.public("anyone may comment; flood, link and spam checks"),
+        "comments-report": access.public("anyone may report a comment; rate-limited"),
+        "comments-feed-*": access.public("approved comments only"),
+    }
+)

@@ -1,0 +1,83 @@
+"""Which rule guards each view: every app declares its URL names here, from its `rules.py`,
+and its views ask `ensure`. The role x view matrix test walks every URL and checks each
+view against this table; a view that is not declared fails it.
+
+A declaration names the rule (a django-rules permission, asked with the view's record), or
+says why the view needs none: it is public, reached by a secret token in its address, open
+to anyone signed in (their own records only), or Wagtail's own and guarded by Wagtail's
+permission policies."""
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+RULE, PUBLIC, TOKEN, SIGNED_IN, WAGTAIL = "rule", "public", "token", "signed-in", "wagtail"
+
+
+@dataclass(frozen=True)
+class Guard:
+    kind: str
+    rule: str = ""
+    reason: str = ""
+
+
+def rule(permission: str) -> Guard:
+    return Guard(RULE, rule=permission)
+
+
+def public(reason: str) -> Guard:
+    return Guard(PUBLIC, reason=reason)
+
+
+def token(reason: str) -> Guard:
+    return Guard(TOKEN, reason=reason)
+
+
+def signed_in(reason: str) -> Guard:
+    return Guard(SIGNED_IN, reason=reason)
+
+
+def wagtail(reason: str) -> Guard:
+    return Guard(WAGTAIL, reason=reason)
+
+
+_guards: dict[str, Guard] = {}
+
+
+def declare(guards: dict[str, Guard]) -> None:
+    """URL names (a namespace glob such as "supporters:*" for a whole view set) and the
+    guard of each. Declaring one name twice is a mistake and says so."""
+    for name, guard in guards.items():
+        if name in _guards and _guards[name] != guard:
+            raise ValueError(f"{name} is declared twice, differently.")
+        _guards[name] = guard
+
+
+def guard_for(url_name: str) -> Guard | None:
+    """The guard of a URL name: its own declaration, else the most specific glob's."""
+    if url_name in _guards:
+        return _guards[url_name]
+    matching = [pattern for pattern in _guards if fnmatchcase(url_name, pattern)]
+    return _guards[max(matching, key=len)] if matching else None
+
+
+def declared() -> dict[str, Guard]:
+    return dict(_guards)
+
+
+def ensure(user, permission: str, record: object = None) -> None:
+    """Refuse (403) unless the user holds the rule for this record."""
+    if not user.has_perm(permission, record):
+        raise PermissionDenied("You do not have permission to do this.")
+
+
+def get_or_404(user, permission: str, model, **lookup):
+    """The record, when the user holds the rule for it; "not found" for one they may not
+    see, so another organisation's ids give nothing away."""
+    record = get_object_or_404(model, **lookup)
+    if not user.has_perm(permission, record):
+        raise Http404("Not one of your organisation's records.")
+    return record

@@ -1,0 +1,53 @@
+"""Who may do what with the platform's own records (page feedback, the email queue), and
+the guards of the views Townhall takes from Wagtail, allauth and django-ninja."""
+
+import rules
+
+from townhall.core import access
+from townhall.core.predicates import has_model_permission, record_rule, section_of
+
+for _action in ("view", "change", "delete", "add"):
+    rules.add_perm(
+        f"core.{_action}_pagefeedback",
+        record_rule(f"core.{_action}_pagefeedback", section_of(lambda feedback: feedback.page)),
+    )
+rules.add_perm("core.view_email", has_model_permission("core.view_email"))
+rules.add_perm("core.resend_email", has_model_permission("core.resend_email"))
+
+_WAGTAIL = "Wagtail's own view, guarded by Wagtail's permission policies"
+
+access.declare(
+    {
+        "page_feedback:index*": access.rule("core.view_pagefeedback"),
+        "page_feedback:inspect": access.rule("core.view_pagefeedback"),
+        "page_feedback:history*": access.rule("core.view_pagefeedback"),
+        "page_feedback:usage": access.rule("core.view_pagefeedback"),
+        "page_feedback:edit": access.rule("core.change_pagefeedback"),
+        "page_feedback:delete": access.rule("core.delete_pagefeedback"),
+        "page_feedback:add": access.rule("core.add_pagefeedback"),
+        "page_feedback:copy": access.rule("core.add_pagefeedback"),
+        "email-queue": access.rule("core.view_email"),
+        "email-detail": access.rule("core.view_email"),
+        "email-resend": access.rule("core.resend_email"),
+        "feedback-*": access.public("anyone may say whether a page helped; rate-limited"),
+        "outbox*": access.public("the demo's outbox; off unless TOWNHALL_SHOW_OUTBOX is set"),
+        "search": access.public("site search"),
+        "account-delete": access.signed_in("a resident deletes their own account"),
+        # Taken from Wagtail: the admin (every view needs admin access), serving pages and
+        # documents, and Townhall's records that are the council's as a whole, whose view
+        # sets use Wagtail's model permissions.
+        "wagtail*": access.wagtail(_WAGTAIL),
+        "wagtail_serve": access.public("the site's pages, by Wagtail's page privacy"),
+        "wagtaildocs_serve": access.public("documents, by Wagtail's collection privacy"),
+        "wagtailcore_authenticate_with_password": access.public("a page's password form"),
+        "wagtaildocs_authenticate_with_password": access.public("a document's password form"),
+        "wagtailadmin_login": access.public("signing in to the admin"),
+        "wagtailadmin_password_reset*": access.public("resetting a password; no enumeration"),
+        "organisations:*": access.wagtail(_WAGTAIL),
+        "/admin/test404/": access.wagtail(_WAGTAIL),
+        "/admin/^.*/$": access.wagtail("the admin's own page-not-found"),
+        "/accounts/login/": access.public("signing in"),
+        "account_*": access.public("allauth's sign-in, sign-up and account pages"),
+        "public-api:*": access.public("the read-only JSON API over public records"),
+    }
+)

@@ -1,0 +1,38 @@
+"""Who may do what with the council's records: democratic services keep the register,
+meetings and figures (Wagtail's model permissions, given to that group); the public reads."""
+
+import rules
+
+from townhall.core import access
+from townhall.core.predicates import has_model_permission
+
+rules.add_perm("council.import_figures", has_model_permission("council.add_measurevalue"))
+
+_WAGTAIL = "the council's register, by Wagtail's model permissions (democratic services)"
+
+access.declare(
+    {
+        "figure-import:index": access.rule("council.import_figures"),
+        **{
+            f"{viewset}:*": access.wagtail(_WAGTAIL)
+            for viewset in (
+                "agendaitem",
+                "committee",
+                "contract",
+                "councillor",
+                "decision",
+                "measure",
+                "measurevalue",
+                "meeting",
+                "meetingpaper",
+                "membership",
+                "papertext",
+            )
+        },
+        "committee*": access.public("committees and their meetings"),
+        "meeting*": access.public("meetings, their agendas and papers"),
+        "decision*": access.public("the decisions register and its feeds"),
+        "contract*": access.public("the contracts register"),
+        "council-search": access.public("searching the council's papers"),
+    }
+)

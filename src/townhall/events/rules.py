@@ -1,0 +1,31 @@
+"""Who may do what with events' answers: organisers of the event's own organisation."""
+
+import rules
+
+from townhall.core import access
+from townhall.core.predicates import can_edit_page, record_rule, section_of
+
+_on_event = section_of(lambda rsvp: rsvp.event)
+
+for _action in ("view", "change", "delete", "add"):
+    rules.add_perm(f"events.{_action}_rsvp", record_rule(f"events.{_action}_rsvp", _on_event))
+rules.add_perm("events.email_attendees", can_edit_page)
+
+access.declare(
+    {
+        "event_answers:index*": access.rule("events.view_rsvp"),
+        "event_answers:inspect": access.rule("events.view_rsvp"),
+        "event_answers:history*": access.rule("events.view_rsvp"),
+        "event_answers:usage": access.rule("events.view_rsvp"),
+        "event_answers:edit": access.rule("events.change_rsvp"),
+        "event_answers:delete": access.rule("events.delete_rsvp"),
+        "event_answers:add": access.rule("events.add_rsvp"),
+        "event_answers:copy": access.rule("events.add_rsvp"),
+        "event-email-attendees": access.rule("events.email_attendees"),
+        "events*": access.public("the events listings and calendars"),
+        "event-ics": access.public("one event's calendar file"),
+        "event-rsvp": access.public("anyone may answer; rate-limited, confirmed by email"),
+        "rsvp-confirm": access.token("the link emailed to the attendee"),
+        "rsvp-cancel": access.token("the link emailed to the attendee"),
+    }
+)

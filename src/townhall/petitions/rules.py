@@ -1,0 +1,38 @@
+"""Who may do what with petitions: the council's petition officers moderate them; a
+petition's signers may be downloaded by officers and by the editors of the organisation
+that started it."""
+
+import rules
+
+from townhall.core import access
+from townhall.core.predicates import editor_of, is_petition_officer
+
+rules.add_perm("petitions.moderate_petition", is_petition_officer)
+rules.add_perm(
+    "petitions.download_signers",
+    is_petition_officer | editor_of(lambda petition: petition.organisation),
+)
+
+_WAGTAIL = "the council's petition records, by Wagtail's model permissions (petition officers)"
+
+access.declare(
+    {
+        "petitions_moderate": access.rule("petitions.moderate_petition"),
+        "petitions_review": access.rule("petitions.moderate_petition"),
+        "petitions_signers": access.rule("petitions.download_signers"),
+        "wagtailsnippets_petitions_petition:*": access.wagtail(_WAGTAIL),
+        "wagtailsnippetchoosers_petitions_petition:*": access.wagtail(_WAGTAIL),
+        "petition_thresholds:*": access.wagtail(_WAGTAIL),
+        "signing_blocks:*": access.wagtail(_WAGTAIL),
+        "petitions": access.public("the petitions list"),
+        "petition": access.public("a published petition"),
+        "petition-check": access.public("searching for a similar petition first"),
+        "petition-help": access.public("help page"),
+        "petition-create": access.public("anyone may start a petition; rate-limited"),
+        "petition-sign": access.public("anyone may sign; rate-limited, confirmed by email"),
+        "petition-confirm-creator": access.token("the link emailed to the creator"),
+        "petition-creator-signers": access.token("the creator's own link"),
+        "petition-sponsor": access.token("the link the creator shares with supporters"),
+        "signature-confirm": access.token("the link emailed to the signer"),
+    }
+)
