@@ -91,3 +91,13 @@ def awarded(business_case):
         awarded_by=business_case,
         project=project,
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The role x view matrix says how many pairs it checked (issue 15)."""
+    from tests.test_access_matrix import CHECKED
+
+    if CHECKED["pairs"]:
+        terminalreporter.write_line(
+            f"role x view matrix: {CHECKED['pairs']} role, view and record pairs checked"
+        )

@@ -4,6 +4,7 @@ release, and who may do what."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 
 from townhall.core.models import Organisation
@@ -89,6 +90,20 @@ def test_an_invited_organisations_editor_answers_and_others_cannot(as_user, stat
         invitation.state == CoSigning.State.ACCEPTED
         and invitation.answered_by.username == "branch-editor"
     )
+
+
+def test_a_moderator_of_the_invited_organisation_cannot_answer_for_it(as_user, statement):
+    """The README says editors answer invitations; a moderator only moderates (issue 15)."""
+    invitation = CoSigning.objects.get(statement=statement, organisation__slug="workers-branch")
+    get_user_model().objects.get(username="alliance-moderator").groups.add(
+        invitation.organisation.moderators
+    )
+    refused = as_user("alliance-moderator").post(
+        f"/admin/statements/invitations/{invitation.pk}/answer/", {"answer": "accept"}
+    )
+    assert refused.status_code in (302, 403)
+    invitation.refresh_from_db()
+    assert invitation.state == CoSigning.State.INVITED
 
 
 def test_inviting_is_for_the_statements_own_editors_and_emails_the_invited(

@@ -4,18 +4,12 @@ holds the commented page; comment settings belong to their organisation's editor
 import rules
 
 from townhall.core import access
-from townhall.core.predicates import record_rule, section_of
+from townhall.core.predicates import add_record_rules, section_of
 
-_on_page = section_of(lambda comment: comment.page)
-
-for _action in ("view", "change", "delete", "add"):
-    rules.add_perm(
-        f"comments.{_action}_comment", record_rule(f"comments.{_action}_comment", _on_page)
-    )
-    rules.add_perm(
-        f"comments.{_action}_commentpolicy",
-        record_rule(f"comments.{_action}_commentpolicy", lambda policy: policy.organisation),
-    )
+add_record_rules("comments.comment", section_of(lambda comment: comment.page))
+add_record_rules("comments.commentpolicy", lambda policy: policy.organisation)
+# Comments are written on the site by their authors, never made up in the admin.
+rules.add_perm("comments.create_in_admin", rules.always_deny)
 
 access.declare(
     {
@@ -23,14 +17,15 @@ access.declare(
         "wagtailsnippets_comments_comment:edit": access.rule("comments.change_comment"),
         "wagtailsnippets_comments_comment:delete": access.rule("comments.delete_comment"),
         "wagtailsnippetchoosers_comments_comment:*": access.rule("comments.change_comment"),
+        "wagtailsnippetchoosers_comments_comment:create": access.rule("comments.create_in_admin"),
         "comments_moderate": access.rule("comments.change_comment"),
         "comments_reply": access.rule("comments.change_comment"),
         "comment_settings:index*": access.rule("comments.change_commentpolicy"),
         "comment_settings:edit": access.rule("comments.change_commentpolicy"),
         "comment_settings:delete": access.rule("comments.delete_commentpolicy"),
-        "comment_settings:history*": access.rule("comments.view_commentpolicy"),
+        "comment_settings:history*": access.rule("comments.history_commentpolicy"),
         "comment_settings:add": access.rule("comments.add_commentpolicy"),
-        "comment_settings:usage": access.rule("comments.view_commentpolicy"),
+        "comment_settings:usage": access.rule("comments.change_commentpolicy"),
         "comments-post": access.public("anyone may comment; flood, link and spam checks"),
         "comments-report": access.public("anyone may report a comment; rate-limited"),
         "comments-feed-*": access.public("approved comments only"),

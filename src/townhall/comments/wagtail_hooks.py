@@ -6,13 +6,22 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+    SnippetCreateView,
+)
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from townhall.comments import admin_views
 from townhall.comments.models import Comment, CommentPolicy
+from townhall.core import access
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
+    RuleRequiredMixin,
     ScopedIndexView,
     ScopedViewSetMixin,
     scope_to_sections,
@@ -70,19 +79,49 @@ class CommentSectionPolicy(ModelPermissionPolicy):
 register_permission_policy(Comment, CommentSectionPolicy(Comment))
 
 
-class ScopedChooseView(PageSectionScopeMixin, ChooseView):
+MODERATE = "comments.change_comment"
+
+
+class ScopedChooseView(RuleRequiredMixin, PageSectionScopeMixin, ChooseView):
+    required_rule = MODERATE
+
     def get_object_list(self):
         return self.scope(super().get_object_list())
 
 
-class ScopedChooseResultsView(PageSectionScopeMixin, ChooseResultsView):
+class ScopedChooseResultsView(RuleRequiredMixin, PageSectionScopeMixin, ChooseResultsView):
+    required_rule = MODERATE
+
     def get_object_list(self):
         return self.scope(super().get_object_list())
+
+
+class ScopedChosenView(RuleRequiredMixin, SnippetChosenView):
+    required_rule = MODERATE
+
+    def get_object(self, pk):
+        return access.get_or_404(self.request.user, MODERATE, Comment, pk=pk)
+
+
+class ScopedChosenMultipleView(RuleRequiredMixin, PageSectionScopeMixin, SnippetChosenMultipleView):
+    required_rule = MODERATE
+
+    def get_objects(self, pks):
+        return self.scope(Comment.objects.filter(pk__in=pks))
+
+
+class NoCreateView(RuleRequiredMixin, SnippetCreateView):
+    required_rule = "comments.create_in_admin"
 
 
 class CommentChooserViewSet(SnippetChooserViewSet):
+    """Only moderators and editors choose comments, and only their organisations' ones."""
+
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = NoCreateView
 
 
 class CommentViewSet(SnippetViewSet):

@@ -10,6 +10,7 @@ permission policies."""
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -22,10 +23,11 @@ class Guard:
     kind: str
     rule: str = ""
     reason: str = ""
+    post_rule: str = ""  # where posting needs more than looking
 
 
-def rule(permission: str) -> Guard:
-    return Guard(RULE, rule=permission)
+def rule(permission: str, *, post: str = "") -> Guard:
+    return Guard(RULE, rule=permission, post_rule=post)
 
 
 def public(reason: str) -> Guard:
@@ -68,9 +70,20 @@ def declared() -> dict[str, Guard]:
     return dict(_guards)
 
 
+def allows(user, permission: str, record: object = None) -> bool:
+    """Whether the user holds the rule for this record. A declared rule is asked itself, so
+    that an admin is not an applicant or an assessor just for being a superuser (Django's
+    has_perm says yes to them for everything); other permissions go to has_perm."""
+    if not user.is_active:
+        return False
+    if rules.perm_exists(permission):
+        return rules.has_perm(permission, user, record)
+    return user.has_perm(permission, record)
+
+
 def ensure(user, permission: str, record: object = None) -> None:
     """Refuse (403) unless the user holds the rule for this record."""
-    if not user.has_perm(permission, record):
+    if not allows(user, permission, record):
         raise PermissionDenied("You do not have permission to do this.")
 
 
@@ -78,6 +91,6 @@ def get_or_404(user, permission: str, model, **lookup):
     """The record, when the user holds the rule for it; "not found" for one they may not
     see, so another organisation's ids give nothing away."""
     record = get_object_or_404(model, **lookup)
-    if not user.has_perm(permission, record):
+    if not allows(user, permission, record):
         raise Http404("Not one of your organisation's records.")
     return record

@@ -7,6 +7,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 
+from townhall.core import access
+
 
 class OrganisationScopedMixin:
     """Limits a listing to rows belonging to the user's organisations.
@@ -98,9 +100,9 @@ class ScopedObjectMixin:
         found = super().get_object(*args, **kwargs)
         record = getattr(self, "live_object", None) or found
         user = self.request.user
-        if not user.has_perm(self.record_permission):
+        if not access.allows(user, self.record_permission):
             raise PermissionDenied  # nobody in their role may do this to any record
-        if not user.has_perm(self.record_permission, record):
+        if not access.allows(user, self.record_permission, record):
             raise Http404("Not one of your organisation's records.")
         return found
 
@@ -109,7 +111,7 @@ class ScopedViewSetMixin:
     """Scopes every view of a Wagtail view set, the ones Wagtail adds by itself too
     (history, usage), so none is left answering for every organisation: listings show the
     user's organisations' records, and each single-record view asks the app's rule for the
-    record (`<app>.view_<model>`, `change_`, `delete_`, `add_` for a copy).
+    record (`<app>.view_<model>`, `change_`, `delete_`, `history_`, `add_` for a copy).
 
     Listings find records through `organisation_filter`, or, with `page_field` set,
     through the page they are attached to."""
@@ -120,8 +122,8 @@ class ScopedViewSetMixin:
         "edit": "change",
         "delete": "delete",
         "inspect": "view",
-        "history": "view",
-        "usage": "view",
+        "history": "history",  # as Wagtail: whoever may add, change or delete
+        "usage": "change",
         "copy": "add",
     }
 
@@ -146,3 +148,13 @@ class ScopedViewSetMixin:
             )
             setattr(self, attribute, scoped)
         super().__init__(*args, **kwargs)
+
+
+class RuleRequiredMixin:
+    """A view Wagtail lets any admin user open, narrowed to those holding `required_rule`."""
+
+    required_rule: str
+
+    def dispatch(self, request, *args, **kwargs):
+        access.ensure(request.user, self.required_rule)
+        return super().dispatch(request, *args, **kwargs)

@@ -14,6 +14,7 @@ from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page, organisations_for_user
 
 __all__ = [
+    "add_record_rules",
     "can_edit_page",
     "editor_of",
     "has_model_permission",
@@ -86,18 +87,36 @@ def section_of(page_of: Callable[[object], object]) -> OrganisationOf:
     return lambda record: organisation_for_page(page_of(record))
 
 
-def record_rule(permission: str, organisation_of: OrganisationOf) -> Predicate:
-    """A model permission that holds, record by record, only within the user's own
-    organisations; asked without a record, it is the model permission alone."""
+def record_rule(permission: str | tuple[str, ...], organisation_of: OrganisationOf) -> Predicate:
+    """A model permission (any one of several) that holds, record by record, only within
+    the user's own organisations; asked without a record, it is the permission alone."""
     within = member_of(organisation_of)
+    permissions = (permission,) if isinstance(permission, str) else permission
 
-    @rules.predicate(f"{permission} within the organisation")
+    @rules.predicate(f"{' or '.join(permissions)} within the organisation")
     def check(user, record=None) -> bool:
-        if not _model_permissions.has_perm(user, permission):
+        if not any(_model_permissions.has_perm(user, name) for name in permissions):
             return False
         return record is None or within(user, record)
 
     return check
+
+
+def add_record_rules(model: str, organisation_of: OrganisationOf) -> None:
+    """The rules of an organisation's records in the admin ("people.supporter"): viewing,
+    adding, changing and deleting one, and reading its history (as Wagtail allows it to
+    whoever may add, change or delete), each only within the user's organisations."""
+    app_label, model_name = model.split(".")
+    for action in ("view", "add", "change", "delete"):
+        name = f"{app_label}.{action}_{model_name}"
+        rules.add_perm(name, record_rule(name, organisation_of))
+    rules.add_perm(
+        f"{app_label}.history_{model_name}",
+        record_rule(
+            tuple(f"{app_label}.{a}_{model_name}" for a in ("add", "change", "delete")),
+            organisation_of,
+        ),
+    )
 
 
 @rules.predicate("may edit the page")

@@ -4,13 +4,9 @@ the guards of the views Townhall takes from Wagtail, allauth and django-ninja.""
 import rules
 
 from townhall.core import access
-from townhall.core.predicates import has_model_permission, record_rule, section_of
+from townhall.core.predicates import add_record_rules, has_model_permission, section_of
 
-for _action in ("view", "change", "delete", "add"):
-    rules.add_perm(
-        f"core.{_action}_pagefeedback",
-        record_rule(f"core.{_action}_pagefeedback", section_of(lambda feedback: feedback.page)),
-    )
+add_record_rules("core.pagefeedback", section_of(lambda feedback: feedback.page))
 rules.add_perm("core.view_email", has_model_permission("core.view_email"))
 rules.add_perm("core.resend_email", has_model_permission("core.resend_email"))
 
@@ -20,8 +16,8 @@ access.declare(
     {
         "page_feedback:index*": access.rule("core.view_pagefeedback"),
         "page_feedback:inspect": access.rule("core.view_pagefeedback"),
-        "page_feedback:history*": access.rule("core.view_pagefeedback"),
-        "page_feedback:usage": access.rule("core.view_pagefeedback"),
+        "page_feedback:history*": access.rule("core.history_pagefeedback"),
+        "page_feedback:usage": access.rule("core.change_pagefeedback"),
         "page_feedback:edit": access.rule("core.change_pagefeedback"),
         "page_feedback:delete": access.rule("core.delete_pagefeedback"),
         "page_feedback:add": access.rule("core.add_pagefeedback"),
@@ -41,6 +37,8 @@ access.declare(
         "wagtaildocs_serve": access.public("documents, by Wagtail's collection privacy"),
         "wagtailcore_authenticate_with_password": access.public("a page's password form"),
         "wagtaildocs_authenticate_with_password": access.public("a document's password form"),
+        "wagtailadmin_sprite": access.public("the admin's icons, the same for everyone"),
+        "wagtailadmin_javascript_catalog": access.public("the admin's translations"),
         "wagtailadmin_login": access.public("signing in to the admin"),
         "wagtailadmin_password_reset*": access.public("resetting a password; no enumeration"),
         "organisations:*": access.wagtail(_WAGTAIL),

@@ -3,20 +3,17 @@
 import rules
 
 from townhall.core import access
-from townhall.core.predicates import can_edit_page, record_rule, section_of
+from townhall.core.predicates import add_record_rules, can_edit_page, section_of
 
-_on_event = section_of(lambda rsvp: rsvp.event)
-
-for _action in ("view", "change", "delete", "add"):
-    rules.add_perm(f"events.{_action}_rsvp", record_rule(f"events.{_action}_rsvp", _on_event))
+add_record_rules("events.rsvp", section_of(lambda rsvp: rsvp.event))
 rules.add_perm("events.email_attendees", can_edit_page)
 
 access.declare(
     {
         "event_answers:index*": access.rule("events.view_rsvp"),
         "event_answers:inspect": access.rule("events.view_rsvp"),
-        "event_answers:history*": access.rule("events.view_rsvp"),
-        "event_answers:usage": access.rule("events.view_rsvp"),
+        "event_answers:history*": access.rule("events.history_rsvp"),
+        "event_answers:usage": access.rule("events.change_rsvp"),
         "event_answers:edit": access.rule("events.change_rsvp"),
         "event_answers:delete": access.rule("events.delete_rsvp"),
         "event_answers:add": access.rule("events.add_rsvp"),

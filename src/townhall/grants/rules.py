@@ -20,7 +20,7 @@ _OWN = access.rule("grants.edit_own_application")
 access.declare(
     {
         "grant-rounds": access.rule("grants.view_rounds"),
-        "grant-round": access.rule("grants.view_round"),
+        "grant-round": access.rule("grants.view_round", post="grants.manage_round"),
         "grant-remove-assessor": access.rule("grants.manage_round"),
         "grant-release-scores": access.rule("grants.manage_round"),
         "grant-application-admin": access.rule("grants.view_application"),

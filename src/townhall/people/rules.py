@@ -1,27 +1,16 @@
 """Who may do what with supporters: organisers of the supporter's own organisation."""
 
-import rules
-
 from townhall.core import access
-from townhall.core.predicates import record_rule
+from townhall.core.predicates import add_record_rules
 
-
-def _organisation(supporter):
-    return supporter.organisation
-
-
-for _action in ("view", "change", "delete", "add"):
-    rules.add_perm(
-        f"people.{_action}_supporter",
-        record_rule(f"people.{_action}_supporter", _organisation),
-    )
+add_record_rules("people.supporter", lambda supporter: supporter.organisation)
 
 access.declare(
     {
         "supporters:index*": access.rule("people.view_supporter"),
         "supporters:inspect": access.rule("people.view_supporter"),
-        "supporters:history*": access.rule("people.view_supporter"),
-        "supporters:usage": access.rule("people.view_supporter"),
+        "supporters:history*": access.rule("people.history_supporter"),
+        "supporters:usage": access.rule("people.change_supporter"),
         "supporters:edit": access.rule("people.change_supporter"),
         "supporters:delete": access.rule("people.delete_supporter"),
         "supporters:add": access.rule("people.add_supporter"),
