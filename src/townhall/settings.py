@@ -89,6 +89,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: health answers, request ids, the access log and request metrics.
     "townhall.operations.middleware.OperationsMiddleware",
+    # Outside whitenoise and the page cache: their responses carry the policies too.
+    "townhall.core.security_headers.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -161,6 +161,26 @@ def test_pages_from_the_cache_keep_the_security_headers(client, post):
     first = client.get(post.url)
     cached = client.get(post.url)
     assert cached["X-Townhall-Cache"] == "hit"
-    for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+    for header in (
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Content-Security-Policy",
+        "Permissions-Policy",
+    ):
         assert cached.get(header) == first.get(header) is not None, header
     assert cached["X-Frame-Options"] == "DENY"
+
+
+def test_the_site_allows_no_inline_script_and_no_framing_and_the_admin_only_its_own(
+    client, post, as_user
+):
+    """Issue 15: a script slipped into a page would not run, and no other site frames one."""
+    page = client.get(post.url)["Content-Security-Policy"]
+    assert "script-src 'self';" in page and "'unsafe-inline'" not in page
+    assert "frame-ancestors 'none'" in page
+    assert "camera=()" in client.get(post.url)["Permissions-Policy"]
+    admin = as_user("alliance-editor").get("/admin/")["Content-Security-Policy"]
+    assert "frame-ancestors 'self'" in admin  # the editor's preview panel frames the site
+    static = client.get("/static/townhall/townhall.css")
+    assert static.status_code in (200, 404) and "Content-Security-Policy" in static
