@@ -265,10 +265,6 @@ class LinkExpired(Exception):
     """An emailed confirmation link used after CONFIRM_LINK_DAYS: nothing changes."""
 
 
-class AlreadySigned(Exception):
-    """This person has signed already: said kindly, and nothing changes."""
-
-
 def _email_confirmation_link(petition: Petition, signature: Signature) -> None:
     _email(
         signature.email,
@@ -285,7 +281,9 @@ def sign(petition: Petition, signer: Signer) -> Signature:
     """A new pending signature, and its confirmation link emailed.
 
     Signing again before confirming sends a new link (the old one stops working), with the
-    details as now given; signing again after confirming raises AlreadySigned.
+    details as now given; signing again after confirming emails the address to say it has
+    signed already, and changes nothing. The page after signing is the same in every case,
+    so it does not tell anyone whether an address has signed (issue 15).
     """
     if not petition.accepts_signatures:
         raise WrongState("This petition is not taking signatures.")
@@ -305,7 +303,14 @@ def sign(petition: Petition, signer: Signer) -> Signature:
             .first()
         )
         if signature is None or signature.state != Signature.State.PENDING:
-            raise AlreadySigned
+            _email(
+                signer.email,
+                "already_signed",
+                "You have already signed this petition",
+                petition=petition,
+                petition_url=link("petition", petition.pk),
+            )
+            return signature
         signature.name, signature.email, signature.postcode = (
             signer.name,
             signer.email,

@@ -163,8 +163,6 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
                         client_address(request),
                     ),
                 )
-            except services.AlreadySigned:
-                return render(request, "petitions/already_signed.html", {"petition": petition})
             except services.WrongState as refusal:
                 context = {"petition": petition, "reason": str(refusal)}
                 return render(request, "petitions/not_signable.html", context, status=403)
