@@ -45,7 +45,8 @@ def test_joining_stores_a_pending_supporter_and_emails_a_confirmation_link(
     assert supporter.consent_to_contact and supporter.consent_wording == alliance.consent_wording
     [message] = mail.outbox
     assert message.to == ["ada@example.org"]
-    assert link_in(message, "confirm").endswith(f"/supporters/confirm/{supporter.token}/")
+    assert link_in(message, "confirm").endswith(f"/supporters/confirm/{supporter.confirm_token}/")
+    assert supporter.confirm_token != supporter.token
     unsubscribe = link_in(message, "unsubscribe")
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
 
@@ -56,11 +57,11 @@ def test_confirming_twice_says_it_was_already_confirmed(
     join(client, capture=django_capture_on_commit_callbacks)
     confirm = link_in(mail.outbox[0], "confirm").split("8000", 1)[1]
     with django_capture_on_commit_callbacks(execute=True):
-        first = client.get(confirm)
+        first = client.post(confirm)
     assert "You have joined Barnet Alliance" in first.content.decode()
     supporter = Supporter.objects.get(email="ada@example.org")
     assert supporter.status == Supporter.Status.CONFIRMED and supporter.confirmed_at
-    second = client.get(confirm)
+    second = client.post(confirm)
     assert second.status_code == 200
     assert "already confirmed" in second.content.decode()
     assert "unsubscribe" in mail.outbox[-1].body.lower()  # the welcome email
@@ -185,3 +186,26 @@ def test_a_supporter_can_erase_their_own_details(
     assert "Your details have been deleted" in response.content.decode()
     assert not Supporter.objects.filter(email="ada@example.org").exists()
     assert client.get(unsubscribe).status_code == 404
+
+
+def test_opening_the_link_does_not_confirm_only_the_button_does(
+    client, alliance, django_capture_on_commit_callbacks
+):
+    """A mail scanner opens every link in an email; joining waits for the button (issue 15)."""
+    join(client, capture=django_capture_on_commit_callbacks)
+    confirm = link_in(mail.outbox[0], "confirm").split("8000", 1)[1]
+    page = client.get(confirm)
+    assert page.status_code == 200 and '<form method="post">' in page.content.decode()
+    supporter = Supporter.objects.get(email="ada@example.org")
+    assert supporter.status == Supporter.Status.PENDING
+
+
+def test_the_unsubscribe_link_cannot_confirm_and_the_confirm_link_cannot_unsubscribe(
+    client, alliance, django_capture_on_commit_callbacks
+):
+    join(client, capture=django_capture_on_commit_callbacks)
+    supporter = Supporter.objects.get(email="ada@example.org")
+    assert client.post(f"/supporters/confirm/{supporter.token}/").status_code == 404
+    assert client.post(f"/supporters/unsubscribe/{supporter.confirm_token}/").status_code == 404
+    supporter.refresh_from_db()
+    assert supporter.status == Supporter.Status.PENDING

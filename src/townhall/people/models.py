@@ -24,7 +24,10 @@ class Supporter(models.Model):
     consent_to_contact = models.BooleanField("agreed to be contacted", default=False)
     consent_wording = models.TextField(help_text="The privacy wording shown when they agreed")
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    # Two secrets: the link that confirms joining, and the one in every email that stops
+    # them; a forwarded welcome email cannot be used to confirm someone else's request.
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    confirm_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     joined_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)

@@ -27,7 +27,7 @@ def absolute_url(path: str) -> str:
 
 
 def confirm_url(supporter: Supporter) -> str:
-    return absolute_url(reverse("join-confirm", args=[supporter.token]))
+    return absolute_url(reverse("join-confirm", args=[supporter.confirm_token]))
 
 
 def unsubscribe_url(supporter: Supporter) -> str:
@@ -86,6 +86,7 @@ def _join(organisation: Organisation, request: JoinRequest) -> Supporter:
         supporter = Supporter(organisation=organisation, email=request.email)
     elif supporter.status == Supporter.Status.UNSUBSCRIBED:
         supporter.token = new_token()
+        supporter.confirm_token = new_token()
         supporter.unsubscribed_at = None
     supporter.name = request.name
     supporter.postcode = request.postcode
@@ -105,8 +106,8 @@ class Outcome:
 
 @transaction.atomic
 def confirm(token: str) -> Outcome | None:
-    """Confirm by the emailed link; None if the link is unknown or no longer valid."""
-    supporter = Supporter.objects.select_for_update().filter(token=token).first()
+    """Confirm by the emailed link's token; None if it is unknown or no longer valid."""
+    supporter = Supporter.objects.select_for_update().filter(confirm_token=token).first()
     if supporter is None or supporter.status == Supporter.Status.UNSUBSCRIBED:
         return None
     if supporter.status == Supporter.Status.CONFIRMED:

@@ -45,6 +45,18 @@ def check_email(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache  # the link is personal: no cache may keep the page
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a button; only pressing it confirms, so a mail scanner that opens every
+    link in an email does not join anyone up."""
+    if request.method != "POST":
+        supporter = (
+            Supporter.objects.select_related("organisation")
+            .filter(confirm_token=token[:64])
+            .exclude(status=Supporter.Status.UNSUBSCRIBED)
+            .first()
+        )
+        if supporter is None:
+            return render(request, "people/link_not_valid.html", status=404)
+        return render(request, "people/confirm.html", {"supporter": supporter})
     outcome = services.confirm(token[:64])
     if outcome is None:
         return render(request, "people/link_not_valid.html", status=404)
