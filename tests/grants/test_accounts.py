@@ -76,3 +76,19 @@ def test_staff_still_sign_in_to_the_admin_with_a_password(client):
         "/admin/login/", {"username": "council-officer", "password": "townhall-demo"}
     )
     assert answer.status_code == 302 and client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("known", [True, False])
+def test_account_emails_link_to_the_base_url_whatever_host_the_request_named(
+    client, django_capture_on_commit_callbacks, settings, known
+):
+    """A password-reset link must not point at a host and port a client typed (issue 15)."""
+    settings.ALLOWED_HOSTS = ["*"]
+    email = "council-officer@example.org" if known else "nobody.here@example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/accounts/password/reset/", {"email": email}, HTTP_HOST="attacker.example:6666"
+        )
+    [message] = [m for m in mail.outbox if m.to == [email]]
+    links = re.findall(r"https?://[^\s/)]+", message.body)
+    assert links and set(links) == {settings.TOWNHALL_BASE_URL}, message.body

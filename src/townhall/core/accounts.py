@@ -2,6 +2,8 @@
 through the task queue like every other email here, so a slow mail server never holds up a
 sign-in page, and the demo's outbox shows them. A resident may delete their own account."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.db import transaction
@@ -22,9 +24,27 @@ class QueuedMessage:
         return len(self.message.to)
 
 
+def on_base_url(url: str) -> str:
+    """The same address on the configured base URL. allauth builds its links from the
+    request's Host header, which a client chooses: a password-reset link must never point
+    at a host someone typed (issue 15)."""
+    parts = urlsplit(url)
+    return urlunsplit(urlsplit(settings.TOWNHALL_BASE_URL)[:2] + parts[2:])
+
+
 class AccountAdapter(DefaultAccountAdapter):
     def render_mail(self, template_prefix, email, context, headers=None):
-        context = {**context, "site_name": settings.WAGTAIL_SITE_NAME}
+        links = {
+            key: on_base_url(value)
+            for key, value in context.items()
+            if key.endswith("_url") and isinstance(value, str)
+        }
+        context = {
+            **context,
+            **links,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "base_url": settings.TOWNHALL_BASE_URL,
+        }
         return QueuedMessage(super().render_mail(template_prefix, email, context, headers))
 
 
