@@ -60,3 +60,32 @@ def test_openapi_description(client):
 def test_the_api_docs_use_local_assets(client):
     html = client.get("/api/docs").content.decode()
     assert "/static/ninja/" in html and "cdn." not in html
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/decisions?offset=99999999999999999999999",
+        "/api/meetings?offset=99999999999999999999999",
+        "/api/contracts?limit=0",
+        "/api/petitions/99999999999999999999",
+        "/api/consultations/not-a-number",
+    ],
+)
+def test_out_of_range_or_malformed_parameters_answer_400_with_the_reason(client, path):
+    """Issue 15: these answered 500 (a number too large for the database) or an
+    undocumented 422; now 400 says which parameter and why, as the schema documents."""
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response.json()["detail"].split(":")[0] in ("offset", "limit", "pk")
+
+
+def test_every_operation_with_parameters_documents_its_400(client):
+    schema = client.get("/api/openapi.json").json()
+    undocumented = [
+        (method, path)
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("parameters") and "400" not in operation["responses"]
+    ]
+    assert undocumented == []

@@ -8,7 +8,7 @@ from django.utils import timezone
 from ninja import Router, Schema
 from ninja.responses import Status
 
-from townhall.api.schemas import Problem
+from townhall.api.schemas import Problem, RecordId
 from townhall.consultations import results, services
 from townhall.consultations.models import ConsultationPage
 from townhall.core import pagecache
@@ -105,7 +105,7 @@ def list_consultations(request: HttpRequest):
 
 
 @router.get("/consultations/{pk}", response={200: ConsultationDetail, 404: Problem})
-def consultation_detail(request: HttpRequest, pk: int):
+def consultation_detail(request: HttpRequest, pk: RecordId):
     page = _public(pk)
     if page is None:
         return Status(404, {"detail": "No published consultation has this id."})
@@ -147,7 +147,7 @@ def consultation_detail(request: HttpRequest, pk: int):
 @router.get(
     "/consultations/{pk}/results", response={200: list[StageResults], 404: Problem, 409: Problem}
 )
-def consultation_results(request: HttpRequest, pk: int):
+def consultation_results(request: HttpRequest, pk: RecordId):
     """Counts for the choice questions, once the consultation has closed."""
     page = _public(pk)
     if page is None:

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from ninja.responses import Status
 from wagtail.models import Page
 
@@ -19,7 +19,8 @@ from townhall.api.council_schemas import (
     MeetingOut,
     ProgrammeOut,
 )
-from townhall.api.schemas import Problem
+from townhall.api.pagination import BoundedLimitOffset
+from townhall.api.schemas import MAX_OFFSET, Problem, RecordId
 from townhall.core import pagecache
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import (
@@ -111,7 +112,7 @@ class MeetingQuery(Schema):
 
 
 @router.get("/meetings", response=list[MeetingOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_meetings(request: HttpRequest, filters: Query[MeetingQuery]):
     """Meetings, newest first; `upcoming=true` for those still to come, soonest first."""
     pagecache.tag(request, COUNCIL_TAG)
@@ -124,7 +125,7 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingQuery]):
 
 
 @router.get("/meetings/{pk}", response={200: MeetingDetail, 404: Problem})
-def meeting_detail(request: HttpRequest, pk: int):
+def meeting_detail(request: HttpRequest, pk: RecordId):
     pagecache.tag(request, COUNCIL_TAG)
     found = Meeting.objects.select_related("committee").filter(pk=pk).first()
     if found is None:
@@ -179,7 +180,7 @@ class DecisionQuery(Schema):
     topic: str | None = None
     status: str | None = None
     limit: int = Field(50, ge=1, le=200)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get("/decisions", response={200: DecisionPage, 400: Problem})
@@ -207,7 +208,7 @@ def list_decisions(request: HttpRequest, query: Query[DecisionQuery]):
 
 
 @router.get("/decisions/{pk}", response={200: DecisionOut, 404: Problem})
-def decision_detail(request: HttpRequest, pk: int):
+def decision_detail(request: HttpRequest, pk: RecordId):
     pagecache.tag(request, COUNCIL_TAG)
     found = Decision.objects.select_related("committee", "agenda_item").filter(pk=pk).first()
     if found is None:
@@ -252,7 +253,7 @@ def list_programmes(request: HttpRequest):
 
 
 @router.get("/figures/{page_id}", response={200: list[MeasureOut], 404: Problem})
-def figures(request: HttpRequest, page_id: int):
+def figures(request: HttpRequest, page_id: RecordId):
     """The promise tracker of a programme or a project (by its id): each measure's values,
     each with the address of the document or page that published it."""
     pagecache.tag(request, COUNCIL_TAG)
@@ -286,7 +287,7 @@ def figures(request: HttpRequest, page_id: int):
 
 
 @router.get("/contracts", response=list[ContractOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def list_contracts(request: HttpRequest):
     """The contracts register, newest first."""
     pagecache.tag(request, COUNCIL_TAG)

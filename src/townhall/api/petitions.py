@@ -6,7 +6,7 @@ from django.urls import reverse
 from ninja import Router
 from ninja.responses import Status
 
-from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem
+from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem, RecordId
 from townhall.core import pagecache
 from townhall.petitions import counts, services
 from townhall.petitions.models import Petition, Threshold
@@ -45,7 +45,7 @@ def list_petitions(request: HttpRequest, state: str = "open"):
 
 
 @router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})
-def petition_detail(request: HttpRequest, pk: int):
+def petition_detail(request: HttpRequest, pk: RecordId):
     petition = _public(request, pk)
     if petition is None:
         return Status(404, {"detail": "No public petition has this id."})
@@ -82,8 +82,19 @@ def petition_detail(request: HttpRequest, pk: int):
     )
 
 
-@router.get("/petitions/{pk}/wards.csv", response={404: Problem})
-def petition_wards_csv(request: HttpRequest, pk: int):
+@router.get(
+    "/petitions/{pk}/wards.csv",
+    response={404: Problem},
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "Confirmed signatures per ward: ward_code, ward_name, signatures",
+                "content": {"text/csv": {"schema": {"type": "string"}}},
+            }
+        }
+    },
+)
+def petition_wards_csv(request: HttpRequest, pk: RecordId):
     """Confirmed signatures per ward, as CSV."""
     petition = _public(request, pk)
     if petition is None:

@@ -1,8 +1,9 @@
 """What the public API returns. Only public facts: never names, emails or postcodes."""
 
 from datetime import date, datetime
+from typing import Annotated
 
-from ninja import Schema
+from ninja import Path, Schema
 
 
 class ThresholdOut(Schema):
@@ -42,6 +43,14 @@ class PetitionDetail(PetitionSummary):
     thresholds: list[ThresholdOut]
     response: ResponseOut | None
     signatures_by_ward: list[WardCount]
+
+
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 1_000_000
+
+# Record ids in addresses: bounded, so that no number is too large for the database to
+# compare (SQLite cannot take one over 2**63 - 1), and documented as such.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class Problem(Schema):

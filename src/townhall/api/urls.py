@@ -1,11 +1,35 @@
+from django.http import HttpRequest, HttpResponse
 from django.urls import path
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from townhall.api.consultations import router as consultations
 from townhall.api.council import router as council
 from townhall.api.petitions import router as petitions
 
-api = NinjaAPI(
+
+class TownhallAPI(NinjaAPI):
+    """The API, whose every operation that takes parameters documents the 400 it answers
+    when they are not valid (django-ninja itself would answer 422, undocumented)."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        problem = {"$ref": "#/components/schemas/Problem"}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("parameters"):
+                    operation["responses"].setdefault(
+                        "400",
+                        {
+                            "description": "A parameter is not valid: the detail says which "
+                            "and why",
+                            "content": {"application/json": {"schema": problem}},
+                        },
+                    )
+        return schema
+
+
+api = TownhallAPI(
     title="Townhall public API",
     version="1",
     description="Public facts about petitions (counts, states, thresholds, responses and "
@@ -15,6 +39,18 @@ api = NinjaAPI(
     "councillors appear only in their public roles.",
     urls_namespace="public-api",
 )
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """400 with each parameter's problem in words, as the decisions filters answer."""
+    problems = "; ".join(
+        f"{error['loc'][-1]}: {error['msg']}" if error.get("loc") else error["msg"]
+        for error in exc.errors
+    )
+    return api.create_response(request, {"detail": problems}, status=400)
+
+
 api.add_router("/", petitions)
 api.add_router("/", council)
 api.add_router("/", consultations)
