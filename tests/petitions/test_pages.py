@@ -66,6 +66,23 @@ def test_starting_a_petition_and_confirming_it(client, ward, django_capture_on_c
     assert client.get(f"/petitions/{petition.pk}/sign/").status_code == 403
 
 
+def test_replaying_start_a_petition_makes_one_petition(
+    client, ward, django_capture_on_commit_callbacks
+):
+    """Issue 15: five identical posts (a double click, a retry, a script) made five."""
+    data = {
+        **signing_data(ward, email="starter@example.org"),
+        "action": "Mend the bench by Friern Barnet library",
+        "background": "It wobbles.",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(5):
+            assert "Check your email" in client.post("/petitions/new/", data).content.decode()
+    assert Petition.objects.filter(action=data["action"]).count() == 1
+    links = {link(message, "start") for message in mail.outbox}
+    assert len(links) == 1  # each replay re-sends the one petition's link
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [

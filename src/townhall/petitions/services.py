@@ -110,6 +110,15 @@ def create(
     organisation: Organisation | None,
     creator: Signer,
 ) -> Petition:
+    """A new petition waiting for its creator to confirm by email.
+
+    Sending the same petition again (a replayed form, a double submit, a retry after a
+    timeout) while the first waits for confirmation makes no second one: the creator is
+    sent the link again."""
+    waiting = _waiting_for_creator(action, creator.email)
+    if waiting is not None:
+        _email_creator_link(waiting, waiting.signatures.get(is_creator=True), creator.email)
+        return waiting
     petition = Petition.objects.create(
         borough=borough,
         action=action,
@@ -120,8 +129,28 @@ def create(
     counts.create_shards(petition)
     signature = _new_signature(petition, creator, is_creator=True)
     _record(petition, "created")
+    _email_creator_link(petition, signature, creator.email)
+    return petition
+
+
+def _waiting_for_creator(action: str, email: str) -> Petition | None:
+    since = timezone.now() - timedelta(days=settings.TOWNHALL_CONFIRM_LINK_DAYS)
+    return (
+        Petition.objects.select_for_update(of=("self",))
+        .filter(
+            state=State.PENDING,
+            created_at__gte=since,
+            action__iexact=action.strip(),
+            signatures__is_creator=True,
+            signatures__normalised_email=normalise_email(email),
+        )
+        .first()
+    )
+
+
+def _email_creator_link(petition: Petition, signature: Signature, email: str) -> None:
     _email(
-        creator.email,
+        email,
         "confirm_creator",
         "Confirm your petition",
         petition=petition,
@@ -129,7 +158,6 @@ def create(
         signature=signature,
         link_days=settings.TOWNHALL_CONFIRM_LINK_DAYS,
     )
-    return petition
 
 
 @transaction.atomic
