@@ -91,7 +91,7 @@ def test_replies_thread_under_their_parent(client, post, django_capture_on_commi
     parent = Comment.objects.filter(page=post, status="approved", parent=None).first()
     trusted(post)
     html = client.get(f"{post.url}?replytocom={parent.pk}").content.decode()
-    assert f"Reply to {parent.author_name}" in html
+    assert f"Reply to <bdi>{parent.author_name}</bdi>" in html
     post_comment(
         client, post, django_capture_on_commit_callbacks, parent=parent.pk, content="A reply."
     )

@@ -228,3 +228,15 @@ def test_lists_take_the_same_queries_however_many_petitions(
     with django_assert_max_num_queries(8):
         listed = client.get("/api/petitions").json()
     assert len(listed) >= 8
+
+
+@pytest.mark.parametrize("title", ["Fix the lights\r\nBcc: everyone@example.org", "Tab\there"])
+def test_a_petition_title_with_a_line_break_is_refused_with_a_message(client, ward, title):
+    """It used to be saved, and its follow emails then failed with BadHeaderError."""
+    response = client.post(
+        "/petitions/new/",
+        {**signing_data(ward, email="s@example.org"), "action": title, "background": "Dark."},
+    )
+    assert response.status_code == 400
+    assert "Remove the line breaks and control characters" in response.content.decode()
+    assert not Petition.objects.filter(background="Dark.").exists()

@@ -16,6 +16,13 @@ def visible_comments():
     return Comment.objects.filter(status=Comment.Status.APPROVED, hidden_for_review=False)
 
 
+def feed_text(text: str) -> str:
+    """A title or name for a feed, without < and >: feeds carry titles as plain text, but
+    many readers show them as HTML, and a name written years ago (or imported) may hold
+    them. New names with < or > are refused."""
+    return text.replace("<", "").replace(">", "")
+
+
 class CommentsFeed(Feed):
     feed_type = Rss201rev2Feed
 
@@ -43,7 +50,7 @@ class CommentsFeed(Feed):
         return comments.select_related("page").order_by("-created_at")[:FEED_LENGTH]
 
     def item_title(self, comment: Comment) -> str:
-        return f"{comment.author_name} on {comment.page.title}"
+        return feed_text(f"{comment.author_name} on {comment.page.title}")
 
     def item_description(self, comment: Comment) -> str:
         return comment.content_html
@@ -55,4 +62,4 @@ class CommentsFeed(Feed):
         return comment.created_at
 
     def item_author_name(self, comment: Comment) -> str:
-        return comment.author_name
+        return feed_text(comment.author_name)

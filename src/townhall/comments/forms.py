@@ -1,7 +1,7 @@
 from django import forms
 
-from townhall.core.forms import PublicForm, email_field, name_field
-from townhall.core.sanitise import COMMENT_TAGS
+from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
+from townhall.core.sanitise import COMMENT_TAGS, clean_comment, strip_all
 
 
 def allowed_tags_text() -> str:
@@ -39,13 +39,17 @@ class CommentForm(PublicForm):
         self.fields["content"].error_messages["max_length"] = "Your comment is too long"
 
     def clean_author_name(self) -> str:
-        name = " ".join(self.cleaned_data["author_name"].split())
-        if not name:
-            raise forms.ValidationError("Enter your name")
-        return name
+        return clean_person_name(self.cleaned_data["author_name"])
 
     def clean_content(self) -> str:
+        """Refused when nothing would be left to show once sanitised (only a script, or an
+        image the comment tags do not allow), instead of publishing a blank comment."""
         content = self.cleaned_data["content"].strip()
         if not content:
             raise forms.ValidationError("Enter your comment")
+        if not strip_all(clean_comment(content)).strip():
+            raise forms.ValidationError(
+                "Your comment has no text we can show: write it in words (scripts and "
+                "images are removed)"
+            )
         return content

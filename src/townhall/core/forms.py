@@ -1,7 +1,45 @@
-"""Form plumbing shared by every public form: GOV.UK-style rendering and a honeypot."""
+"""Form plumbing shared by every public form: GOV.UK-style rendering, a honeypot, and
+text fields that refuse control characters."""
+
+import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+
+# A field shown on one line (a name, a title, an address) never holds a line break, a tab or
+# another control character: a script could post one, and in an email's subject or a CSV
+# it breaks what it lands in. Text areas may hold line breaks and tabs, nothing else.
+_SINGLE_LINE_REFUSED = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MULTI_LINE_REFUSED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def refuse_control_characters(value: str, *, multi_line: bool = False) -> None:
+    pattern = _MULTI_LINE_REFUSED if multi_line else _SINGLE_LINE_REFUSED
+    if isinstance(value, str) and pattern.search(value):
+        raise ValidationError(
+            "Remove the line breaks and control characters"
+            if not multi_line
+            else "Remove the control characters (they may come from copying and pasting)"
+        )
+
+
+class TextChecksMixin:
+    """Every text field of the form refuses control characters: one-line fields any, text
+    areas all but line breaks and tabs. Added to each field's validators, so the error
+    shows next to the field like any other."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField):
+                continue
+            multi_line = isinstance(field.widget, forms.Textarea)
+            field.validators.append(
+                lambda value, multi_line=multi_line: refuse_control_characters(
+                    value, multi_line=multi_line
+                )
+            )
 
 
 class TownhallFormRenderer(TemplatesSetting):
@@ -11,7 +49,7 @@ class TownhallFormRenderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
-class PublicForm(forms.Form):
+class PublicForm(TextChecksMixin, forms.Form):
     """A public form with a honeypot: people never see the field, many spam robots fill it."""
 
     default_renderer = TownhallFormRenderer()

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
-from townhall.core.forms import PublicForm, TownhallFormRenderer
+from townhall.core.forms import PublicForm, TextChecksMixin, TownhallFormRenderer
 from townhall.core.models import Ward
 from townhall.grants.models import Assessment, GrantSchemePage, RecipientType
 
@@ -29,7 +29,7 @@ class EligibilityForm(PublicForm):
         }
 
 
-class GrantForm(forms.Form):
+class GrantForm(TextChecksMixin, forms.Form):
     """A form for someone signed in: GOV.UK-style rendering, no honeypot needed."""
 
     default_renderer = TownhallFormRenderer()

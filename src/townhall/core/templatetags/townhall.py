@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html_join
 
 from townhall.core.services.feedback import like_count as _like_count
 
@@ -38,3 +39,10 @@ def file_type(document) -> str:
 def file_size(document) -> str:
     size = document.get_file_size()
     return filesizeformat(size) if size is not None else "size unknown"
+
+
+@register.filter
+def names_list(names) -> str:
+    """People's names joined with commas, each isolated in <bdi>, so a right-to-left name
+    (or a direction override typed into one) cannot reorder the names after it."""
+    return format_html_join(", ", "<bdi>{}</bdi>", ((name,) for name in names))
