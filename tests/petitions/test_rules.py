@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from tests.petitions.conftest import sign_and_confirm
+from townhall.core.email_addresses import normalise_email
 from townhall.petitions import counts, fraud, services
-from townhall.petitions.emails import normalise_email
 from townhall.petitions.models import Petition, Signature, Threshold
 
 pytestmark = pytest.mark.django_db

@@ -124,3 +124,12 @@ def test_inviting_is_for_the_statements_own_editors_and_emails_the_invited(
     assert any("co-sign" in m.subject for m in mail.outbox)
     again = services.invite(statement, [council], None)
     assert again == []  # invited once only
+
+
+def test_one_person_adds_one_name_however_they_write_their_address(statement):
+    """Issue 15: a "+tag" or dotted Gmail address added a second name; one normalise_email
+    in core now compares addresses for signatures, statements, events and follows alike."""
+    before = statement.names.count()
+    for email in ("Jo.Bloggs@gmail.com", "jobloggs+statement@googlemail.com"):
+        services.add_name(statement, "Jo Bloggs", email, show_name=True)
+    assert statement.names.count() == before + 1

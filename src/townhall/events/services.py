@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.core import pagecache
+from townhall.core.email_addresses import normalise_email
 from townhall.core.mail import send_email_after_commit
 from townhall.events.models import EventPage, EventPlaces, Rsvp, new_token
 
@@ -117,7 +118,7 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
     check_open(event)
     if answer.guests > event.max_guests:
         raise Refused(f"You can bring up to {event.max_guests} guests.")
-    normalised = answer.email.strip().lower()
+    normalised = normalise_email(answer.email)
     with transaction.atomic():
         found, created = Rsvp.objects.select_for_update().get_or_create(
             event=event,

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.core.digests import SOURCES
+from townhall.core.email_addresses import normalise_email
 from townhall.core.mail import send_email_after_commit
 from townhall.core.services import email_delivery
 from townhall.follows.models import Follow, Follower, new_token
@@ -46,7 +47,7 @@ def follow(kind: str, target_id: int, email: str, frequency: str) -> Follow:
     """Ask to follow; a link to confirm is emailed. Asking again sends a fresh link, and the
     frequency chosen takes effect only when confirmed (so nobody else can change it)."""
     name = target_name(kind, target_id)
-    normalised = email.strip().lower()
+    normalised = normalise_email(email)
     with transaction.atomic():
         try:
             with transaction.atomic():

@@ -18,10 +18,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.core import pagecache
+from townhall.core.email_addresses import normalise_email
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Borough, Organisation, Ward
 from townhall.petitions import counts, fraud
-from townhall.petitions.emails import normalise_email
 from townhall.petitions.models import (
     PaperSignatures,
     Petition,

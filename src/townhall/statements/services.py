@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.core import pagecache
+from townhall.core.email_addresses import normalise_email
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page
@@ -85,7 +86,7 @@ def supporters(statement: JointStatementPage) -> dict:
 def add_name(statement: JointStatementPage, name: str, email: str, show_name: bool) -> None:
     """A person adds their name: pending until they confirm by email. Adding it again sends
     a fresh link (or does nothing once confirmed)."""
-    normalised = email.strip().lower()
+    normalised = normalise_email(email)
     try:
         with transaction.atomic():
             entry = StatementName.objects.create(

@@ -1,4 +1,6 @@
-"""One signature per person: email addresses compared as their provider compares them."""
+"""Email addresses compared as their provider compares them, so one person is one
+signature, one attendee, one name on a statement and one follower, whichever way they
+write their address (dots and "+tags" where the provider ignores them, any case)."""
 
 # Providers that ignore dots in the local part, and those that deliver "+tag" addresses to
 # the same mailbox. Gmail does both; for the others only "+tags" are stripped.
