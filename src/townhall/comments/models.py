@@ -3,6 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from townhall.core.personal_data import holds_personal_data
+
 
 class CommentPolicy(models.Model):
     """An organisation's discussion settings, as WordPress's Settings > Discussion has them."""
@@ -67,6 +69,7 @@ class CommentPolicy(models.Model):
         return f"Comment settings for {self.organisation}"
 
 
+@holds_personal_data
 class Comment(models.Model):
     """A reader's comment on a page. The email address is never shown in public."""
 

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
 
 ACCESS_FEATURES = {
@@ -207,6 +208,7 @@ class EventPlaces(models.Model):
         return f"{self.taken} places taken at event {self.event_id}"
 
 
+@holds_personal_data
 class Rsvp(models.Model):
     """One person's answer, with their guests; no account needed."""
 

@@ -4,11 +4,14 @@ import secrets
 
 from django.db import models
 
+from townhall.core.personal_data import holds_personal_data
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+@holds_personal_data
 class Follower(models.Model):
     """One email address and how often it wants a digest; its token unsubscribes it."""
 

@@ -2,11 +2,14 @@ import secrets
 
 from django.db import models
 
+from townhall.core.personal_data import holds_personal_data
+
 
 def new_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+@holds_personal_data
 class Supporter(models.Model):
     """Someone who joined an organisation's campaign. Never shown publicly."""
 

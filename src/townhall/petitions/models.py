@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from townhall.core.personal_data import holds_personal_data
+
 COUNT_SHARDS = 16  # confirmations add to one of these rows at random, so they rarely queue
 
 
@@ -117,6 +119,7 @@ class Petition(models.Model):
         )
 
 
+@holds_personal_data
 class Signature(models.Model):
     """One person's signature; it counts once its emailed link has been confirmed."""
 

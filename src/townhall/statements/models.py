@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
 
 
@@ -109,6 +110,7 @@ class CoSigning(models.Model):
         return f"{self.organisation} on “{self.statement.title}”"
 
 
+@holds_personal_data
 class StatementName(models.Model):
     """A person adding their name; it counts once confirmed by email."""
 

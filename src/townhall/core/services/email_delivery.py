@@ -227,7 +227,26 @@ def is_email_id(value: str) -> bool:
     return True
 
 
+LEGACY_TASK = "townhall.core.mail.send_email"
+
+
 def forget(address: str) -> int:
-    """Erase every queued or kept email to this address (a person's erasure request)."""
+    """Erase every queued or kept email to this address (a person's erasure request), and
+    the task results of the tasks that carried the address itself (before emails became
+    durable, the task's arguments held the message; now they hold the email's id only)."""
     deleted, _ = Email.objects.filter(to__iexact=address).delete()
-    return deleted
+    wanted = address.casefold()
+    legacy = DBTaskResult.objects.filter(task_path=LEGACY_TASK).only("pk", "args_kwargs")
+    carrying = [
+        task.pk
+        for task in legacy.iterator()
+        if any(
+            isinstance(arg, str) and arg.casefold() == wanted
+            for arg in [
+                *task.args_kwargs.get("args", []),
+                *task.args_kwargs.get("kwargs", {}).values(),
+            ]
+        )
+    ]
+    DBTaskResult.objects.filter(pk__in=carrying).delete()
+    return deleted + len(carrying)

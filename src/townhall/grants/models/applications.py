@@ -4,10 +4,12 @@ and decided by staff, with requests for more information and a record of every c
 from django.conf import settings
 from django.db import models
 
+from townhall.core.personal_data import holds_personal_data
 from townhall.core.storage import private_storage
 from townhall.grants.models.schemes import GrantRound, RecipientType
 
 
+@holds_personal_data
 class Application(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
