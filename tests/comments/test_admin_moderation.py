@@ -128,6 +128,15 @@ def test_another_organisations_editor_cannot_bulk_delete_a_comment(as_user, held
     assert Comment.objects.filter(pk=held.pk).exists()
 
 
+@pytest.mark.parametrize("action", ["delete", "approve", "spam"])
+def test_bulk_confirm_pages_do_not_name_another_organisations_commenters(as_user, held, action):
+    """Issue 15: Wagtail listed the comments one may not touch by their author's name."""
+    page = as_user("library-editor").get(f"/admin/bulk/comments/comment/{action}/?id={held.pk}")
+    html = page.content.decode()
+    assert held.author_name not in html and held.content not in html
+    assert "1 of the selected items is not yours to change" in html or page.status_code != 200
+
+
 def test_the_organisations_own_moderator_may_still_bulk_delete(as_user, held):
     url = f"/admin/bulk/comments/comment/delete/?id={held.pk}&next=/admin/"
     as_user("alliance-editor").post(url)

@@ -65,3 +65,20 @@ def test_the_event_page_header_offers_the_email_button(as_user, answers):
     index = EventIndexPage.objects.get(url_path__contains="/alliance/")
     html = as_user("alliance-editor").get(f"/admin/pages/{index.pk}/edit/").content.decode()
     assert "/email/" not in html
+
+
+def test_another_organisations_editor_cannot_change_an_answer_to_show_a_hidden_name(
+    as_user, answers
+):
+    """Issue 15: editors could edit other organisations' answers (6 of 6 tries)."""
+    alliance_event, _ = answers
+    rsvp = alliance_event.rsvps.get()
+    rsvp.hide_name = True
+    rsvp.save(update_fields=["hide_name"])
+    for view in ("edit", "history", "usage", "inspect", "delete"):
+        response = as_user("library-editor").post(
+            f"/admin/event_answers/{view}/{rsvp.pk}/", {"name": "Changed", "guests": 0}
+        )
+        assert response.status_code in (403, 404), view
+    rsvp.refresh_from_db()
+    assert rsvp.hide_name and rsvp.name != "Changed"

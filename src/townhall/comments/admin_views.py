@@ -11,7 +11,6 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from townhall.comments import services
 from townhall.comments.models import Comment
 from townhall.core import access
-from townhall.core.admin_views import scope_to_sections
 
 ACTION_LABELS = {
     "approve": "Approve",
@@ -82,10 +81,7 @@ class ModerationBulkAction(SnippetBulkAction):
     moderation_action = ""
 
     def check_perm(self, comment: Comment) -> bool:
-        return (
-            self.request.user.has_perm("comments.change_comment")
-            and scope_to_sections(Comment.objects.filter(pk=comment.pk), self.request.user).exists()
-        )
+        return access.allows(self.request.user, "comments.change_comment", comment)
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
