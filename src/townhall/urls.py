@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from townhall.core import access
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -39,3 +41,6 @@ if settings.DEBUG or settings.DEMO:
 
 # Wagtail's page tree answers every other address, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))
+
+# Views each app's rules.py declares as only reading answer GET and HEAD alone.
+access.enforce_read_only(urlpatterns)

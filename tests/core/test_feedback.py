@@ -67,7 +67,7 @@ def test_a_problem_report_is_stored(client, page):
 )
 def test_a_bad_problem_report_shows_what_to_fix_and_keeps_the_text(client, page, data, message):
     response = client.post("/feedback/problem/", on_page(page, what_doing="Kept text", **data))
-    assert response.status_code == 200
+    assert response.status_code == 400  # a form to correct, as every form answers
     html = response.content.decode()
     assert "There is a problem" in html and message in html
     assert "Kept text" in html

@@ -28,6 +28,6 @@ access.declare(
         "comment_settings:usage": access.rule("comments.change_commentpolicy"),
         "comments-post": access.public("anyone may comment; flood, link and spam checks"),
         "comments-report": access.public("anyone may report a comment; rate-limited"),
-        "comments-feed-*": access.public("approved comments only"),
+        "comments-feed-*": access.reads("approved comments only"),
     }
 )

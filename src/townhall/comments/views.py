@@ -14,8 +14,8 @@ from townhall.comments.forms import CommentForm
 from townhall.comments.models import Comment
 from townhall.comments.moderation import Candidate, CommentRefused
 from townhall.comments.threads import page_number_of
-from townhall.core.ratelimit import client_address, is_rate_limited
-from townhall.core.views.feedback import LIKER_COOKIE, too_many_requests
+from townhall.core.ratelimit import client_address, rate_limited
+from townhall.core.views.feedback import LIKER_COOKIE
 
 HELD_COOKIE = "townhall_held"
 
@@ -34,6 +34,7 @@ def held_comment_ids(request: HttpRequest) -> list[int]:
 
 
 @require_POST
+@rate_limited("comment")
 def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     if not services.accepts_comments(page):
@@ -43,8 +44,6 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
         return render(
             request, "comments/form_page.html", {"form": form, "target": page}, status=400
         )
-    if is_rate_limited(request, "comment"):
-        return too_many_requests(request)
     data = form.cleaned_data
     candidate = Candidate(
         page_id=page.pk,
@@ -81,10 +80,9 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
 
 
 @require_POST
+@rate_limited("report")
 def report_comment(request: HttpRequest, pk: int) -> HttpResponse:
     comment = get_object_or_404(Comment, pk=pk, status=Comment.Status.APPROVED)
-    if is_rate_limited(request, "report"):
-        return too_many_requests(request)
     reporter = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
     if services.report(comment, reporter):
         messages.success(request, "Thank you for your report. A moderator will look at it.")

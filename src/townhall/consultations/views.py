@@ -13,7 +13,7 @@ from townhall.consultations.models import ConsultationPage, Response, SurveySeri
 from townhall.consultations.trends import trend_of
 from townhall.core import pagecache
 from townhall.core.question_form import QuestionPageForm
-from townhall.core.ratelimit import is_rate_limited
+from townhall.core.ratelimit import rate_limited
 
 HUB_TAG = "consultations"
 
@@ -89,10 +89,9 @@ def _refused(request: HttpRequest, response_or_page, reason: str) -> HttpRespons
 
 
 @require_POST
+@rate_limited("consultation", count_invalid=True)
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     page = get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
-    if is_rate_limited(request, "consultation"):
-        return render(request, "core/too_many_requests.html", status=429)
     try:
         response = services.start(page)
     except services.Refused as reason:
@@ -100,6 +99,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("consultation-answer", response.token, 1)
 
 
+@rate_limited("consultation", count_invalid=True)
 def answer(request: HttpRequest, token: str, number: int) -> HttpResponse:
     response = _response(token)
     if response.state == Response.State.SUBMITTED:
@@ -113,8 +113,6 @@ def answer(request: HttpRequest, token: str, number: int) -> HttpResponse:
         questions, response.answers, request.POST or None, request.FILES or None
     )
     if request.method == "POST":
-        if is_rate_limited(request, "consultation"):
-            return render(request, "core/too_many_requests.html", status=429)
         if form.is_spam:
             return redirect("consultation-answer", token, number)
         if form.is_valid():
@@ -147,13 +145,12 @@ def answer(request: HttpRequest, token: str, number: int) -> HttpResponse:
     )
 
 
+@rate_limited("consultation", count_invalid=True)
 def save(request: HttpRequest, token: str) -> HttpResponse:
     """Save and come back later: the link comes by email."""
     response = _response(token)
     form = SaveForm(request.POST or None, initial={"email": response.email})
     if request.method == "POST" and not form.is_spam and form.is_valid():
-        if is_rate_limited(request, "consultation"):
-            return render(request, "core/too_many_requests.html", status=429)
         services.send_resume_link(response, form.cleaned_data["email"])
         return render(
             request,
@@ -173,6 +170,7 @@ def save(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
+@rate_limited("consultation", count_invalid=True)
 def check(request: HttpRequest, token: str) -> HttpResponse:
     """Check your answers, choose about publishing, and submit."""
     response = _response(token)
@@ -181,8 +179,6 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
     page = response.consultation
     form = SubmitForm(request.POST or None, ask_name=page.named_responses)
     problem = ""
-    if request.method == "POST" and is_rate_limited(request, "consultation"):
-        return render(request, "core/too_many_requests.html", status=429)
     if request.method == "POST" and not form.is_spam and form.is_valid():
         try:
             services.submit(

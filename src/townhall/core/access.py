@@ -14,8 +14,17 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import URLResolver
+from django.views.decorators.http import require_safe
 
-RULE, PUBLIC, TOKEN, SIGNED_IN, WAGTAIL = "rule", "public", "token", "signed-in", "wagtail"
+RULE, PUBLIC, READS, TOKEN, SIGNED_IN, WAGTAIL = (
+    "rule",
+    "public",
+    "reads",
+    "token",
+    "signed-in",
+    "wagtail",
+)
 
 
 @dataclass(frozen=True)
@@ -31,7 +40,13 @@ def rule(permission: str, *, post: str = "") -> Guard:
 
 
 def public(reason: str) -> Guard:
+    """Open to anyone, and it writes: the view is rate-limited (core.ratelimit)."""
     return Guard(PUBLIC, reason=reason)
+
+
+def reads(reason: str) -> Guard:
+    """Open to anyone, and only read: the URL answers GET and HEAD, and 405 to a POST."""
+    return Guard(READS, reason=reason)
 
 
 def token(reason: str) -> Guard:
@@ -94,3 +109,23 @@ def get_or_404(user, permission: str, model, **lookup):
     if not allows(user, permission, record):
         raise Http404("Not one of your organisation's records.")
     return record
+
+
+def enforce_read_only(patterns) -> None:
+    """Make every URL declared `reads` answer only GET and HEAD (405 otherwise), so what
+    the table says a view does is what it does. Called once on the site's URL patterns."""
+    _walk_and_wrap(patterns, "")
+
+
+def _walk_and_wrap(patterns, namespace: str) -> None:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = entry.namespace and (
+                f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            )
+            _walk_and_wrap(entry.url_patterns, inner or namespace)
+        elif entry.name:
+            name = f"{namespace}:{entry.name}" if namespace else entry.name
+            guard = guard_for(name)
+            if guard is not None and guard.kind == READS:
+                entry.callback = require_safe(entry.callback)

@@ -26,15 +26,15 @@ access.declare(
         "email-detail": access.rule("core.view_email"),
         "email-resend": access.rule("core.resend_email"),
         "feedback-*": access.public("anyone may say whether a page helped; rate-limited"),
-        "outbox*": access.public("the demo's outbox; off unless TOWNHALL_SHOW_OUTBOX is set"),
-        "search": access.public("site search"),
+        "outbox*": access.reads("the demo's outbox; off unless TOWNHALL_SHOW_OUTBOX is set"),
+        "search": access.reads("site search"),
         "account-delete": access.signed_in("a resident deletes their own account"),
         # Taken from Wagtail: the admin (every view needs admin access), serving pages and
         # documents, and Townhall's records that are the council's as a whole, whose view
         # sets use Wagtail's model permissions.
         "wagtail*": access.wagtail(_WAGTAIL),
         "wagtail_serve": access.public("the site's pages, by Wagtail's page privacy"),
-        "wagtaildocs_serve": access.public("documents, by Wagtail's collection privacy"),
+        "wagtaildocs_serve": access.reads("documents, by Wagtail's collection privacy"),
         "wagtailcore_authenticate_with_password": access.public("a page's password form"),
         "wagtaildocs_authenticate_with_password": access.public("a document's password form"),
         "wagtailadmin_sprite": access.public("the admin's icons, the same for everyone"),
@@ -46,6 +46,6 @@ access.declare(
         "/admin/^.*/$": access.wagtail("the admin's own page-not-found"),
         "/accounts/login/": access.public("signing in"),
         "account_*": access.public("allauth's sign-in, sign-up and account pages"),
-        "public-api:*": access.public("the read-only JSON API over public records"),
+        "public-api:*": access.reads("the read-only JSON API over public records"),
     }
 )

@@ -29,10 +29,10 @@ access.declare(
                 "papertext",
             )
         },
-        "committee*": access.public("committees and their meetings"),
-        "meeting*": access.public("meetings, their agendas and papers"),
-        "decision*": access.public("the decisions register and its feeds"),
-        "contract*": access.public("the contracts register"),
-        "council-search": access.public("searching the council's papers"),
+        "committee*": access.reads("committees and their meetings"),
+        "meeting*": access.reads("meetings, their agendas and papers"),
+        "decision*": access.reads("the decisions register and its feeds"),
+        "contract*": access.reads("the contracts register"),
+        "council-search": access.reads("searching the council's papers"),
     }
 )

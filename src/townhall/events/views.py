@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from townhall.core import pagecache
 from townhall.core.models import Organisation, Ward
-from townhall.core.ratelimit import is_rate_limited
-from townhall.core.views.feedback import too_many_requests
+from townhall.core.ratelimit import rate_limited
 from townhall.events import services
 from townhall.events.calendars import calendar_response
 from townhall.events.forms import RsvpForm
@@ -131,6 +130,7 @@ def event_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@rate_limited("rsvp")
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The RSVP form on an event page."""
     event = get_object_or_404(all_events(), pk=pk)
@@ -139,8 +139,6 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         context = event.get_context(request)
         context["form"] = form
         return render(request, event.get_template(request), context, status=400)
-    if is_rate_limited(request, "rsvp"):
-        return too_many_requests(request)
     if not form.is_spam:
         data = form.cleaned_data
         try:

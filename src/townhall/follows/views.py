@@ -6,14 +6,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from townhall.core.ratelimit import is_rate_limited
-from townhall.core.views.feedback import too_many_requests
+from townhall.core.ratelimit import rate_limited
 from townhall.follows import services
 from townhall.follows.forms import FollowForm
 from townhall.follows.models import Follow, Follower
 
 
 @require_POST
+@rate_limited("follow")
 def follow(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
     try:
         name = services.target_name(kind, target_id)
@@ -23,8 +23,6 @@ def follow(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
     context = {"name": name, "form": form, "kind": kind, "target_id": target_id}
     if not form.is_valid():
         return render(request, "follows/follow.html", context, status=400)
-    if is_rate_limited(request, "follow"):
-        return too_many_requests(request)
     if not form.is_spam:
         services.follow(kind, target_id, form.cleaned_data["email"], form.cleaned_data["frequency"])
     return render(request, "follows/check_email.html", context)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from townhall.core.question_form import QuestionPageForm
-from townhall.core.ratelimit import is_rate_limited
+from townhall.core.ratelimit import rate_limited
 from townhall.grants import applying, assessing, awarding, workflow
 from townhall.grants.forms import AboutForm, BudgetForm, NoteForm, ProjectForm, ReportForm
 from townhall.grants.models import (
@@ -41,12 +41,6 @@ def _refused(request: HttpRequest, application: Application | None, reason: str)
     )
 
 
-def _limited(request: HttpRequest) -> HttpResponse | None:
-    if is_rate_limited(request, "grant"):
-        return render(request, "core/too_many_requests.html", status=429)
-    return None
-
-
 @login_required
 def my_applications(request: HttpRequest) -> HttpResponse:
     mine = Application.objects.filter(applicant=request.user).select_related("round__scheme")
@@ -70,6 +64,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@rate_limited("grant", count_invalid=True)
 def start(request: HttpRequest, round_id: int) -> HttpResponse:
     """GET: what applying involves. POST: the applicant's draft (the same one if they have it)."""
     round_ = get_object_or_404(
@@ -79,8 +74,6 @@ def start(request: HttpRequest, round_id: int) -> HttpResponse:
     )
     existing = applying.live_application(round_, request.user)
     if request.method == "POST":
-        if limited := _limited(request):
-            return limited
         try:
             application = applying.start(round_, request.user)
         except workflow.Refused as reason:
@@ -131,6 +124,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@rate_limited("grant", count_invalid=True)
 def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     found = _own(request, pk)
     part = applying.section(found, key)
@@ -147,15 +141,12 @@ def section(request: HttpRequest, pk: int, key: str) -> HttpResponse:
         form = BudgetForm(data, rows=applying.BUDGET_LINES, initial=_budget_initial(found))
     else:
         form = QuestionPageForm(list(part.questions), found.answers, data, files)
-    if request.method == "POST":
-        if limited := _limited(request):
-            return limited
-        if form.is_valid():
-            try:
-                _save(found, key, form)
-            except workflow.Refused as reason:
-                return _refused(request, found, str(reason))
-            return redirect("grant-application", found.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save(found, key, form)
+        except workflow.Refused as reason:
+            return _refused(request, found, str(reason))
+        return redirect("grant-application", found.pk)
     return render(
         request,
         "grants/section.html",
@@ -191,12 +182,11 @@ def _save(application: Application, key: str, form) -> None:
 
 
 @login_required
+@rate_limited("grant", count_invalid=True)
 def check(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers, then submit: a replayed submit changes nothing."""
     found = _own(request, pk)
     if request.method == "POST":
-        if limited := _limited(request):
-            return limited
         if found.status != Status.DRAFT:
             return redirect("grant-application", found.pk)
         try:
@@ -233,11 +223,10 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@rate_limited("grant", count_invalid=True)
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     form = NoteForm(request.POST)
-    if limited := _limited(request):
-        return limited
     if not form.is_valid():
         return _refused(request, found, "Write your answer in the box, then send it.")
     try:
@@ -268,6 +257,7 @@ def agreement(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@rate_limited("grant", count_invalid=True)
 def report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
     found = _own(request, pk)
     due = get_object_or_404(MonitoringReport, pk=report_id, award__application=found)
@@ -275,8 +265,6 @@ def report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse:
     if due.submitted_at is not None:
         return redirect("grant-application", found.pk)
     if request.method == "POST" and form.is_valid():
-        if limited := _limited(request):
-            return limited
         try:
             awarding.submit_report(
                 due, request.user, form.cleaned_data["progress"], form.cleaned_data["spent"]

@@ -4,7 +4,7 @@ from townhall.core import access
 
 access.declare(
     {
-        "site-news-*": access.public("feeds of published news"),
+        "site-news-*": access.reads("feeds of published news"),
         "wagtailsnippets_news_newscategory:*": access.wagtail("categories, by model permissions"),
         "wagtailsnippetchoosers_news_newscategory:*": access.wagtail(
             "categories, by model permissions"

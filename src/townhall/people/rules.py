@@ -16,7 +16,7 @@ access.declare(
         "supporters:add": access.rule("people.add_supporter"),
         "supporters:copy": access.rule("people.add_supporter"),
         "join": access.public("anyone may join a group; rate-limited, confirmed by email"),
-        "join-check-email": access.public("a message page"),
+        "join-check-email": access.reads("a message page"),
         "join-confirm": access.token("the link emailed to the supporter"),
         "join-unsubscribe": access.token("the link in every email to the supporter"),
     }

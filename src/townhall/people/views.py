@@ -6,19 +6,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from townhall.core.models import Organisation
-from townhall.core.ratelimit import is_rate_limited
-from townhall.core.views.feedback import too_many_requests
+from townhall.core.ratelimit import rate_limited
 from townhall.people import services
 from townhall.people.forms import JoinForm
 from townhall.people.models import Supporter
 
 
+@rate_limited("join")
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("home_page"), slug=slug)
     form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        if is_rate_limited(request, "join"):
-            return too_many_requests(request)
         if not form.is_spam:
             services.join(
                 organisation,

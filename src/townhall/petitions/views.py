@@ -9,8 +9,7 @@ from django.views.decorators.cache import never_cache
 
 from townhall.core import pagecache
 from townhall.core.models import Borough, Ward
-from townhall.core.ratelimit import client_address, is_rate_limited
-from townhall.core.views.feedback import too_many_requests
+from townhall.core.ratelimit import client_address, rate_limited
 from townhall.core.wardmap import ATTRIBUTION, ward_map
 from townhall.petitions import counts, services
 from townhall.petitions.exports import signers_csv
@@ -51,6 +50,7 @@ def check_similar(request: HttpRequest) -> HttpResponse:
     return render(request, "petitions/check.html", {"action": action, "similar": similar})
 
 
+@rate_limited("petition")
 def create(request: HttpRequest) -> HttpResponse:
     form = CreateForm(
         request.POST if request.method == "POST" else None,
@@ -58,8 +58,6 @@ def create(request: HttpRequest) -> HttpResponse:
         borough=_borough(request),
     )
     if request.method == "POST" and form.is_valid():
-        if is_rate_limited(request, "petition"):
-            return too_many_requests(request)
         data = form.cleaned_data
         if not form.is_spam:
             services.create(
@@ -136,6 +134,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "petitions/detail.html", _detail_context(petition))
 
 
+@rate_limited("sign_burst", "sign")
 def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     """The signing form; with the sponsor token it also serves a petition not yet open."""
     petition = get_object_or_404(Petition.objects.select_related("borough"), pk=pk)
@@ -147,8 +146,6 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
         pagecache.tag(request, f"petition:{pk}")
     form = SignForm(request.POST if request.method == "POST" else None, borough=petition.borough)
     if request.method == "POST" and form.is_valid():
-        if is_rate_limited(request, "sign_burst") or is_rate_limited(request, "sign"):
-            return too_many_requests(request)
         data = form.cleaned_data
         if not form.is_spam:
             try:

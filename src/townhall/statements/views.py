@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from townhall.core.ratelimit import is_rate_limited
-from townhall.core.views.feedback import too_many_requests
+from townhall.core.ratelimit import rate_limited
 from townhall.statements import services
 from townhall.statements.forms import AddNameForm
 from townhall.statements.models import JointStatementPage, StatementName
 
 
 @require_POST
+@rate_limited("statement_name")
 def add_name(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(JointStatementPage.objects.live().public(), pk=pk)
     if not statement.accepts_names:
@@ -22,8 +22,6 @@ def add_name(request: HttpRequest, pk: int) -> HttpResponse:
         context = statement.get_context(request)
         context["form"] = form
         return render(request, "statements/joint_statement_page.html", context, status=400)
-    if is_rate_limited(request, "statement_name"):
-        return too_many_requests(request)
     if not form.is_spam:
         data = form.cleaned_data
         services.add_name(statement, data["name"], data["email"], data["show_name"])

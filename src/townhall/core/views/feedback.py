@@ -11,15 +11,11 @@ from django.views.decorators.http import require_POST
 
 from townhall.core.feedback_forms import LikeForm, ProblemForm, UsefulForm, same_site_path
 from townhall.core.models import PageFeedback
-from townhall.core.ratelimit import is_rate_limited
+from townhall.core.ratelimit import rate_limited
 from townhall.core.services.feedback import like_page, record_feedback
 
 LIKER_COOKIE = "townhall_liker"
 THANKS = "Thank you for your feedback."
-
-
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/too_many_requests.html", status=429)
 
 
 def _back(form, anchor: str = "feedback") -> HttpResponse:
@@ -28,13 +24,12 @@ def _back(form, anchor: str = "feedback") -> HttpResponse:
 
 
 @require_POST
+@rate_limited("feedback")
 def useful(request: HttpRequest) -> HttpResponse:
     form = UsefulForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose yes or no to tell us whether the page was useful.")
         return _back(form)
-    if is_rate_limited(request, "feedback"):
-        return too_many_requests(request)
     data = form.cleaned_data
     if not form.is_spam:
         kind = PageFeedback.Kind.USEFUL if data["useful"] == "yes" else PageFeedback.Kind.NOT_USEFUL
@@ -50,12 +45,11 @@ def useful(request: HttpRequest) -> HttpResponse:
     return _back(form)
 
 
+@rate_limited("feedback")
 def problem(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = ProblemForm(request.POST)
         if form.is_valid():
-            if is_rate_limited(request, "feedback"):
-                return too_many_requests(request)
             if not form.is_spam:
                 data = form.cleaned_data
                 record_feedback(
@@ -84,17 +78,17 @@ def problem(request: HttpRequest) -> HttpResponse:
             "after_no": request.GET.get("from") == "no",
             "hide_feedback": True,
         },
+        status=400 if form.is_bound else 200,  # a form to correct: not counted as a use
     )
 
 
 @require_POST
+@rate_limited("like")
 def like(request: HttpRequest) -> HttpResponse:
     form = LikeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "This page cannot be liked.")
         return _back(form)
-    if is_rate_limited(request, "like"):
-        return too_many_requests(request)
     liker = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
     if form.is_spam or like_page(form.cleaned_data["page"], liker[:64]):
         messages.success(request, "Thank you: you like this page.")
