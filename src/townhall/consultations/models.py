@@ -16,6 +16,7 @@ from wagtail.search import index
 from townhall.consultations.blocks import QuestionPageBlock
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.storage import private_storage
+from townhall.core.tokens import new_token
 
 PRIVACY_NOTICE = (
     "We use your answers to understand what people think of this proposal. Your email "
@@ -192,10 +193,6 @@ class SurveySeries(models.Model):
     def trends(self) -> list[tuple[str, str]]:
         pairs = [item.split("=", 1) for item in self.trend_questions.split(",") if "=" in item]
         return [(key.strip(), answer.strip()) for key, answer in pairs]
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 def new_public_id() -> str:

@@ -5,10 +5,7 @@ from django.db import transaction
 
 from townhall.consultations.models import ConsultationPage, Moderation, Response
 from townhall.consultations.results import text_questions_by_stage
-
-
-class Refused(Exception):
-    pass
+from townhall.core.errors import Refused
 
 
 def waiting(page: ConsultationPage) -> list[tuple[Response, str, str, str]]:

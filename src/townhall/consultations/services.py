@@ -11,15 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response, Stage
+from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.core.questions import Question, condition_met, shown
 
 FORTHCOMING, OPEN, CLOSED, CONCLUDED = "forthcoming", "open", "closed", "concluded"
 OUTCOME_DUE_DAYS = 84  # the government's standard: a response within 12 weeks
-
-
-class Refused(Exception):
-    """The response cannot be taken; the message says why, for people."""
 
 
 @dataclass(frozen=True)

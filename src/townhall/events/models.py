@@ -1,7 +1,5 @@
 """Events and actions: pages under an organisation, with RSVPs kept as plain records."""
 
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -13,6 +11,7 @@ from wagtail.search import index
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.tokens import new_token
 
 ACCESS_FEATURES = {
     "step_free": "Step-free access",
@@ -20,10 +19,6 @@ ACCESS_FEATURES = {
     "hearing_loop": "Hearing loop",
     "quiet_space": "Quiet space",
 }
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 class EventIndexPage(RoutablePageMixin, Page):

@@ -19,14 +19,11 @@ from django.utils import timezone
 
 from townhall.core import pagecache
 from townhall.core.email_addresses import normalise_email
+from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.events.models import EventPage, EventPlaces, Rsvp, new_token
 
 State = Rsvp.State
-
-
-class Refused(Exception):
-    """The RSVP cannot be taken or changed; the message says why, for people."""
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,9 @@
 """Residents following organisations, petitions and events by email, for digests."""
 
-import secrets
-
 from django.db import models
 
 from townhall.core.personal_data import holds_personal_data
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
+from townhall.core.tokens import new_token
 
 
 @holds_personal_data

@@ -10,14 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from townhall.core.errors import Refused
 from townhall.grants import emails, roles
 from townhall.grants.models import Application, ApplicationEvent, InformationRequest
 
 Status = Application.Status
-
-
-class Refused(Exception):
-    """A change that is not allowed now, with a message for the person who tried it."""
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,7 @@
-import secrets
-
 from django.db import models
 
 from townhall.core.personal_data import holds_personal_data
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(32)
+from townhall.core.tokens import new_token
 
 
 @holds_personal_data

@@ -1,16 +1,11 @@
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from townhall.core.personal_data import holds_personal_data
+from townhall.core.tokens import new_token
 
 COUNT_SHARDS = 16  # confirmations add to one of these rows at random, so they rarely queue
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 class PetitionScheme(models.Model):

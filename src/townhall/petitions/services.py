@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from townhall.core import pagecache
 from townhall.core.email_addresses import normalise_email
+from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Borough, Organisation, Ward
 from townhall.petitions import counts, fraud
@@ -39,7 +40,7 @@ State = Petition.State
 NEXT_TIER_CACHE_SECONDS = 60
 
 
-class WrongState(Exception):
+class WrongState(Refused):
     """The petition is not in a state that allows this; the message says why, for people."""
 
 

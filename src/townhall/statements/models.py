@@ -1,8 +1,6 @@
 """Joint statements and open letters: drafted by one organisation, co-signed by others,
 with individuals adding their names."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -15,10 +13,7 @@ from wagtail.search import index
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
+from townhall.core.tokens import new_token
 
 
 class JointStatementPage(RoutablePageMixin, Page):

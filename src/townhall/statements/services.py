@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from townhall.core import pagecache
 from townhall.core.email_addresses import normalise_email
+from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page
@@ -16,7 +17,7 @@ from townhall.statements.models import CoSigning, JointStatementPage, StatementN
 State = CoSigning.State
 
 
-class NotAllowed(Exception):
+class NotAllowed(Refused):
     """The user may not do this; the message says why."""
 
 
