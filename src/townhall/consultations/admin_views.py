@@ -46,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
     pages = [
         page
         for page in ConsultationPage.objects.all().order_by("-first_published_at")
-        if request.user.has_perm("consultations.manage_consultation", page)
+        if access.allows(request.user, "consultations.manage_consultation", page)
     ]
     counts = {
         page.pk: Response.objects.filter(consultation=page, state="submitted").count()

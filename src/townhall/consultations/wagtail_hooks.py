@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from townhall.consultations import admin_views
+from townhall.core import access
 
 
 @hooks.register("register_admin_urls")
@@ -30,12 +31,7 @@ def urls():
 
 class ResponsesMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        from townhall.consultations.models import ConsultationPage
-
-        return request.user.is_superuser or any(
-            page.permissions_for_user(request.user).can_edit()
-            for page in ConsultationPage.objects.all()[:200]
-        )
+        return access.allows(request.user, "consultations.view_consultations")
 
 
 @hooks.register("register_admin_menu_item")

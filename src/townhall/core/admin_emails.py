@@ -38,7 +38,7 @@ def queue(request: HttpRequest) -> HttpResponse:
             "status": status,
             "oldest_waiting": oldest_waiting,
             "show_addresses": request.user.is_superuser,
-            "may_resend": request.user.has_perm(RESEND),
+            "may_resend": access.allows(request.user, RESEND),
         },
     )
 
@@ -52,7 +52,7 @@ def email_detail(request: HttpRequest, pk: str) -> HttpResponse:
         {
             "email": email,
             "show_addresses": request.user.is_superuser,
-            "may_resend": request.user.has_perm(RESEND),
+            "may_resend": access.allows(request.user, RESEND),
         },
     )
 

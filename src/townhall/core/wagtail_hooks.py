@@ -5,7 +5,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from townhall.core import admin_emails, pagecache
+from townhall.core import access, admin_emails, pagecache
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedIndexView,
@@ -73,7 +73,7 @@ def register_viewsets():
 
 class EmailQueueMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        return request.user.has_perm(admin_emails.VIEW)
+        return access.allows(request.user, admin_emails.VIEW)
 
 
 @hooks.register("register_admin_menu_item")

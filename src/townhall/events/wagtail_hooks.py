@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from townhall.core import access
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedDeleteView,
@@ -57,7 +58,7 @@ class EmailAttendeesButton(PageMenuItem):
         return reverse("event-email-attendees", args=[self.page.pk])
 
     def is_shown(self, user) -> bool:
-        return self.page.permissions_for_user(user).can_edit()
+        return access.allows(user, "events.email_attendees", self.page)
 
 
 @hooks.register("register_admin_viewset")

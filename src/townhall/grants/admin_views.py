@@ -24,7 +24,7 @@ def _round_for(request: HttpRequest, pk: int) -> tuple[GrantRound, bool]:
     """The round, and whether the user is its staff; approvers may look but not manage."""
     round_ = get_object_or_404(GrantRound.objects.select_related("scheme"), pk=pk)
     access.ensure(request.user, "grants.view_round", round_)
-    return round_, request.user.has_perm("grants.manage_round", round_)
+    return round_, access.allows(request.user, "grants.manage_round", round_)
 
 
 def _application_for(request: HttpRequest, pk: int) -> tuple[Application, bool]:
@@ -32,7 +32,7 @@ def _application_for(request: HttpRequest, pk: int) -> tuple[Application, bool]:
         Application.objects.select_related("round__scheme", "applicant", "ward"), pk=pk
     )
     access.ensure(request.user, "grants.view_application", application)
-    return application, request.user.has_perm("grants.manage_application", application)
+    return application, access.allows(request.user, "grants.manage_application", application)
 
 
 def rounds(request: HttpRequest) -> HttpResponse:

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
+from townhall.core import access
 from townhall.grants.models import (
     Application,
     Assessment,
@@ -50,7 +51,7 @@ def queue(user) -> list[tuple[Application, ConflictDeclaration | None, Assessmen
 
 
 def _check_assessor(application: Application, user) -> None:
-    if not user.has_perm("grants.assess_application", application):
+    if not access.allows(user, "grants.assess_application", application):
         raise PermissionDenied("You are not an assessor for this round.")
 
 

@@ -6,7 +6,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from townhall.grants import admin_views, roles
+from townhall.core import access
+from townhall.grants import admin_views
 from townhall.grants.models import Award
 
 
@@ -70,12 +71,7 @@ def urls():
 
 class ApplicationsMenuItem(MenuItem):
     def is_shown(self, request) -> bool:
-        from townhall.grants.models import GrantSchemePage
-
-        return roles.is_approver(request.user) or any(
-            roles.is_staff_for(request.user, scheme)
-            for scheme in GrantSchemePage.objects.all()[:100]
-        )
+        return access.allows(request.user, "grants.view_rounds")
 
 
 @hooks.register("register_admin_menu_item")

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from townhall.core import pagecache
+from townhall.core import access, pagecache
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
@@ -58,7 +58,7 @@ def invite(statement: JointStatementPage, organisations, user) -> list[CoSigning
 
 def answer(invitation: CoSigning, user, accept: bool) -> CoSigning:
     """An editor of the invited organisation accepts or declines."""
-    if not user.has_perm("statements.answer_invitation", invitation):
+    if not access.allows(user, "statements.answer_invitation", invitation):
         raise NotAllowed("Only the invited organisation's editors can answer.")
     invitation.state = State.ACCEPTED if accept else State.DECLINED
     invitation.answered_by, invitation.answered_at = user, timezone.now()

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from townhall.core import access
 from townhall.core.services.organisations import organisations_for_user
 from townhall.statements import admin_views
 from townhall.statements.models import JointStatementPage
@@ -18,7 +19,7 @@ class InviteButton(PageMenuItem):
         return reverse("statement-invite", args=[self.page.pk])
 
     def is_shown(self, user) -> bool:
-        return self.page.permissions_for_user(user).can_edit()
+        return access.allows(user, "statements.invite_cosigners", self.page)
 
 
 class InvitationsMenuItem(MenuItem):
