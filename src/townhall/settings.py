@@ -194,6 +194,9 @@ TOWNHALL_SHOW_OUTBOX = env.bool("TOWNHALL_SHOW_OUTBOX", default=DEMO)
 # Absolute links in emails (confirmation, unsubscribe) start with this.
 TOWNHALL_BASE_URL = env.str("TOWNHALL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = TOWNHALL_BASE_URL
+# No Gravatar: it would send a hash of each editor's email to a third party, and the admin's
+# Content-Security-Policy allows only the site's own images (Wagtail's default avatar).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = env.str("TOWNHALL_SITE_NAME", default="Townhall")
 
 # Whole pages cached for anonymous readers (0 turns it off); changes invalidate at once.

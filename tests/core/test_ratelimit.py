@@ -34,9 +34,7 @@ def test_every_public_view_that_takes_a_post_is_rate_limited(client):
         if guard.kind != access.PUBLIC or route.route.startswith("admin/") or _exempt(route.key):
             continue
         response = client.post(_path(route.route, {"slug": "alliance", "kind": "petition"}))
-        if response.status_code != 405 and not getattr(
-            route.pattern.callback, "rate_limits", None
-        ):
+        if response.status_code != 405 and not getattr(route.pattern.callback, "rate_limits", None):
             unlimited.append(route.key)
     assert unlimited == [], unlimited
 
