@@ -1,12 +1,17 @@
-"""Records that hold a person's name or address, and what erasing one also erases: the
-admin's history of it (Wagtail keeps each record's label, the person's name, in its log,
-shown in the site history report) and the queued emails to them. Apps register their
-models; deleting a row by any route (the admin, the person's own link, an account being
-closed) then leaves no copy behind."""
+"""Records that hold a person's name or address. Apps register their models, and then:
+
+- the admin's log never keeps the person's name: Wagtail labels each log entry with the
+  record's title, and its site history report shows entries to everyone holding any
+  permission on the model, another organisation's editors included; entries about these
+  records are labelled "Supporter 12" instead;
+- deleting a row by any route (the admin, the person's own link, an account being closed)
+  also deletes the log entries about it."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_save
+from django.dispatch import receiver
+from django.utils.text import capfirst
 from wagtail.models import ModelLogEntry
 
 _registered: set[type[models.Model]] = set()
@@ -17,6 +22,17 @@ def holds_personal_data(model: type[models.Model]) -> type[models.Model]:
     _registered.add(model)
     post_delete.connect(_erase_history, sender=model, dispatch_uid=f"erase-{model._meta.label}")
     return model
+
+
+def anonymous_label(model: type[models.Model], pk: object) -> str:
+    return f"{capfirst(model._meta.verbose_name)} {pk}"
+
+
+@receiver(pre_save, sender=ModelLogEntry, dispatch_uid="log-entries-without-names")
+def _label_without_name(sender, instance: ModelLogEntry, **kwargs) -> None:
+    model = instance.content_type.model_class() if instance.content_type_id else None
+    if model in _registered:
+        instance.label = anonymous_label(model, instance.object_id)
 
 
 def registered() -> set[type[models.Model]]:
