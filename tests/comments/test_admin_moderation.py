@@ -151,3 +151,15 @@ def test_the_comment_chooser_lists_only_the_organisations_comments(as_user, held
     )
     assert f"{held.author_name} on " in listed
     assert f"{council_held.author_name} on " not in listed
+
+
+@pytest.mark.parametrize(
+    "next_url", ["javascript:alert(1)", "//evil.example/", "https://evil.example/"]
+)
+def test_the_moderation_pages_go_back_only_to_this_site(as_user, held, next_url):
+    page = as_user("alliance-moderator").get(
+        f"/admin/comments/moderate/{held.pk}/approve/", {"next": next_url}
+    )
+    html = page.content.decode()
+    assert next_url not in html
+    assert 'href="/admin/snippets/comments/comment/"' in html

@@ -5,12 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from townhall.comments import services
 from townhall.comments.models import Comment
 from townhall.core import access
+from townhall.core.feedback_forms import same_site_path
 
 ACTION_LABELS = {
     "approve": "Approve",
@@ -25,10 +25,11 @@ def moderatable(request: HttpRequest, pk: int) -> Comment:
 
 
 def _next_url(request: HttpRequest) -> str:
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        return next_url
-    return reverse("wagtailsnippets_comments_comment:list")
+    """Where to go back to: a path on this site, else the moderation queue."""
+    return same_site_path(
+        request.POST.get("next") or request.GET.get("next"),
+        default=reverse("wagtailsnippets_comments_comment:list"),
+    )
 
 
 def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
