@@ -214,7 +214,7 @@ class Response(models.Model):
         ConsultationPage, on_delete=models.CASCADE, related_name="responses"
     )
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="responses")
-    token = models.CharField(max_length=40, unique=True, default=new_token)  # the resume link
+    token = models.CharField(max_length=64, unique=True, default=new_token)  # the resume link
     public_id = models.CharField(max_length=12, unique=True, default=new_public_id)
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     answers = models.JSONField(default=dict, blank=True)
