@@ -4,6 +4,8 @@ its status codes included."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -13,6 +15,18 @@ pytestmark = pytest.mark.django_db
 
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_transactions_connection():
+    """Requests go straight to the WSGI application, whose end closes database connections
+    in an unexpected transaction state: the test's own, on PostgreSQL. Django's test client
+    avoids that the same way, for as long as the test runs."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
