@@ -4,6 +4,7 @@ from pathlib import PurePath
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.html import format_html_join
 
 from townhall.core.services.feedback import like_count as _like_count
@@ -46,3 +47,28 @@ def names_list(names) -> str:
     """People's names joined with commas, each isolated in <bdi>, so a right-to-left name
     (or a direction override typed into one) cannot reorder the names after it."""
     return format_html_join(", ", "<bdi>{}</bdi>", ((name,) for name in names))
+
+
+# The site's main sections, in the header of every page: (label, URL name or path, the
+# paths that count as inside the section).
+MAIN_SECTIONS = [
+    ("Petitions", "petitions", ("/petitions/",)),
+    ("Events", "events", ("/events/",)),
+    ("Have your say", "consultations", ("/consultations/",)),
+    ("Grants", "grant-schemes", ("/grants/",)),
+    ("Council and democracy", "committees", ("/democracy/",)),
+    ("Groups", "/#groups", ()),
+]
+
+
+@register.simple_tag
+def main_sections(path: str) -> list[dict]:
+    """The header's links, the one the reader is in marked as current."""
+    return [
+        {
+            "label": label,
+            "url": target if target.startswith("/") else reverse(target),
+            "current": any(path.startswith(prefix) for prefix in prefixes),
+        }
+        for label, target, prefixes in MAIN_SECTIONS
+    ]
