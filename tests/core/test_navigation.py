@@ -29,3 +29,22 @@ def test_the_section_the_reader_is_in_is_marked_as_current(client):
     nav = _main_nav(client.get("/democracy/decisions/").content.decode())
     assert re.findall(r'aria-current="page">([^<]+)<', nav) == ["Council and democracy"]
     assert "aria-current" not in _main_nav(client.get("/").content.decode())
+
+
+def test_each_page_of_a_groups_section_has_the_groups_own_menu(client, alliance):
+    home = alliance.home_page.specific
+    children = list(home.get_children().live().public())
+    assert children  # the demo group has news, events and aims under its home page
+    for page in [home, children[0]]:
+        html = client.get(page.url).content.decode()
+        menu = re.search(
+            r'<nav class="th-section-nav" aria-label="([^"]+)">(.*?)</nav>', html, re.S
+        )
+        assert menu and menu.group(1) == alliance.name
+        for child in children:
+            assert f'href="{child.url}"' in menu.group(2)
+        assert 'href="/join/alliance/"' in menu.group(2)
+
+
+def test_pages_outside_any_group_have_no_group_menu(client):
+    assert 'class="th-section-nav"' not in client.get("/petitions/").content.decode()

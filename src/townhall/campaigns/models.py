@@ -32,6 +32,10 @@ class OrganisationHomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["core.BoroughHomePage"]
 
+    def section_menu_extra(self) -> list[tuple[str, str]]:
+        """Links this home page adds to its section's menu."""
+        return [("Donate", self.donate_url)] if self.donate_url else []
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organisation = organisation_for_page(self)

@@ -6,8 +6,10 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html_join
+from wagtail.models import Page
 
 from townhall.core.services.feedback import like_count as _like_count
+from townhall.core.services.organisations import organisation_for_page
 
 register = template.Library()
 
@@ -72,3 +74,25 @@ def main_sections(path: str) -> list[dict]:
         }
         for label, target, prefixes in MAIN_SECTIONS
     ]
+
+
+@register.inclusion_tag("core/includes/section_nav.html")
+def section_menu(page) -> dict:
+    """An organisation's own menu, on every page of its section: its home, the pages
+    directly under it (news, events, aims, statements...), joining, and any links its home
+    page adds (`section_menu_extra`: a campaign's donation page)."""
+    organisation = organisation_for_page(page) if isinstance(page, Page) else None
+    if organisation is None:
+        return {"links": []}
+    home = organisation.home_page.specific
+    links = [(home.title, home.url)]
+    links += [(child.title, child.url) for child in home.get_children().live().public()]
+    links.append(("Join", reverse("join", args=[organisation.slug])))
+    links += list(getattr(home, "section_menu_extra", lambda: [])())
+    return {
+        "organisation": organisation,
+        "links": [
+            {"label": label, "url": url, "current": url == getattr(page, "url", None)}
+            for label, url in links
+        ],
+    }
