@@ -48,3 +48,12 @@ def test_each_page_of_a_groups_section_has_the_groups_own_menu(client, alliance)
 
 def test_pages_outside_any_group_have_no_group_menu(client):
     assert 'class="th-section-nav"' not in client.get("/petitions/").content.decode()
+
+
+def test_the_councils_pages_lead_to_its_registers_and_ask_nobody_to_join_it(client, council):
+    html = client.get(council.home_page.url).content.decode()
+    menu = re.search(r'<nav class="th-section-nav"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    for path in ("/democracy/committees/", "/democracy/decisions/", "/democracy/contracts/"):
+        assert f'href="{path}"' in menu
+    assert 'href="/consultations/"' in menu and 'href="/grants/"' in menu
+    assert "/join/council/" not in html and "Join the campaign" not in html

@@ -10,6 +10,8 @@ class ConsultationsConfig(AppConfig):
     def ready(self) -> None:
         from townhall.consultations import signals  # noqa: F401 - connects the handlers
         from townhall.consultations.citations import consultations_citing
-        from townhall.core import citations
+        from townhall.core import citations, navigation
 
         citations.register(consultations_citing)
+        navigation.add_main_section("Have your say", "consultations", 30, "/consultations/")
+        navigation.add_council_link("Consultations", "consultations", 50)

@@ -19,7 +19,8 @@ class EventsConfig(AppConfig):
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS
 
-        from townhall.core import digests
+        from townhall.core import digests, navigation
         from townhall.events import follow_sources
 
         digests.register("event", follow_sources.event_name, follow_sources.event_news)
+        navigation.add_main_section("Events", "events", 20, "/events/")

@@ -8,4 +8,8 @@ class GrantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from townhall.core import navigation
         from townhall.grants import signals  # noqa: F401 - connects the handlers
+
+        navigation.add_main_section("Grants", "grant-schemes", 40, "/grants/")
+        navigation.add_council_link("Grants", "grant-schemes", 60)

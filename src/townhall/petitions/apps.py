@@ -7,7 +7,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Petitions"
 
     def ready(self) -> None:
-        from townhall.core import citations, digests, metrics
+        from townhall.core import citations, digests, metrics, navigation
         from townhall.petitions import counts, follow_sources
 
         metrics.register(
@@ -17,3 +17,4 @@ class PetitionsConfig(AppConfig):
         )
         digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)
         citations.register(follow_sources.petitions_citing)
+        navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")

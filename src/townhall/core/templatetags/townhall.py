@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from wagtail.models import Page
 
+from townhall.core import navigation
 from townhall.core.services.feedback import like_count as _like_count
 from townhall.core.services.organisations import organisation_for_page
 
@@ -51,28 +52,16 @@ def names_list(names) -> str:
     return format_html_join(", ", "<bdi>{}</bdi>", ((name,) for name in names))
 
 
-# The site's main sections, in the header of every page: (label, URL name or path, the
-# paths that count as inside the section).
-MAIN_SECTIONS = [
-    ("Petitions", "petitions", ("/petitions/",)),
-    ("Events", "events", ("/events/",)),
-    ("Have your say", "consultations", ("/consultations/",)),
-    ("Grants", "grant-schemes", ("/grants/",)),
-    ("Council and democracy", "committees", ("/democracy/",)),
-    ("Groups", "/#groups", ()),
-]
-
-
 @register.simple_tag
 def main_sections(path: str) -> list[dict]:
-    """The header's links, the one the reader is in marked as current."""
+    """The header's links (core.navigation), the one the reader is in marked as current."""
     return [
         {
-            "label": label,
-            "url": target if target.startswith("/") else reverse(target),
-            "current": any(path.startswith(prefix) for prefix in prefixes),
+            "label": entry.label,
+            "url": entry.url,
+            "current": any(path.startswith(prefix) for prefix in entry.prefixes),
         }
-        for label, target, prefixes in MAIN_SECTIONS
+        for entry in navigation.main_sections()
     ]
 
 
@@ -87,7 +76,11 @@ def section_menu(page) -> dict:
     home = organisation.home_page.specific
     links = [(home.title, home.url)]
     links += [(child.title, child.url) for child in home.get_children().live().public()]
-    links.append(("Join", reverse("join", args=[organisation.slug])))
+    if organisation.kind == organisation.Kind.COUNCIL:
+        # The council's record lives in its own registers, not in pages under its home.
+        links += [(entry.label, entry.url) for entry in navigation.council_links()]
+    else:
+        links.append(("Join", reverse("join", args=[organisation.slug])))
     links += list(getattr(home, "section_menu_extra", lambda: [])())
     return {
         "organisation": organisation,
