@@ -5,12 +5,12 @@ import rules
 
 from townhall.consultations.models import ConsultationPage
 from townhall.core import access
-from townhall.core.predicates import can_edit_page, is_superuser
+from townhall.core.predicates import can_edit_page, edits_a_page_of_type, is_superuser
 
 
 @rules.predicate("edits a consultation")
 def edits_a_consultation(user) -> bool:
-    return any(can_edit_page(user, page) for page in ConsultationPage.objects.all())
+    return edits_a_page_of_type(user, ConsultationPage)
 
 
 rules.add_perm("consultations.manage_consultation", can_edit_page)

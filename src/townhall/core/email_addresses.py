@@ -30,3 +30,18 @@ def normalise_email(email: str) -> str:
     if domain in IGNORES_DOTS:
         local = local.replace(".", "")
     return f"{local}@{domain}"
+
+
+def renormalise_rows(model, *, within: str | None = None) -> None:
+    """For data migrations: compare each kept address as normalise_email does now. A row
+    whose address now matches another's (in the same `within`) is left as it was, so no one's
+    answer is lost."""
+    for row in model.objects.all().iterator():
+        wanted = normalise_email(row.email)
+        if wanted == row.normalised_email:
+            continue
+        others = model.objects.filter(normalised_email=wanted)
+        if within:
+            others = others.filter(**{within: getattr(row, within)})
+        if not others.exists():
+            model.objects.filter(pk=row.pk).update(normalised_email=wanted)

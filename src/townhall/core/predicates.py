@@ -9,6 +9,8 @@ from collections.abc import Callable
 import rules
 from django.contrib.auth.backends import ModelBackend
 from rules import Predicate, is_superuser
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page, organisations_for_user
@@ -17,6 +19,7 @@ __all__ = [
     "add_record_rules",
     "can_edit_page",
     "editor_of",
+    "edits_a_page_of_type",
     "has_model_permission",
     "is_admin_user",
     "is_grant_approver",
@@ -122,6 +125,15 @@ def add_record_rules(model: str, organisation_of: OrganisationOf) -> None:
 @rules.predicate("may edit the page")
 def can_edit_page(user, page) -> bool:
     return page is not None and bool(page.permissions_for_user(user).can_edit())
+
+
+def edits_a_page_of_type(user, page_type: type[Page]) -> bool:
+    """Whether the user may edit at least one page of this type: one query, however many
+    pages there are (Wagtail's own page permission policy)."""
+    if not user.is_authenticated:
+        return False
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return editable.type(page_type).exists()
 
 
 is_admin_user = has_model_permission("wagtailadmin.access_admin")

@@ -4,7 +4,7 @@ named django-rules predicate; grants/rules.py builds the app's rules from them."
 
 import rules
 
-from townhall.core.predicates import is_grant_approver
+from townhall.core.predicates import edits_a_page_of_type, is_grant_approver
 from townhall.grants.models import Application, Assessor, GrantRound, GrantSchemePage
 
 APPLICANT, STAFF, APPROVER, ASSESSOR = "applicant", "staff", "approver", "assessor"
@@ -51,7 +51,7 @@ def is_application_staff(user, application: Application) -> bool:
 
 @rules.predicate("is staff for a scheme")
 def is_staff_for_a_scheme(user) -> bool:
-    return any(is_staff_for(user, scheme) for scheme in GrantSchemePage.objects.all())
+    return user.is_authenticated and edits_a_page_of_type(user, GrantSchemePage)
 
 
 def roles_of(user, application: Application) -> set[str]:

@@ -4,18 +4,11 @@ was, so no one's answer is lost."""
 
 from django.db import migrations
 
-from townhall.core.email_addresses import normalise_email
+from townhall.core.email_addresses import renormalise_rows
 
 
 def renormalise(apps, schema_editor):
-    Rsvp = apps.get_model("events", "Rsvp")
-    for row in Rsvp.objects.all().iterator():
-        wanted = normalise_email(row.email)
-        if wanted == row.normalised_email:
-            continue
-        others = Rsvp.objects.filter(normalised_email=wanted).filter(event_id=row.event_id)
-        if not others.exists():
-            Rsvp.objects.filter(pk=row.pk).update(normalised_email=wanted)
+    renormalise_rows(apps.get_model("events", "Rsvp"), within="event_id")
 
 
 class Migration(migrations.Migration):

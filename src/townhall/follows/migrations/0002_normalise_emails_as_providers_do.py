@@ -4,18 +4,11 @@ was, so no one's answer is lost."""
 
 from django.db import migrations
 
-from townhall.core.email_addresses import normalise_email
+from townhall.core.email_addresses import renormalise_rows
 
 
 def renormalise(apps, schema_editor):
-    Follower = apps.get_model("follows", "Follower")
-    for row in Follower.objects.all().iterator():
-        wanted = normalise_email(row.email)
-        if wanted == row.normalised_email:
-            continue
-        others = Follower.objects.filter(normalised_email=wanted)
-        if not others.exists():
-            Follower.objects.filter(pk=row.pk).update(normalised_email=wanted)
+    renormalise_rows(apps.get_model("follows", "Follower"))
 
 
 class Migration(migrations.Migration):

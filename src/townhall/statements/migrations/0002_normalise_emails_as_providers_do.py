@@ -4,18 +4,11 @@ was, so no one's answer is lost."""
 
 from django.db import migrations
 
-from townhall.core.email_addresses import normalise_email
+from townhall.core.email_addresses import renormalise_rows
 
 
 def renormalise(apps, schema_editor):
-    StatementName = apps.get_model("statements", "StatementName")
-    for row in StatementName.objects.all().iterator():
-        wanted = normalise_email(row.email)
-        if wanted == row.normalised_email:
-            continue
-        others = StatementName.objects.filter(normalised_email=wanted).filter(statement_id=row.statement_id)
-        if not others.exists():
-            StatementName.objects.filter(pk=row.pk).update(normalised_email=wanted)
+    renormalise_rows(apps.get_model("statements", "StatementName"), within="statement_id")
 
 
 class Migration(migrations.Migration):
