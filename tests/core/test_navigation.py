@@ -10,19 +10,35 @@ pytestmark = pytest.mark.django_db
 SECTIONS = ["Petitions", "Events", "Have your say", "Grants", "Council and democracy", "Groups"]
 
 
-def _main_nav(html: str) -> str:
-    return re.search(r'<nav class="th-nav" aria-label="Main">(.*?)</nav>', html, re.S).group(1)
+def _main_nav(html: str, which: str = "wide") -> str:
+    """One of the header's two lists: "wide" for desktops, "folded" for the phone's menu."""
+    nav = re.search(r'<nav class="th-nav" aria-label="Main">(.*?)</nav>', html, re.S).group(1)
+    return re.search(
+        rf'<ul class="th-nav__list th-nav__list--{which}">(.*?)</ul>', nav, re.S
+    ).group(1)
+
+
+def _links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'href="([^"]+)"[^>]*>([^<]+)</a>', html)
 
 
 @pytest.mark.parametrize("path", ["/", "/petitions/", "/events/", "/democracy/decisions/"])
 def test_every_page_links_to_every_main_section(client, path):
     nav = _main_nav(client.get(path).content.decode())
-    links = dict(
-        (label, href) for href, label in re.findall(r'href="([^"]+)"[^>]*>([^<]+)</a>', nav)
-    )
+    links = dict((label, href) for href, label in _links(nav))
     assert list(links) == SECTIONS
     for href in links.values():
         assert client.get(href).status_code == 200, href
+
+
+def test_on_a_phone_the_same_links_fold_into_a_menu_that_opens_without_javascript(client):
+    html = client.get("/events/").content.decode()
+    menu = re.search(
+        r'<details class="th-nav__menu">\s*<summary[^>]*>Menu</summary>(.*?)</details>', html, re.S
+    )
+    assert menu, "the phone's menu is a <details> disclosure"
+    assert _links(menu.group(1)) == _links(_main_nav(html))
+    assert _links(_main_nav(html, "folded")) == _links(_main_nav(html))
 
 
 def test_the_section_the_reader_is_in_is_marked_as_current(client):
@@ -33,7 +49,7 @@ def test_the_section_the_reader_is_in_is_marked_as_current(client):
 
 def test_each_page_of_a_groups_section_has_the_groups_own_menu(client, alliance):
     home = alliance.home_page.specific
-    children = list(home.get_children().live().public())
+    children = list(home.get_children().live().public().in_menu())
     assert children  # the demo group has news, events and aims under its home page
     for page in [home, children[0]]:
         html = client.get(page.url).content.decode()
@@ -57,3 +73,38 @@ def test_the_councils_pages_lead_to_its_registers_and_ask_nobody_to_join_it(clie
         assert f'href="{path}"' in menu
     assert 'href="/consultations/"' in menu and 'href="/grants/"' in menu
     assert "/join/council/" not in html and "Join the campaign" not in html
+
+
+def _section_menu(client, page_url: str) -> list[tuple[str, str]]:
+    html = client.get(page_url).content.decode()
+    return _links(re.search(r'<nav class="th-section-nav"[^>]*>(.*?)</nav>', html, re.S).group(1))
+
+
+def test_a_groups_menu_lists_pages_shown_in_menus_and_leaves_out_the_others(client, alliance):
+    from townhall.core.models import ContentPage
+
+    home = alliance.home_page.specific
+    shown = home.add_child(instance=ContentPage(title="How to get involved", body="<p>Hi</p>"))
+    hidden = home.add_child(
+        instance=ContentPage(title="Old flyer", body="<p>Old</p>", show_in_menus=False)
+    )
+    menu = _section_menu(client, home.url)
+    assert (shown.url, "How to get involved") in menu  # a new page is in the menu by default
+    assert hidden.url not in dict(menu)
+
+
+def test_a_groups_menu_leads_to_its_petitions_and_statements_once_it_has_some(client, alliance):
+    from townhall.petitions.models import Petition
+
+    home_url = alliance.home_page.url
+    labels = [label for _href, label in _section_menu(client, home_url)]
+    assert "Petitions" not in labels
+    petition = Petition.objects.filter(state=Petition.State.OPEN).first()
+    petition.organisation = alliance
+    petition.save()
+    menu = dict((label, href) for href, label in _section_menu(client, home_url + "?again"))
+    assert menu["Petitions"] == "/petitions/?organisation=alliance&amp;state=open"
+    listed = client.get("/petitions/?organisation=alliance&state=open").content.decode()
+    assert petition.action in listed
+    statements = client.get(menu["Statements"].replace("&amp;", "&")).content.decode()
+    assert "Children&#x27;s services failed" in statements

@@ -54,6 +54,8 @@ class OrganisationHomePage(Page):
 class AimsPage(RoutablePageMixin, Page):
     """Aims or a constitution, with every published version kept and comparable in public."""
 
+    show_in_menus_default = True  # a new one is listed in its section's menu
+
     body = RichTextField(features=EDITOR_FEATURES)
     change_summary = models.CharField(
         "what changed",

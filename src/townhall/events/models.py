@@ -24,6 +24,8 @@ ACCESS_FEATURES = {
 class EventIndexPage(RoutablePageMixin, Page):
     """An organisation's events: upcoming, past, a month calendar and an ICS feed."""
 
+    show_in_menus_default = True  # a new one is listed in its section's menu
+
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

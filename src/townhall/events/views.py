@@ -150,7 +150,9 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             return render(
                 request, "events/refused.html", {"event": event, "reason": str(refusal)}, status=409
             )
-    return render(request, "events/check_email.html", {"event": event})
+    return render(
+        request, "events/check_email.html", {"event": event, "email": form.cleaned_data["email"]}
+    )
 
 
 def _rsvp_or_404(token: str) -> Rsvp:

@@ -25,6 +25,7 @@ def follow(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
         return render(request, "follows/follow.html", context, status=400)
     if not form.is_spam:
         services.follow(kind, target_id, form.cleaned_data["email"], form.cleaned_data["frequency"])
+    context["email"] = form.cleaned_data["email"]
     return render(request, "follows/check_email.html", context)
 
 

@@ -46,6 +46,8 @@ class NewsPostTag(TaggedItemBase):
 class NewsIndexPage(RoutablePageMixin, Page):
     """A section's news: paginated, by month, by category and tag, and as feeds."""
 
+    show_in_menus_default = True  # a new one is listed in its section's menu
+
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -1,7 +1,7 @@
 """Join, confirm and unsubscribe: thin views over townhall.people.services."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -27,7 +27,12 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
                     }
                 ),
             )
-        return redirect("join-check-email", slug=organisation.slug)
+        # Rendered, not redirected, so the page can say which address the link went to.
+        return render(
+            request,
+            "people/check_email.html",
+            {"organisation": organisation, "email": form.cleaned_data["email"]},
+        )
     return render(
         request,
         "people/join.html",

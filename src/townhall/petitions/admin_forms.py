@@ -24,7 +24,11 @@ class FlagForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    pass
+    topic = forms.ChoiceField(
+        choices=[("", "No topic"), *Petition.Topic.choices],
+        required=False,
+        help_text="Where residents find it when they browse petitions by topic.",
+    )
 
 
 class AgendaItemChoice(forms.ModelChoiceField):

@@ -28,7 +28,7 @@ ACTIONS = {
     "approve": (
         "Approve and open",
         ApproveForm,
-        lambda petition, user, data: services.approve(petition, user),
+        lambda petition, user, data: services.approve(petition, user, data["topic"]),
     ),
     "reject": (
         "Reject",
@@ -55,7 +55,9 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     access.ensure(request.user, "petitions.moderate_petition")
     petition = get_object_or_404(Petition, pk=pk)
     title, form_class, act = ACTIONS[action]
-    form = form_class(request.POST if request.method == "POST" else None)
+    form = form_class(
+        request.POST if request.method == "POST" else None, initial={"topic": petition.topic}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             act(petition, request.user, form.cleaned_data)

@@ -8,7 +8,7 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import citations, digests, metrics, navigation
-        from townhall.petitions import counts, follow_sources
+        from townhall.petitions import counts, follow_sources, listing
 
         metrics.register(
             "townhall_signatures_confirmed",
@@ -18,3 +18,4 @@ class PetitionsConfig(AppConfig):
         digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)
         citations.register(follow_sources.petitions_citing)
         navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")
+        navigation.add_section_link("Petitions", 30, listing.organisation_petitions_url)

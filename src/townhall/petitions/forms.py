@@ -3,6 +3,7 @@ from django import forms
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
 from townhall.core.models import Borough, Organisation, Ward
 from townhall.core.services.postcodes import has_postcodes, normalise_postcode, ward_for_postcode
+from townhall.petitions.models import Petition
 
 
 class SignerFields(PublicForm):
@@ -103,6 +104,13 @@ class CreateForm(SignerFields):
         help_text="800 characters at most.",
         error_messages={"max_length": "More details must be 800 characters or fewer"},
     )
+    topic = forms.ChoiceField(
+        label="What is it about?",
+        choices=[("", "Choose a topic (optional)"), *Petition.Topic.choices],
+        required=False,
+        help_text="People browsing petitions find it under this topic. A moderator may change it.",
+        error_messages={"invalid_choice": "Choose a topic from the list"},
+    )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.COUNCIL),
         required=False,
@@ -114,6 +122,7 @@ class CreateForm(SignerFields):
         "action",
         "background",
         "additional_details",
+        "topic",
         "organisation",
         "name",
         "email",

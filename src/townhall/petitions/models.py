@@ -67,8 +67,23 @@ class Petition(models.Model):
         ADVERTISING = "advertising", "It advertises a product or service"
         HONOURS = "honours", "It asks for an honour or appointment"
 
+    class Topic(models.TextChoices):
+        """What it is about, in the words of the council's services, for browsing the list."""
+
+        ENVIRONMENT = "environment", "Environment, parks and green spaces"
+        TRANSPORT = "transport", "Roads, parking and transport"
+        HOUSING = "housing", "Housing"
+        PLANNING = "planning", "Planning and building"
+        CHILDREN = "children", "Schools, children and young people"
+        CARE = "care", "Health and social care"
+        CULTURE = "culture", "Libraries, leisure and culture"
+        SAFETY = "safety", "Community safety"
+        COUNCIL = "council", "The council, its money and its services"
+        OTHER = "other", "Something else"
+
     borough = models.ForeignKey("core.Borough", on_delete=models.PROTECT, related_name="+")
     action = models.CharField("what the council should do", max_length=80)
+    topic = models.CharField(max_length=20, choices=Topic.choices, blank=True, db_index=True)
     background = models.CharField(max_length=300)
     additional_details = models.TextField(max_length=800, blank=True)
     organisation = models.ForeignKey(

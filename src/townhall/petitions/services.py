@@ -110,6 +110,7 @@ def create(
     additional_details: str,
     organisation: Organisation | None,
     creator: Signer,
+    topic: str = "",
 ) -> Petition:
     """A new petition waiting for its creator to confirm by email.
 
@@ -126,6 +127,7 @@ def create(
         background=background,
         additional_details=additional_details,
         organisation=organisation,
+        topic=topic,
     )
     counts.create_shards(petition)
     signature = _new_signature(petition, creator, is_creator=True)
@@ -221,7 +223,8 @@ def _check_sponsors(petition: Petition) -> None:
         )
 
 
-def approve(petition: Petition, user) -> None:
+def approve(petition: Petition, user, topic: str | None = None) -> None:
+    """Open it for signatures; the moderator may set its topic (None keeps the creator's)."""
     with transaction.atomic():
         scheme = scheme_for(petition.borough)
         now = timezone.now()
@@ -233,6 +236,11 @@ def approve(petition: Petition, user) -> None:
             closes_at=now + timedelta(days=scheme.open_for_days),
         ):
             raise WrongState("Only a petition waiting for moderation can be approved.")
+        if topic is not None and topic != petition.topic:
+            if topic and topic not in Petition.Topic.values:
+                raise WrongState("Choose a topic from the list.")
+            petition.topic = topic
+            petition.save(update_fields=["topic"])
         _record(petition, "approved", user)
         creator = petition.signatures.get(is_creator=True)
         _email(

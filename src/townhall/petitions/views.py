@@ -1,6 +1,7 @@
 """The public side of petitions: thin views over townhall.petitions.services."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,9 +15,11 @@ from townhall.core.wardmap import ATTRIBUTION, ward_map
 from townhall.petitions import counts, services
 from townhall.petitions.exports import signers_csv
 from townhall.petitions.forms import CreateForm, SignForm
+from townhall.petitions.listing import PetitionFilters, petitions_for
 from townhall.petitions.models import Petition, Signature, Threshold
 
 PUBLIC = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
+PER_PAGE = 50
 COUNT_LAG_SECONDS = 3  # the page may show a count this old, plus the count's own cache
 
 
@@ -26,14 +29,15 @@ def _borough(request: HttpRequest) -> Borough:
 
 
 def petition_list(request: HttpRequest) -> HttpResponse:
-    state = request.GET.get("state", "open")
-    if state not in ("open", "closed", "rejected"):
-        state = "open"
-    petitions = counts.with_counts(Petition.objects.filter(state=state)).order_by(
-        "-opened_at", "-pk"
-    )[:100]
+    filters = PetitionFilters(request.GET)
+    chosen = filters.chosen()
+    page = Paginator(petitions_for(chosen), PER_PAGE).get_page(request.GET.get("page"))
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
-    return render(request, "petitions/list.html", {"petitions": petitions, "state": state})
+    return render(
+        request,
+        "petitions/list.html",
+        {"petitions": page, "filters": filters, "chosen": chosen, "state": chosen["state"]},
+    )
 
 
 def check_similar(request: HttpRequest) -> HttpResponse:
@@ -66,6 +70,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 background=data["background"],
                 additional_details=data["additional_details"],
                 organisation=data["organisation"],
+                topic=data["topic"],
                 creator=services.Signer(
                     data["name"],
                     data["email"],
@@ -75,7 +80,9 @@ def create(request: HttpRequest) -> HttpResponse:
                     client_address(request),
                 ),
             )
-        return render(request, "petitions/check_email.html", {"creating": True})
+        return render(
+            request, "petitions/check_email.html", {"creating": True, "email": data["email"]}
+        )
     return render(
         request, "petitions/create.html", {"form": form}, status=400 if form.is_bound else 200
     )
@@ -103,6 +110,11 @@ def _detail_context(petition: Petition) -> dict:
     next_tier = next((t for t in thresholds if t.signatures > shown + paper), None)
     return {
         "petition": petition,
+        # Named on the page as petition.parliament.uk does (the form says so); gone once
+        # the signers' details are anonymised.
+        "creator_name": petition.signatures.filter(is_creator=True)
+        .values_list("name", flat=True)
+        .first(),
         "count": shown,
         "paper": paper,
         "total": shown + paper,
@@ -163,7 +175,9 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
             except services.WrongState as refusal:
                 context = {"petition": petition, "reason": str(refusal)}
                 return render(request, "petitions/not_signable.html", context, status=403)
-        return render(request, "petitions/check_email.html", {"petition": petition})
+        return render(
+            request, "petitions/check_email.html", {"petition": petition, "email": data["email"]}
+        )
     return render(
         request,
         "petitions/sign.html",

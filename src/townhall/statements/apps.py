@@ -6,3 +6,9 @@ class StatementsConfig(AppConfig):
     label = "statements"
     verbose_name = "Joint statements"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from townhall.core import navigation
+        from townhall.statements import listing
+
+        navigation.add_section_link("Statements", 40, listing.organisation_statements_url)

@@ -17,6 +17,7 @@ access.declare(
         "statement-invite": access.rule("statements.invite_cosigners"),
         "statement-invitations": access.rule("statements.view_invitations"),
         "statement-invitation-answer": access.rule("statements.answer_invitation"),
+        "statements": access.reads("the list of published statements"),
         "statement-add-name": access.public("anyone may add their name; confirmed by email"),
         "statement-name-confirm": access.token("the link emailed to the co-signer"),
     }

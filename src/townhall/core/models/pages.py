@@ -46,6 +46,8 @@ class BoroughHomePage(Page):
 class ContentPage(Page):
     """A plain page of text: about us, privacy notice, how to get involved."""
 
+    show_in_menus_default = True  # a new one is listed in its section's menu
+
     summary = models.CharField(max_length=300, blank=True)
     body = RichTextField(features=EDITOR_FEATURES)
 

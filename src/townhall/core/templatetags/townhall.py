@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from wagtail.models import Page
 
-from townhall.core import navigation
+from townhall.core import navigation, sharing
 from townhall.core.services.feedback import like_count as _like_count
 from townhall.core.services.organisations import organisation_for_page
 
@@ -68,14 +68,16 @@ def main_sections(path: str) -> list[dict]:
 @register.inclusion_tag("core/includes/section_nav.html")
 def section_menu(page) -> dict:
     """An organisation's own menu, on every page of its section: its home, the pages
-    directly under it (news, events, aims, statements...), joining, and any links its home
-    page adds (`section_menu_extra`: a campaign's donation page)."""
+    directly under it that are shown in menus (news, events, aims: Wagtail's "Show in menus"),
+    what other apps hold for it (its petitions, its statements), joining, and any links its
+    home page adds (`section_menu_extra`: a campaign's donation page)."""
     organisation = organisation_for_page(page) if isinstance(page, Page) else None
     if organisation is None:
         return {"links": []}
     home = organisation.home_page.specific
     links = [(home.title, home.url)]
-    links += [(child.title, child.url) for child in home.get_children().live().public()]
+    links += [(child.title, child.url) for child in home.get_children().live().public().in_menu()]
+    links += navigation.section_links(organisation)
     if organisation.kind == organisation.Kind.COUNCIL:
         # The council's record lives in its own registers, not in pages under its home.
         links += [(entry.label, entry.url) for entry in navigation.council_links()]
@@ -88,4 +90,14 @@ def section_menu(page) -> dict:
             {"label": label, "url": url, "current": url == getattr(page, "url", None)}
             for label, url in links
         ],
+    }
+
+
+@register.inclusion_tag("core/includes/share.html")
+def share(title: str, path: str, heading: str = "Share", share_id: str = "") -> dict:
+    """Plain share links (email, WhatsApp, Facebook, X, Bluesky) for a page on this site."""
+    return {
+        "links": sharing.share_links(title, path),
+        "heading": heading,
+        "share_id": share_id or "title",
     }

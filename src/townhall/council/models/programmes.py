@@ -53,6 +53,8 @@ class TrackedPage(Page):
 class ProgrammePage(TrackedPage):
     """A programme of change: why it exists, the principles it is tested against, who leads it."""
 
+    show_in_menus_default = True  # a new one is listed in its section's menu
+
     summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
     aims = RichTextField(features=EDITOR_FEATURES)
     principles = RichTextField(
