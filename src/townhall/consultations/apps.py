@@ -13,5 +13,9 @@ class ConsultationsConfig(AppConfig):
         from townhall.core import citations, navigation
 
         citations.register(consultations_citing)
+        from townhall.consultations.models import ConsultationPage
+        from townhall.core.search.pages import add_page_kind
+
+        add_page_kind("consultations", "Consultations", 50, ConsultationPage)
         navigation.add_main_section("Have your say", "consultations", 30, "/consultations/")
         navigation.add_council_link("Consultations", "consultations", 50)

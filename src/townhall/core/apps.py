@@ -8,6 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import digests, follow_sources, signals  # noqa: F401
+        from townhall.core.search import pages, sources
+
+        sources.register("pages", "Other pages", 90, pages.other_pages)
 
         digests.register(
             "organisation", follow_sources.organisation_name, follow_sources.organisation_news

@@ -15,3 +15,9 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Committees and meetings", "committees", 10)
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Contracts", "contracts", 30)
+        from townhall.core.search import sources
+        from townhall.council import search_sources
+
+        sources.register("decisions", "Decisions", 70, search_sources.decisions)
+        sources.register("meetings", "Meetings", 75, search_sources.meetings)
+        sources.register("documents", "Documents", 80, search_sources.documents)

@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 from townhall.core import pagecache
 from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
-from townhall.core.views.search import MAX_QUERY_LENGTH, search_terms
+from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import Committee, Contract, Decision, Meeting
 from townhall.council.services.search import paper_hits, search_council

@@ -23,4 +23,8 @@ class EventsConfig(AppConfig):
         from townhall.events import follow_sources
 
         digests.register("event", follow_sources.event_name, follow_sources.event_news)
+        from townhall.core.search.pages import add_page_kind
+        from townhall.events.models import EventPage
+
+        add_page_kind("events", "Events", 30, EventPage, when=lambda event: event.starts_at)
         navigation.add_main_section("Events", "events", 20, "/events/")

@@ -12,4 +12,8 @@ class GrantsConfig(AppConfig):
         from townhall.grants import signals  # noqa: F401 - connects the handlers
 
         navigation.add_main_section("Grants", "grant-schemes", 40, "/grants/")
+        from townhall.core.search.pages import add_page_kind
+        from townhall.grants.models import GrantSchemePage
+
+        add_page_kind("grants", "Grant schemes", 60, GrantSchemePage)
         navigation.add_council_link("Grants", "grant-schemes", 60)

@@ -19,3 +19,7 @@ class PetitionsConfig(AppConfig):
         citations.register(follow_sources.petitions_citing)
         navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")
         navigation.add_section_link("Petitions", 30, listing.organisation_petitions_url)
+        from townhall.core.search import sources
+        from townhall.petitions import search_sources
+
+        sources.register("petitions", "Petitions", 10, search_sources.petitions)

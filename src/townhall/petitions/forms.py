@@ -118,6 +118,15 @@ class CreateForm(SignerFields):
         empty_label="None: I am starting it myself",
         error_messages={"invalid_choice": "Choose an organisation from the list"},
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields[
+            "name"
+        ].help_text = (
+            "Shown on the petition as the person who started it, as on Parliament's petitions."
+        )
+
     field_order = [
         "action",
         "background",

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from wagtail.search import index
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.tokens import new_token
@@ -44,7 +45,7 @@ class Threshold(models.Model):
         return f"{self.signatures}: {self.name}"
 
 
-class Petition(models.Model):
+class Petition(index.Indexed, models.Model):
     """A resident's petition to the council, through its life from draft to response."""
 
     class State(models.TextChoices):
@@ -109,11 +110,24 @@ class Petition(models.Model):
     rejection_details = models.TextField(blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
+    search_fields = [
+        index.SearchField("action", boost=2),
+        index.SearchField("background"),
+        index.SearchField("additional_details"),
+        index.SearchField("kind_of_thing"),
+        index.FilterField("state"),
+        index.FilterField("organisation_id"),
+    ]
+
     class Meta:
         ordering = ["-opened_at", "-created_at"]
 
     def __str__(self) -> str:
         return self.action
+
+    def kind_of_thing(self) -> str:
+        """Indexed, so a search for "petition" finds petitions whatever their words."""
+        return "petition"
 
     @property
     def is_public(self) -> bool:

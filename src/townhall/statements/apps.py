@@ -12,3 +12,9 @@ class StatementsConfig(AppConfig):
         from townhall.statements import listing
 
         navigation.add_section_link("Statements", 40, listing.organisation_statements_url)
+        from townhall.core.search.pages import add_page_kind
+        from townhall.statements.models import JointStatementPage
+
+        add_page_kind(
+            "statements", "Joint statements", 40, JointStatementPage, lambda s: s.statement_date
+        )
