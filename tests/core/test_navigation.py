@@ -97,6 +97,7 @@ def test_a_groups_menu_leads_to_its_petitions_and_statements_once_it_has_some(cl
     from townhall.petitions.models import Petition
 
     home_url = alliance.home_page.url
+    Petition.objects.filter(organisation=alliance).update(organisation=None)
     labels = [label for _href, label in _section_menu(client, home_url)]
     assert "Petitions" not in labels
     petition = Petition.objects.filter(state=Petition.State.OPEN).first()

@@ -42,3 +42,20 @@ def test_default_site_serves_the_borough_home_page(client):
     response = client.get("/")
     assert response.status_code == 200
     assert b"Barnet Alliance for Public Services" in response.content
+
+
+def test_every_demo_post_is_written_out_and_no_post_is_a_placeholder(db):
+    from townhall.news.models import NewsPostPage
+
+    posts = list(NewsPostPage.objects.live())
+    assert len(posts) >= 10
+    for post in posts:
+        assert "placeholder" not in post.body.lower(), post.title
+        assert len(post.body) > 300, post.title
+
+
+def test_every_held_demo_meeting_has_minutes_to_read(db):
+    from townhall.council.models import Meeting, MeetingPaper
+
+    for meeting in Meeting.objects.filter(status=Meeting.Status.HELD):
+        assert meeting.papers.filter(kind=MeetingPaper.Kind.MINUTES).exists(), meeting

@@ -15,6 +15,10 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Committees and meetings", "committees", 10)
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Contracts", "contracts", 30)
+        from townhall.core import happenings
+        from townhall.council.happenings import meetings
+
+        happenings.register(meetings)
         from townhall.core.search import sources
         from townhall.council import search_sources
 

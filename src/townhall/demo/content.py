@@ -29,7 +29,10 @@ COUNCIL = {
         "<p>The London Borough of Barnet runs local services for about 390,000 residents in "
         "24 wards, from bin collections and libraries to social care and planning.</p>"
         "<p>Here the council publishes its programmes, the decisions it takes and who took "
-        "them, and the papers behind them.</p>"
+        "them, and the papers behind them: start with the "
+        '<a href="/council/one-barnet/">One Barnet programme</a>, the '
+        '<a href="/democracy/committees/">committees and their meetings</a> or the '
+        '<a href="/democracy/decisions/">decisions register</a>.</p>'
     ),
     "contact": {
         "name": "Barnet Council",
@@ -329,6 +332,9 @@ PETITIONS = [
         "weeds without it.",
         "details": "We ask the council to stop spraying glyphosate on streets, parks and verges, "
         "and to use hot foam, brushing or planting instead.",
+        "creator": "Margaret Ellis",
+        "organisation": "alliance",
+        "topic": "environment",
         "state": "open",
         "signatures": 31,
         "paper": 12,
@@ -340,6 +346,9 @@ PETITIONS = [
         "background": "The library is used by schoolchildren every afternoon and by older "
         "residents every morning. Cutting its hours would leave both without a warm, quiet place.",
         "details": "",
+        "creator": "Tom Okafor",
+        "organisation": "library-campaign",
+        "topic": "culture",
         "state": "open",
         "signatures": 7,
         "paper": 0,

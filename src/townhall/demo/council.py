@@ -188,6 +188,25 @@ def paper(title: str, pages: int, collection, *, texts: list[list[str]] | None =
     return document
 
 
+def _minutes(meeting: Meeting, collection) -> None:
+    """The meeting's approved minutes as a paper to read: who came, and what was resolved."""
+    when = timezone.localtime(meeting.starts_at)
+    title = f"Minutes: {meeting.committee.name}, {when:%-d %B %Y}"
+    items = list(meeting.agenda.all())
+    pages = [
+        [
+            f"Minutes of the meeting of the {meeting.committee.name}",
+            f"held on {when:%A %-d %B %Y} at {when:%-I.%M %p} at {meeting.venue}.",
+            "1. Apologies for absence: none were received.",
+            "2. Declarations of interest: none were declared.",
+        ],
+        *[[f"{item.number}. {item.title}", f"Resolved: {item.outcome}."] for item in items],
+        ["The meeting finished at 9.15 pm. Approved as a correct record at the next meeting."],
+    ]
+    document = paper(title, len(pages), collection, texts=pages)
+    MeetingPaper.objects.create(meeting=meeting, kind=MeetingPaper.Kind.MINUTES, document=document)
+
+
 def load_council() -> int:
     """Committees, councillors, meetings with agendas and papers, and decisions."""
     if Committee.objects.exists():
@@ -235,6 +254,7 @@ def load_council() -> int:
                     status=Decision.Status.IMPLEMENTED,
                 )
                 found.papers.add(document)
+        _minutes(meeting, collection)
     upcoming = timezone.localdate() + timedelta(days=14)
     Meeting.objects.create(
         committee=committees["children-education-libraries-safeguarding"],

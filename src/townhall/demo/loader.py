@@ -25,7 +25,7 @@ from townhall.core.models import (
 )
 from townhall.core.services.organisations import set_up_organisation
 from townhall.core.services.wards import load_wards
-from townhall.demo import content
+from townhall.demo import content, posts
 from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
 from townhall.demo.events import load_events
@@ -166,14 +166,10 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
     _publish_versions(section, spec["aims"])
     news = section.add_child(instance=NewsIndexPage(title="News", slug="news"))
     news.save_revision().publish()
-    for day, title, teaser in spec["news"]:
+    written = [(day, title, teaser, posts.BODIES[title]) for day, title, teaser in spec["news"]]
+    for day, title, teaser, body in written + posts.MORE.get(spec["slug"], []):
         post = news.add_child(
-            instance=NewsPostPage(
-                title=title,
-                date=day,
-                teaser=teaser,
-                body=f"<p>{teaser}</p><p>This is a placeholder post.</p>",
-            )
+            instance=NewsPostPage(title=title, date=day, teaser=teaser, body=body)
         )
         _file_post(post, content.POST_DETAILS.get(title, {}))
         post.save_revision().publish()
@@ -194,14 +190,15 @@ def load_petitions(borough: Borough) -> None:
     wards = list(Ward.objects.order_by("code"))
     for number, spec in enumerate(content.PETITIONS):
         creator = petition_services.Signer(
-            f"Demo creator {number}", f"creator{number}@example.org", "EN5 4BW", wards[0], True
+            spec["creator"], f"creator{number}@example.org", "EN5 4BW", wards[0], True
         )
         petition = petition_services.create(
             borough,
             action=spec["action"],
             background=spec["background"],
             additional_details=spec["details"],
-            organisation=None,
+            organisation=Organisation.objects.get(slug=spec["organisation"]),
+            topic=spec["topic"],
             creator=creator,
         )
         petition_services.confirm_creator(petition)

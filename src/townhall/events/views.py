@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from townhall.core import pagecache
+from townhall.core import happenings, pagecache
 from townhall.core.models import Organisation, Ward
 from townhall.core.ratelimit import rate_limited
 from townhall.events import services
@@ -53,7 +53,14 @@ def render_listing(
         if past
         else events.filter(ends_at__gte=now).order_by("starts_at")
     )
-    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    listed = events
+    if index is None and not filters.get("ward"):
+        # The site-wide calendar also shows what other apps hold (the council's meetings).
+        organisation = Organisation.objects.filter(slug=filters["organisation"]).first()
+        others = happenings.between(None if past else now, now if past else None, organisation)
+        if others:
+            listed = sorted([*events, *others], key=lambda item: item.starts_at, reverse=past)
+    page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
     today = timezone.localdate()
     pagecache.tag(request, "events", seconds=300)
     context = {
@@ -78,8 +85,11 @@ def render_month(
     zone = timezone.get_current_timezone()
     first = datetime(year, month, 1, tzinfo=zone)
     after = (first + timedelta(days=32)).replace(day=1)
-    by_day: dict[date, list[EventPage]] = {}
-    for event in events.filter(starts_at__lt=after, ends_at__gte=first).order_by("starts_at"):
+    in_month = list(events.filter(starts_at__lt=after, ends_at__gte=first))
+    if index is None:
+        in_month += happenings.between(first, after)
+    by_day: dict[date, list] = {}
+    for event in sorted(in_month, key=lambda item: item.starts_at):
         by_day.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
     weeks = [
         [(day, by_day.get(day, []), day.month == month) for day in week]
