@@ -66,6 +66,12 @@ PAGES = {
     "grant schemes": "/grants/",
     "grant scheme": "/council/innovation-bank/",
     "grants awarded": "/grants/awards/",
+    "petitions, filtered and sorted": "/petitions/?topic=environment&sort=newest",
+    "joint statements": "/statements/?organisation=alliance",
+    "events, with council meetings": "/events/",
+    "events, month calendar": "/events/calendar/",
+    "search, one kind": "/search/?q=library&kind=documents",
+    "search, by organisation": "/search/?q=library&organisation=alliance",
     "sign in": "/accounts/login/code/",
     "create an account": "/accounts/signup/",
 }
