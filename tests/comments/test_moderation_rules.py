@@ -138,7 +138,13 @@ def test_a_second_comment_within_15_seconds_is_refused_with_429(candidate, post)
     )
     with pytest.raises(CommentRefused) as refused:
         refuse_flood(candidate(author_email="other@example.org"), timezone.now())  # same IP
-    assert (refused.value.status, refused.value.message) == (429, FLOOD_MESSAGE)
+    assert refused.value.status == 429 and refused.value.keep_text
+    # Says how long to wait: the rest of the 15 seconds since the last comment.
+    assert refused.value.message == FLOOD_MESSAGE.format(seconds=15, s="s")
+    Comment.objects.update(created_at=timezone.now() - timedelta(seconds=14))
+    with pytest.raises(CommentRefused) as refused:
+        refuse_flood(candidate(author_email="other@example.org"), timezone.now())
+    assert "wait 1 second," in refused.value.message
     with pytest.raises(CommentRefused):
         refuse_flood(
             candidate(author_email="x@example.org", ip_address="198.51.100.1"), timezone.now()

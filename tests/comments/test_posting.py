@@ -131,7 +131,11 @@ def test_duplicate_answers_409_and_flood_answers_429(
     assert DUPLICATE_MESSAGE in duplicate.content.decode()
     flood = post_comment(client, post, django_capture_on_commit_callbacks, content="Another.")
     assert flood.status_code == 429
-    assert FLOOD_MESSAGE in flood.content.decode()
+    html = flood.content.decode()
+    assert "You are posting comments too quickly" in html and "second" in html
+    # The form is shown again with the words as typed, ready to post once the wait is over.
+    assert "\nAnother.</textarea>" in html and 'value="nadia@example.org"' in html
+    assert FLOOD_MESSAGE.split("{")[0] in html
     assert Comment.objects.filter(author_email="nadia@example.org").count() == 1
 
 

@@ -34,7 +34,10 @@ def test_every_public_page_type_carries_the_feedback_block(client, alliance):
 def test_yes_is_recorded_against_the_page_and_returns_to_it(client, page):
     response = client.post("/feedback/useful/", on_page(page, useful="yes"), follow=True)
     assert response.redirect_chain[-1][0] == f"{page.url}#feedback"
-    assert "Thank you for your feedback" in response.content.decode()
+    html = response.content.decode()
+    feedback_block = html[html.index('id="feedback"') :]
+    assert "Thank you for your feedback" in feedback_block  # beside the buttons pressed,
+    assert 'class="th-notification"' not in html  # not in a banner far above them
     feedback = PageFeedback.objects.get()
     assert (feedback.kind, feedback.page_id, feedback.path) == ("useful", page.pk, page.url)
 
@@ -106,7 +109,9 @@ def test_feedback_is_rate_limited(client, page, settings):
 def test_a_browser_likes_a_page_once_and_the_count_shows(client, page):
     client.post("/feedback/like/", on_page(page))
     response = client.post("/feedback/like/", on_page(page), follow=True)
-    assert "You already like this page" in response.content.decode()
+    html = response.content.decode()
+    assert "You already like this page" in html[html.index('id="like"') :]
+    assert 'class="th-notification"' not in html
     Client().post("/feedback/like/", on_page(page))  # a second browser
     assert PageLike.objects.filter(page=page).count() == 2
     assert "2 people like this page" in client.get(page.url).content.decode()

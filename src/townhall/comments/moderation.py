@@ -17,16 +17,20 @@ from django.conf import settings
 from townhall.comments.models import Comment, CommentPolicy
 
 DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"  # noqa: RUF001 - WordPress's words
-FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
+FLOOD_MESSAGE = (
+    "You are posting comments too quickly. Your comment is kept below: wait {seconds} "
+    "second{s}, then post it again."
+)
 LINK = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
 class CommentRefused(Exception):
     """A comment that is not saved at all, with the HTTP status and message to answer."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, *, keep_text: bool = False) -> None:
         super().__init__(message)
         self.status, self.message = status, message
+        self.keep_text = keep_text  # the reader can post the same words again later
 
 
 @dataclass(frozen=True)
@@ -64,8 +68,14 @@ def refuse_flood(candidate: Candidate, now: datetime) -> None:
     recent = Comment.objects.filter(created_at__gte=since)
     by_ip = recent.filter(ip_address=candidate.ip_address) if candidate.ip_address else None
     by_email = recent.filter(author_email__iexact=candidate.author_email)
-    if by_email.exists() or (by_ip is not None and by_ip.exists()):
-        raise CommentRefused(429, FLOOD_MESSAGE)
+    latest = by_email if by_ip is None else (by_email | by_ip)
+    last = latest.order_by("-created_at").values_list("created_at", flat=True).first()
+    if last is not None:
+        wait = settings.TOWNHALL_COMMENT_FLOOD_SECONDS - int((now - last).total_seconds())
+        wait = max(1, wait)
+        raise CommentRefused(
+            429, FLOOD_MESSAGE.format(seconds=wait, s="" if wait == 1 else "s"), keep_text=True
+        )
 
 
 def count_links(content: str) -> int:

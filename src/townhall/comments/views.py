@@ -58,6 +58,10 @@ def post_comment(request: HttpRequest, page_id: int) -> HttpResponse:
     try:
         comment = services.submit(page, candidate, is_spam_trap=form.is_spam)
     except CommentRefused as refusal:
+        if refusal.keep_text:  # the form again, the words as typed, and what to do
+            form.add_error(None, refusal.message)
+            context = {"form": form, "target": page}
+            return render(request, "comments/form_page.html", context, status=refusal.status)
         context = {"message": refusal.message, "target": page}
         return render(request, "comments/refused.html", context, status=refusal.status)
     number = page_number_of(comment, services.policy_for(page).per_page)

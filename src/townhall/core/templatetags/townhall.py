@@ -101,3 +101,18 @@ def share(title: str, path: str, heading: str = "Share", share_id: str = "") -> 
         "heading": heading,
         "share_id": share_id or "title",
     }
+
+
+IN_PLACE = {"feedback", "like"}  # messages shown beside their button (core.views.feedback)
+
+
+@register.simple_tag(takes_context=True)
+def page_messages(context) -> list:
+    """The messages for the banner at the top: all but those shown in place."""
+    return [m for m in context.get("messages", []) if not set(m.extra_tags.split()) & IN_PLACE]
+
+
+@register.simple_tag(takes_context=True)
+def messages_at(context, place: str) -> list:
+    """The messages to show beside one button ("feedback", "like")."""
+    return [m for m in context.get("messages", []) if place in m.extra_tags.split()]

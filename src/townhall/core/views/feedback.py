@@ -16,6 +16,10 @@ from townhall.core.services.feedback import like_page, record_feedback
 
 LIKER_COOKIE = "townhall_liker"
 THANKS = "Thank you for your feedback."
+# Answers shown next to the button pressed, not in the page's banner far above it: the
+# templates show a message tagged "feedback" or "like" in place (core.templatetags).
+AT_FEEDBACK = {"extra_tags": "feedback"}
+AT_LIKE = {"extra_tags": "like"}
 
 
 def _back(form, anchor: str = "feedback") -> HttpResponse:
@@ -28,7 +32,9 @@ def _back(form, anchor: str = "feedback") -> HttpResponse:
 def useful(request: HttpRequest) -> HttpResponse:
     form = UsefulForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose yes or no to tell us whether the page was useful.")
+        messages.error(
+            request, "Choose yes or no to tell us whether the page was useful.", **AT_FEEDBACK
+        )
         return _back(form)
     data = form.cleaned_data
     if not form.is_spam:
@@ -41,7 +47,7 @@ def useful(request: HttpRequest) -> HttpResponse:
             "from": "no",
         }
         return redirect(f"{reverse('feedback-problem')}?{urlencode(query)}")
-    messages.success(request, THANKS)
+    messages.success(request, THANKS, **AT_FEEDBACK)
     return _back(form)
 
 
@@ -59,7 +65,7 @@ def problem(request: HttpRequest) -> HttpResponse:
                     what_doing=data["what_doing"],
                     what_went_wrong=data["what_went_wrong"],
                 )
-            messages.success(request, THANKS)
+            messages.success(request, THANKS, **AT_FEEDBACK)
             return _back(form)
     else:
         form = ProblemForm(
@@ -87,13 +93,13 @@ def problem(request: HttpRequest) -> HttpResponse:
 def like(request: HttpRequest) -> HttpResponse:
     form = LikeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "This page cannot be liked.")
+        messages.error(request, "This page cannot be liked.", **AT_LIKE)
         return _back(form)
     liker = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
     if form.is_spam or like_page(form.cleaned_data["page"], liker[:64]):
-        messages.success(request, "Thank you: you like this page.")
+        messages.success(request, "Thank you: you like this page.", **AT_LIKE)
     else:
-        messages.info(request, "You already like this page.")
+        messages.info(request, "You already like this page.", **AT_LIKE)
     response = _back(form, anchor="like")
     response.set_cookie(LIKER_COOKIE, liker, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
     return response
