@@ -61,3 +61,30 @@ def test_a_comment_with_errors_keeps_what_was_typed(site):
     site.get_by_role("button", name="Post comment").click()
     expect(site.get_by_role("heading", name="There is a problem")).to_be_visible()
     expect(site.get_by_label("Comment *")).to_have_value("Kept words")
+
+
+def test_a_commenter_who_ticks_remember_me_finds_their_details_filled_in_next_time(site):
+    site.goto(site.server_url + POST)
+    site.get_by_label("Comment *").fill(f"Remember me {uuid.uuid4().hex[:6]}.")
+    site.get_by_label("Name *").fill("Rosa Remembered")
+    site.get_by_label("Email *").fill("rosa@example.org")
+    site.get_by_label("Save my name, email and website").check()
+    site.get_by_role("button", name="Post comment").click()
+    site.goto(site.server_url + POST)
+    expect(site.get_by_label("Name *")).to_have_value("Rosa Remembered")
+    expect(site.get_by_label("Email *")).to_have_value("rosa@example.org")
+    expect(site.get_by_label("Save my name, email and website")).to_be_checked()
+    # Unticked and posted: forgotten.
+    site.get_by_label("Save my name, email and website").uncheck()
+    site.get_by_label("Comment *").fill(f"Forget me {uuid.uuid4().hex[:6]}.")
+    site.get_by_role("button", name="Post comment").click()
+    site.goto(site.server_url + POST)
+    expect(site.get_by_label("Name *")).to_have_value("")
+
+
+def test_without_javascript_no_remember_me_box_is_offered(browser, server_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server_url + POST)
+    expect(page.get_by_label("Save my name, email and website")).to_be_hidden()
+    context.close()
