@@ -211,3 +211,16 @@ def test_the_unsubscribe_link_cannot_confirm_and_the_confirm_link_cannot_unsubsc
     assert client.post(f"/supporters/unsubscribe/{supporter.confirm_token}/").status_code == 404
     supporter.refresh_from_db()
     assert supporter.status == Supporter.Status.PENDING
+
+
+def test_after_joining_the_page_offers_a_next_step(
+    client, alliance, django_capture_on_commit_callbacks
+):
+    join(client, capture=django_capture_on_commit_callbacks)
+    confirm = link_in(mail.outbox[0], "confirm").split("8000", 1)[1]
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.post(confirm).content.decode()
+    assert "What you can do next" in html
+    assert 'href="https://example.org/alliance/donate">Donate to Barnet Alliance' in html
+    assert 'class="th-share"' in html and "wa.me" in html
+    assert f'action="/follow/organisation/{alliance.pk}/"' in html
