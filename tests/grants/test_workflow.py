@@ -210,3 +210,20 @@ def test_an_approval_amount_that_is_not_money_is_refused_with_a_message(
     being_assessed.refresh_from_db()
     assert being_assessed.status == "in_assessment"
     assert not Award.objects.filter(application=being_assessed).exists()
+
+
+def test_screening_in_emails_the_applicant_as_the_admin_says_it_does(
+    submitted, as_user, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    staff = as_user("council-officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        done = staff.post(
+            f"/admin/grants/applications/{submitted.pk}/act/", {"action": "screen_in"}
+        )
+    messages = [str(m) for m in staff.get(done["Location"]).context["messages"]]
+    assert messages == ["Done: the applicant has been emailed."]
+    sent = [m for m in mail.outbox if m.to == [submitted.applicant.email]]
+    assert sent and "eligible, now being assessed" in sent[-1].subject
+    assert submitted.reference in sent[-1].body

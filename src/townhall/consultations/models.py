@@ -56,7 +56,13 @@ class ConsultationPage(Page):
     we_asked = RichTextField(features=EDITOR_FEATURES, blank=True)
     you_said = RichTextField(features=EDITOR_FEATURES, blank=True)
     we_did = RichTextField(
-        features=EDITOR_FEATURES, blank=True, help_text="Publishing this concludes the consultation"
+        features=EDITOR_FEATURES,
+        blank=True,
+        help_text="What the council did with the answers. Once the last stage has closed, "
+        "publishing the page with this filled in marks the consultation concluded: the "
+        "outcome is shown on the page under \u201cwe asked, you said, we did\u201d and the "
+        "consultation moves to the \u201cconcluded\u201d list. Before then it is saved but not "
+        "shown.",
     )
     outcome_decision = models.ForeignKey(
         "council.Decision",

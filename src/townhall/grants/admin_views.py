@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
 from townhall.core import access
-from townhall.grants import applying, assessing, awarding, roles, workflow
+from townhall.grants import applying, assessing, awarding, emails, roles, workflow
 from townhall.grants.models import (
     Application,
     Assessor,
@@ -178,7 +178,16 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
     except workflow.Refused as reason:
         messages.error(request, str(reason))
     else:
-        messages.success(request, "Done: the applicant has been emailed.")
+        # Said only where it is true: not every step emails the applicant.
+        emailed = (
+            emails.emails_applicant(form.cleaned_data["action"]) and application.applicant.email
+        )
+        messages.success(
+            request,
+            "Done: the applicant has been emailed."
+            if emailed
+            else "Done. The applicant is not emailed about this step.",
+        )
     return redirect("grant-application-admin", pk)
 
 

@@ -11,6 +11,7 @@ SUBJECTS = {
     "submit": "We have your grant application {ref}",
     "withdraw": "You withdrew grant application {ref}",
     "request_info": "We need more information about grant application {ref}",
+    "screen_in": "Grant application {ref}: eligible, now being assessed",
     "screen_out": "Grant application {ref}: not eligible",
     "approve": "Grant application {ref}: approved",
     "decline": "Grant application {ref}: not funded this time",
@@ -19,6 +20,11 @@ SUBJECTS = {
 
 def application_url(application: Application) -> str:
     return settings.TOWNHALL_BASE_URL + reverse("grant-application", args=[application.pk])
+
+
+def emails_applicant(action: str) -> bool:
+    """Whether the applicant is emailed when this action is taken."""
+    return action in SUBJECTS
 
 
 def after_transition(application: Application, action: str, note: str) -> None:
