@@ -175,8 +175,9 @@ def code_from_outbox(page, server_url: str, to: str, subject: str) -> str:
 
 
 def create_account(page, server_url: str, email: str) -> None:
-    """Make a resident's account from the sign-in page the site has just shown."""
-    page.get_by_role("link", name="Create an account").click()
+    """Make a resident's account from the sign-in or sign-up page the site has just shown."""
+    if not page.get_by_role("heading", name="Create an account").is_visible():
+        page.get_by_role("link", name="Create an account").click()
     page.get_by_label("Email address").fill(email)
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Check your email")).to_be_visible()

@@ -38,7 +38,11 @@ def test_from_eligibility_check_to_award_and_report(site):
     site.get_by_role("button", name="Check").click()
     expect(site.get_by_role("heading", name="You can apply")).to_be_visible()
     site.get_by_role("link", name="Start your application").click()
-    create_account(site, url, RESIDENT)  # sign-in is needed, so the site asks
+    # A new applicant is asked straight away for the email that creates their account, and
+    # comes back to the application once they have entered its code.
+    expect(site.get_by_role("heading", name="Create an account")).to_be_visible()
+    create_account(site, url, RESIDENT)
+    expect(site).to_have_url(re.compile(r"/grants/rounds/\d+/apply/$"))
     site.get_by_role("button", name="Start now").click()
 
     site.get_by_role("link", name="Who is applying").click()

@@ -63,7 +63,10 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+# Someone starting an application is most likely new: they are asked for the email address
+# that creates their account (and back here once its code is entered); the page leads
+# those who have one to sign in instead.
+@login_required(login_url="account_signup")
 @rate_limited("grant", count_invalid=True)
 def start(request: HttpRequest, round_id: int) -> HttpResponse:
     """GET: what applying involves. POST: the applicant's draft (the same one if they have it)."""
