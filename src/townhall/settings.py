@@ -20,7 +20,12 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env.str("TOWNHALL_DATA_DIR", default="data")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
-DEMO = env.bool("TOWNHALL_DEMO", default=False)
+# A data folder the demo made (`make run`) stays the demo's: other commands run against it
+# (`townhall import-wordpress ...`) without being told again. A real site never has the mark.
+DEMO_MARK = DATA_DIR / "demo"
+DEMO = env.bool("TOWNHALL_DEMO", default=DEMO_MARK.exists())
+if DEMO:
+    DEMO_MARK.touch()
 DEBUG = env.bool("DEBUG", default=False)
 
 
@@ -28,7 +33,11 @@ def _secret_key() -> str:
     if key := env.str("SECRET_KEY", default=""):
         return key
     if not (DEBUG or DEMO):
-        raise ImproperlyConfigured("Set SECRET_KEY: it is required when DEBUG is off.")
+        raise ImproperlyConfigured(
+            f"Set SECRET_KEY: it is required when DEBUG is off. (No demo was found in "
+            f"{DATA_DIR}: to run a command against the demo, run it from the folder where you "
+            f"ran `make run`, or set TOWNHALL_DATA_DIR to the demo's data folder.)"
+        )
     # The demo keeps one generated key in its data folder, so sessions survive a restart.
     key_file = DATA_DIR / "secret_key"
     if not key_file.exists():

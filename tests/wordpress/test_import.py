@@ -152,3 +152,48 @@ def test_a_bad_date_is_named():
     )
     with pytest.raises(WxrError, match=r"item 2 .*'yesterday-ish' is not a date"):
         read_export(BytesIO(data))
+
+
+def test_the_words_arrive_as_they_read_in_wordpress(db):
+    """WordPress keeps titles, names, categories and tags with HTML entities in them; they
+    are decoded once, not shown as "&amp;" or "&#8211;", and excerpts not escaped twice."""
+    run_import("words-export.xml")
+    post = NewsPostPage.objects.get(slug="cuts-and-closures")
+    assert post.title == "Cuts & closures \u2013 what's next"
+    assert post.author_name == "Jo & Sam O'Neill"
+    assert post.teaser == "Sponsored by AT&T \u2013 no, not really."
+    assert [c.name for c in post.categories.all()] == ["News & views"]
+    assert [t.name for t in post.tags.all()] == ["Barnet's libraries"]
+    assert Comment.objects.get(author_name="Ann & Bob")
+    html = Client().get(post.url).content.decode()
+    assert "Cuts &amp; closures \u2013 what&#x27;s next" in html and "&amp;amp;" not in html
+    assert "AT&amp;amp;T" not in html
+    page = ContentPage.objects.get(slug="about-us")
+    assert page.title == "About us \u2013 who we are"
+
+
+def test_a_reply_dated_before_its_parent_is_imported_on_the_first_run(db):
+    out, _err = run_import("words-export.xml")
+    post = NewsPostPage.objects.get(slug="cuts-and-closures")
+    comments = {c.author_name: c for c in Comment.objects.filter(page=post)}
+    assert set(comments) == {"Ann & Bob", "Reply before parent", "Reply to the reply"}
+    assert comments["Reply before parent"].parent == comments["Ann & Bob"]
+    assert comments["Reply to the reply"].parent == comments["Reply before parent"]
+    assert "3 comments" in out
+
+
+def test_a_title_too_long_is_named_and_nothing_is_imported(db):
+    with pytest.raises(CommandError) as error:
+        run_import("long-title.xml")
+    message = str(error.value)
+    assert "post 803 has a title of" in message and "at most 255 fit" in message
+    assert "Nothing was imported" in message
+    assert not NewsPostPage.objects.filter(slug="long").exists()
+
+
+def test_imported_pages_are_in_the_sections_menu(db):
+    run_import("words-export.xml")
+    page = ContentPage.objects.get(slug="about-us")
+    html = Client().get(page.get_parent().url).content.decode()
+    menu = html[html.index('class="th-section-nav"') :]
+    assert f'href="{page.url}">About us \u2013 who we are</a>' in menu[: menu.index("</nav>")]

@@ -5,6 +5,7 @@ keep their threads, and each old address redirects to the new page. Each item is
 ImportedItem, so importing the same export again adds nothing.
 """
 
+import html
 import ipaddress
 import re
 from collections import Counter
@@ -54,6 +55,19 @@ def _paragraphs(html: str) -> str:
         return html
     blocks = [b.strip() for b in re.split(r"\n\s*\n", html.replace("\r\n", "\n")) if b.strip()]
     return "".join(f"<p>{b.replace(chr(10), '<br>')}</p>" for b in blocks)
+
+
+def _plain(html_text: str) -> str:
+    """An excerpt as plain text: tags removed and entities decoded, so "AT&amp;T" is stored
+    as "AT&T" and not escaped a second time when shown."""
+    return html.unescape(strip_all(html_text)).strip()
+
+
+TITLE_LIMIT = 255  # Wagtail's page title
+
+
+class ImportProblem(Exception):
+    """An item Townhall cannot take as it is; the message names it and says what to do."""
 
 
 def _ip_or_none(value: str) -> str | None:
@@ -117,6 +131,12 @@ class Importer:
                 what, f"{item.status or 'unpublished'}: only published items are imported"
             )
             return
+        if len(item.title) > TITLE_LIMIT:
+            raise ImportProblem(
+                f"{item.type} {item.id} has a title of {len(item.title)} characters, and at most "
+                f"{TITLE_LIMIT} fit: {item.title[:60]!r}... Shorten it in WordPress and export "
+                f"again"
+            )
         key = self._key(item.type, item.id)
         record = self._already(key)
         if record is not None:
@@ -141,7 +161,7 @@ class Importer:
             date=date,
             author_name=item.author[:100],
             body=self._body(item),
-            teaser=strip_all(item.excerpt)[:300],
+            teaser=_plain(item.excerpt)[:300],
             comments_open=item.comments_open,
         )
         index.add_child(instance=post)
@@ -160,7 +180,7 @@ class Importer:
         page = ContentPage(
             title=item.title or f"Page {item.id}",
             slug=_unique_slug(self.home, item.slug or item.title),
-            summary=strip_all(item.excerpt)[:300],
+            summary=_plain(item.excerpt)[:300],
             body=self._body(item),
         )
         self.home.add_child(instance=page)
@@ -187,8 +207,21 @@ class Importer:
                 organisation=self.organisation, source__startswith=prefix, comment__page=page
             ).select_related("comment")
         }
-        for wxr_comment in sorted(item.comments, key=lambda c: (c.date or timezone.now(), c.id)):
-            self._comment(item, page, wxr_comment, made)
+        waiting = sorted(item.comments, key=lambda c: (c.date or timezone.now(), c.id))
+        # A reply is imported after the comment it answers, whatever their dates say (a
+        # clock changed, a comment edited): each pass imports those whose parent is in.
+        ids = {c.id for c in item.comments}
+        while waiting:
+            ready = [
+                c
+                for c in waiting
+                if not c.parent_id or c.parent_id in made or c.parent_id not in ids
+            ]
+            if not ready:  # the rest answer each other in a loop: say so for each
+                ready = waiting
+            for wxr_comment in ready:
+                self._comment(item, page, wxr_comment, made)
+            waiting = [c for c in waiting if c not in ready]
 
     def _comment(self, item: WxrItem, page: Page, wxr: WxrComment, made: dict) -> None:
         what = f"comment {wxr.id} on {item.type} {item.id}"

@@ -3,6 +3,7 @@
 The whole file is read and checked before anything is written, so a bad file imports nothing.
 """
 
+import html
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -70,6 +71,13 @@ def _text(element: Element, path: str) -> str:
     return (found.text or "").strip() if found is not None else ""
 
 
+def _words(text: str) -> str:
+    """Plain text as WordPress stores it (titles, names, categories, tags): with HTML
+    entities in it (`&amp;`, `&#8211;`, `&#039;`), decoded here once so they read as the
+    characters they stand for; Townhall escapes them again where it shows them."""
+    return html.unescape(text)
+
+
 def _date(value: str, where: str) -> datetime | None:
     """WordPress dates: "2017-07-20 09:15:00" (GMT), or RFC 822 in <pubDate>."""
     if not value or value.startswith("0000-00-00"):
@@ -96,7 +104,7 @@ def _comment(element: Element, where: str) -> WxrComment:
     return WxrComment(
         id=number,
         parent_id=_number(_text(element, "wp:comment_parent") or "0", here),
-        author=_text(element, "wp:comment_author"),
+        author=_words(_text(element, "wp:comment_author")),
         email=_text(element, "wp:comment_author_email"),
         url=_text(element, "wp:comment_author_url"),
         ip=_text(element, "wp:comment_author_IP"),
@@ -110,13 +118,13 @@ def _comment(element: Element, where: str) -> WxrComment:
 
 
 def _item(element: Element, position: int) -> WxrItem:
-    title = _text(element, "title")
+    title = _words(_text(element, "title"))
     where = f"item {position} ({title!r})" if title else f"item {position}"
     if element.find("wp:post_id", NS) is None:
         raise WxrError(f"{where} has no <wp:post_id>: is this a WordPress export?")
     categories, tags = [], []
     for category in element.findall("category"):
-        name, slug = (category.text or "").strip(), category.get("nicename", "")
+        name, slug = _words((category.text or "").strip()), category.get("nicename", "")
         if category.get("domain") == "category":
             categories.append((slug, name))
         elif category.get("domain") == "post_tag":
@@ -158,7 +166,7 @@ def read_export(file: BinaryIO) -> WxrExport:
     if root.tag != "rss" or channel is None:
         raise WxrError("this is not a WordPress export: it has no <rss><channel>")
     authors = {
-        _text(a, "wp:author_login"): _text(a, "wp:author_display_name")
+        _text(a, "wp:author_login"): _words(_text(a, "wp:author_display_name"))
         for a in channel.findall("wp:author", NS)
     }
     items = [_item(element, n) for n, element in enumerate(channel.findall("item"), start=1)]
@@ -166,6 +174,6 @@ def read_export(file: BinaryIO) -> WxrExport:
         item.author = authors.get(item.author) or item.author
     return WxrExport(
         site_url=_text(channel, "wp:base_blog_url") or _text(channel, "link"),
-        title=_text(channel, "title"),
+        title=_words(_text(channel, "title")),
         items=items,
     )

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from townhall.core.models import Organisation
-from townhall.wordpress.importer import import_export
+from townhall.wordpress.importer import ImportProblem, import_export
 from townhall.wordpress.wxr import WxrError, read_export
 
 BAR_WIDTH = 30
@@ -41,7 +41,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Importing {len(parsed.items)} items from {parsed.title or export} into {found.name}"
         )
-        report = import_export(parsed, found, progress=self.progress)
+        try:
+            report = import_export(parsed, found, progress=self.progress)
+        except ImportProblem as problem:
+            self.stderr.write("")
+            raise CommandError(f"{export}: {problem}. Nothing was imported.") from problem
         imported = _counts(report.imported) or "nothing new"
         self.stdout.write(self.style.SUCCESS(f"Imported: {imported}"))
         if report.already:
