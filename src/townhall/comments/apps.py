@@ -19,3 +19,7 @@ class CommentsConfig(AppConfig):
             "comments.view_commentpolicy",
             "comments.change_commentpolicy",
         ]
+        from townhall.comments import attention
+        from townhall.core import attention as dashboard
+
+        dashboard.register(attention.waiting)

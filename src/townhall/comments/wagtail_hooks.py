@@ -1,6 +1,5 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -162,28 +161,6 @@ class CommentPolicyViewSet(ScopedViewSetMixin, ModelViewSet):
     copy_view_enabled = False
 
 
-class PendingCommentsPanel(Component):
-    name = "pending_comments"
-    template_name = "comments/admin/pending_panel.html"
-    order = 50
-
-    def get_context_data(self, parent_context):
-        from townhall.core.admin_views import scope_to_sections
-
-        request = parent_context["request"]
-        pending = scope_to_sections(
-            Comment.objects.filter(status=Comment.Status.PENDING), request.user
-        ).count()
-        reported = scope_to_sections(
-            Comment.objects.filter(hidden_for_review=True), request.user
-        ).count()
-        return {
-            "pending": pending,
-            "reported": reported,
-            "queue_url": reverse("wagtailsnippets_comments_comment:list"),
-        }
-
-
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CommentPolicyViewSet("comment_settings")
@@ -202,12 +179,6 @@ def register_moderation_urls():
         ),
         path("comments/reply/<int:pk>/", admin_views.reply, name="comments_reply"),
     ]
-
-
-@hooks.register("construct_homepage_panels")
-def add_pending_panel(request, panels) -> None:
-    if request.user.has_perm("comments.change_comment"):
-        panels.insert(0, PendingCommentsPanel())
 
 
 for action_class in admin_views.BULK_ACTIONS:

@@ -19,3 +19,7 @@ class ConsultationsConfig(AppConfig):
         add_page_kind("consultations", "Consultations", 50, ConsultationPage)
         navigation.add_main_section("Have your say", "consultations", 30, "/consultations/")
         navigation.add_council_link("Consultations", "consultations", 50)
+        from townhall.consultations import attention
+        from townhall.core import attention as dashboard
+
+        dashboard.register(attention.waiting)

@@ -1,11 +1,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from townhall.core import access, admin_emails, pagecache
+from townhall.core import access, admin_emails, attention, pagecache
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedIndexView,
@@ -88,3 +89,22 @@ def email_queue_urls():
         path("emails/resend/", admin_emails.resend, name="email-resend"),
         path("emails/<uuid:pk>/", admin_emails.email_detail, name="email-detail"),
     ]
+
+
+class AttentionPanel(Component):
+    """The dashboard's first panel: what is waiting for this user (core.attention)."""
+
+    name = "attention"
+    template_name = "core/admin/attention_panel.html"
+    order = 10
+
+    def __init__(self, waiting) -> None:
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context=None) -> dict:
+        return {"waiting": self.waiting}
+
+
+@hooks.register("construct_homepage_panels")
+def add_attention_panel(request, panels) -> None:
+    panels.insert(0, AttentionPanel(attention.waiting_for(request.user)))

@@ -28,3 +28,7 @@ class EventsConfig(AppConfig):
 
         add_page_kind("events", "Events", 30, EventPage, when=lambda event: event.starts_at)
         navigation.add_main_section("Events", "events", 20, "/events/")
+        from townhall.core import attention as dashboard
+        from townhall.events import attention
+
+        dashboard.register(attention.waiting)

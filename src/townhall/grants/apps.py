@@ -17,3 +17,7 @@ class GrantsConfig(AppConfig):
 
         add_page_kind("grants", "Grant schemes", 60, GrantSchemePage)
         navigation.add_council_link("Grants", "grant-schemes", 60)
+        from townhall.core import attention as dashboard
+        from townhall.grants import attention
+
+        dashboard.register(attention.waiting)

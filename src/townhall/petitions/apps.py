@@ -23,3 +23,7 @@ class PetitionsConfig(AppConfig):
         from townhall.petitions import search_sources
 
         sources.register("petitions", "Petitions", 10, search_sources.petitions)
+        from townhall.core import attention as dashboard
+        from townhall.petitions import attention
+
+        dashboard.register(attention.waiting)

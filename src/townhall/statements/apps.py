@@ -18,3 +18,7 @@ class StatementsConfig(AppConfig):
         add_page_kind(
             "statements", "Joint statements", 40, JointStatementPage, lambda s: s.statement_date
         )
+        from townhall.core import attention as dashboard
+        from townhall.statements import attention
+
+        dashboard.register(attention.waiting)

@@ -1,0 +1,33 @@
+"""What needs someone's attention, for the admin dashboard: each app registers a function
+from a user to the things waiting for them (comments to moderate, applications to screen),
+counted in that user's own organisations only, each with a link to the filtered list."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Waiting:
+    one: str  # "comment awaiting moderation"
+    many: str  # "comments awaiting moderation"
+    count: int
+    url: str  # the list, filtered to these
+    urgent: bool = False  # overdue or past a promise: shown first
+
+    @property
+    def words(self) -> str:
+        return self.one if self.count == 1 else self.many
+
+
+Source = Callable[[object], list[Waiting]]
+SOURCES: list[Source] = []
+
+
+def register(source: Source) -> None:
+    SOURCES.append(source)
+
+
+def waiting_for(user) -> list[Waiting]:
+    """Everything with a count above nought, urgent first."""
+    found = [item for source in SOURCES for item in source(user) if item.count]
+    return sorted(found, key=lambda item: not item.urgent)
