@@ -1,5 +1,7 @@
 """Moderators work through their own organisation's queue in the admin."""
 
+import re
+
 import pytest
 
 from townhall.comments.models import Comment
@@ -163,3 +165,19 @@ def test_the_moderation_pages_go_back_only_to_this_site(as_user, held, next_url)
     html = page.content.decode()
     assert next_url not in html
     assert 'href="/admin/snippets/comments/comment/"' in html
+
+
+def test_the_queue_shows_what_a_reply_answers_and_approves_in_one_click(as_user, held):
+    parent = Comment.objects.filter(page=held.page, status="approved").first()
+    Comment.objects.filter(pk=held.pk).update(parent=parent, depth=2, root=parent)
+    moderator = as_user("alliance-moderator")
+    html = moderator.get("/admin/snippets/comments/comment/?status=pending").content.decode()
+    assert f"In reply to <bdi>{parent.author_name}</bdi>" in html
+    form = re.search(
+        rf'<form method="post" action="(/admin/comments/moderate/{held.pk}/approve/[^"]*)"', html
+    )
+    assert form, "a one-click Approve form for the waiting comment"
+    answer = moderator.post(form.group(1).replace("&amp;", "&"))
+    assert answer.status_code == 302
+    held.refresh_from_db()
+    assert held.status == "approved"

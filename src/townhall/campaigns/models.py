@@ -15,6 +15,11 @@ from townhall.core.services.organisations import organisation_for_page
 class OrganisationHomePage(Page):
     """The front page of a campaign group's or the council's section of the site."""
 
+    page_description = (
+        "The front page of a group or of the council: who you are, your latest news and "
+        "how to get in touch."
+    )
+
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
     donate_url = models.URLField(
         "donation page", blank=True, help_text="Where supporters can give money, if anywhere"
@@ -50,9 +55,17 @@ class OrganisationHomePage(Page):
             )
         return context
 
+    class Meta:
+        verbose_name = "group home page"
+
 
 class AimsPage(RoutablePageMixin, Page):
     """Aims or a constitution, with every published version kept and comparable in public."""
+
+    page_description = (
+        "Your aims or constitution. Every version you publish is kept, and readers can "
+        "compare them."
+    )
 
     show_in_menus_default = True  # a new one is listed in its section's menu
 
@@ -99,6 +112,9 @@ class AimsPage(RoutablePageMixin, Page):
         from townhall.campaigns.views import compare_versions
 
         return compare_versions(request, self)
+
+    class Meta:
+        verbose_name = "aims"
 
 
 class AimsVersion(models.Model):

@@ -16,6 +16,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import DeleteView, EditView, IndexView, SnippetViewSet
 
 from townhall.comments import admin_views
+from townhall.comments.admin_columns import ApproveColumn, CommentWithParentColumn
 from townhall.comments.models import Comment, CommentPolicy
 from townhall.core import access
 from townhall.core.admin_views import (
@@ -28,6 +29,9 @@ from townhall.core.admin_views import (
 
 
 class CommentQueueView(PageSectionScopeMixin, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("parent")  # "in reply to"
+
     def get_list_buttons(self, instance: Comment):
         buttons = super().get_list_buttons(instance)
         next_url = self.request.get_full_path()
@@ -135,7 +139,15 @@ class CommentViewSet(SnippetViewSet):
     edit_view_class = ScopedCommentEditView
     delete_view_class = ScopedCommentDeleteView
     chooser_viewset_class = CommentChooserViewSet
-    list_display = ["author_name", "content", "page", "status", "hidden_for_review", "created_at"]
+    list_display = [
+        "author_name",
+        CommentWithParentColumn("content", label="Comment"),
+        "page",
+        "status",
+        "hidden_for_review",
+        "created_at",
+        ApproveColumn("approve", label="Approve", accessor="pk"),
+    ]
     list_filter = ["status", "hidden_for_review"]
     search_fields = ["author_name", "author_email", "content"]
     search_backend_name = None

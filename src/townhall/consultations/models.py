@@ -34,6 +34,10 @@ class Who(models.TextChoices):
 class ConsultationPage(Page):
     """A consultation or survey by the council or any organisation, from proposal to outcome."""
 
+    page_description = (
+        "Questions for residents, in one or more stages, then what you heard and what you did."
+    )
+
     summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
     why = RichTextField("why we are consulting", features=EDITOR_FEATURES)
     proposal = RichTextField(
@@ -121,6 +125,9 @@ class ConsultationPage(Page):
         context["status"] = current
         context["stages"] = sorted(self.stages.all(), key=lambda stage: stage.opens_at)
         return context
+
+    class Meta:
+        verbose_name = "consultation or survey"
 
 
 class Stage(Orderable):

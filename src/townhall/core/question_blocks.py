@@ -13,9 +13,11 @@ KEY = RegexValidator(r"^[a-z0-9][a-z0-9-]*$", "Use lower-case letters, digits an
 
 class QuestionBlock(blocks.StructBlock):
     key = blocks.CharBlock(
+        label="Short name for the results",
         max_length=40,
         validators=[KEY],
-        help_text="A short name, unique in this stage, e.g. opening-hours",
+        help_text="Lower-case words joined by hyphens, different for each question in this "
+        "stage, e.g. opening-hours. It names the question's column in the results download.",
     )
     label = blocks.CharBlock(max_length=300)
     hint = blocks.CharBlock(required=False, max_length=300)

@@ -24,6 +24,8 @@ ACCESS_FEATURES = {
 class EventIndexPage(RoutablePageMixin, Page):
     """An organisation's events: upcoming, past, a month calendar and an ICS feed."""
 
+    page_description = "Lists your events, with a month calendar and a calendar feed."
+
     show_in_menus_default = True  # a new one is listed in its section's menu
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
@@ -61,9 +63,14 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         return calendar_response(request, self.events(), name=self.get_parent().title)
 
+    class Meta:
+        verbose_name = "events section"
+
 
 class EventPage(Page):
     """An event or action: when and where to come, how accessible it is, and RSVPs."""
+
+    page_description = "A meeting, screening, protest or stall: when and where, and who is coming."
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
     digest_label = "New event"  # how followers' digests introduce it (core.follow_sources)
@@ -148,6 +155,7 @@ class EventPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
+        verbose_name = "event"
         ordering = ["starts_at"]
 
     def clean(self) -> None:

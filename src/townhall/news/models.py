@@ -46,6 +46,10 @@ class NewsPostTag(TaggedItemBase):
 class NewsIndexPage(RoutablePageMixin, Page):
     """A section's news: paginated, by month, by category and tag, and as feeds."""
 
+    page_description = (
+        "Lists your news posts, newest first, with monthly archives, categories, tags and feeds."
+    )
+
     show_in_menus_default = True  # a new one is listed in its section's menu
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
@@ -109,9 +113,14 @@ class NewsIndexPage(RoutablePageMixin, Page):
             request, self, category_slug=slug, atom=request.path.rstrip("/").endswith("atom")
         )
 
+    class Meta:
+        verbose_name = "news section"
+
 
 class NewsPostPage(Page):
     """One news item or blog post."""
+
+    page_description = "A news item, blog post, letter or essay. Readers can comment on it."
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
     digest_label = "New post"  # how followers' digests introduce it (core.follow_sources)
@@ -154,6 +163,7 @@ class NewsPostPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
+        verbose_name = "news post"
         ordering = ["-date"]
 
     @property

@@ -19,6 +19,10 @@ from townhall.core.tokens import new_token
 class JointStatementPage(RoutablePageMixin, Page):
     """A statement or open letter with numbered demands, and who stands behind it."""
 
+    page_description = (
+        "A statement or open letter that other groups co-sign and anyone may add their name to."
+    )
+
     show_in_latest = True  # listed on its section's home page (core.services.listing)
     digest_label = "New joint statement"  # in followers' digests (core.follow_sources)
 
@@ -69,6 +73,9 @@ class JointStatementPage(RoutablePageMixin, Page):
     @path("press-release/", name="press_release")
     def press_release(self, request):
         return self.render(request, template="statements/press_release.html")
+
+    class Meta:
+        verbose_name = "joint statement"
 
 
 class CoSigning(models.Model):

@@ -46,6 +46,8 @@ class BoroughHomePage(Page):
 class ContentPage(Page):
     """A plain page of text: about us, privacy notice, how to get involved."""
 
+    page_description = "A page of text: about us, how to get involved, a privacy notice."
+
     show_in_menus_default = True  # a new one is listed in its section's menu
 
     summary = models.CharField(max_length=300, blank=True)
@@ -53,3 +55,6 @@ class ContentPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "plain page"

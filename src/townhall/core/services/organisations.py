@@ -9,6 +9,8 @@ from townhall.core.models import Borough, Organisation
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 EDITOR_DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
+# Editors upload and choose images in their own collection only, from the chooser too.
+EDITOR_IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 # Model permissions by role; other apps add theirs through ROLE_MODEL_PERMISSIONS below.
 ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
     "editors": [
@@ -54,7 +56,10 @@ def set_up_organisation(
         GroupPagePermission.objects.get_or_create(
             group=editors, page=home_page, permission=wagtail_page_permissions[codename]
         )
-    for permission in _permissions([f"wagtaildocs.{c}" for c in EDITOR_DOCUMENT_PERMISSIONS]):
+    for permission in _permissions(
+        [f"wagtaildocs.{c}" for c in EDITOR_DOCUMENT_PERMISSIONS]
+        + [f"wagtailimages.{c}" for c in EDITOR_IMAGE_PERMISSIONS]
+    ):
         GroupCollectionPermission.objects.get_or_create(
             group=editors, collection=collection, permission=permission
         )

@@ -53,6 +53,10 @@ class TrackedPage(Page):
 class ProgrammePage(TrackedPage):
     """A programme of change: why it exists, the principles it is tested against, who leads it."""
 
+    page_description = (
+        "A council programme of change, with its projects, decisions and a promise tracker."
+    )
+
     show_in_menus_default = True  # a new one is listed in its section's menu
 
     summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
@@ -96,9 +100,14 @@ class ProgrammePage(TrackedPage):
     def projects(self):
         return ProjectPage.objects.live().public().child_of(self)
 
+    class Meta:
+        verbose_name = "programme"
+
 
 class ProjectPage(TrackedPage):
     """One project of a programme, with its budget and, once outsourced, its supplier."""
+
+    page_description = "A project within a programme: its status, decisions and figures."
 
     aim = models.TextField()
     budget = models.DecimalField(
@@ -130,3 +139,6 @@ class ProjectPage(TrackedPage):
     @property
     def budget_shown(self) -> str:
         return describe(self.budget, "gbp") if self.budget is not None else ""
+
+    class Meta:
+        verbose_name = "project"

@@ -77,6 +77,10 @@ class GrantSchemePage(Page):
     """A scheme: what it funds, the criteria applications are assessed on, who may apply,
     how much, the eligibility check, information sessions, and its rounds."""
 
+    page_description = (
+        "A grants scheme: who can apply, for how much, its rounds and the awards made."
+    )
+
     summary = models.CharField(max_length=300)
     purpose = RichTextField(features=EDITOR_FEATURES)
     criteria = StreamField([("criterion", CriterionBlock())], min_num=1)
@@ -177,6 +181,9 @@ class GrantSchemePage(Page):
         context["sessions"] = self.session_events.live().public().filter(starts_at__gte=now)
         context["open_round"] = next((r for r in rounds if r.is_open(now)), None)
         return context
+
+    class Meta:
+        verbose_name = "grant scheme"
 
 
 class GrantRound(Orderable):
