@@ -21,14 +21,14 @@ from townhall.council.models import (
 )
 
 
-def _viewset(model_class, icon: str, fields: list[str], listed: list[str], **options):
+def _viewset(model_class, icon: str, fields: list[str] | None, listed: list[str], **options):
     return type(
         f"{model_class.__name__}ViewSet",
         (ModelViewSet,),
         {
             "model": model_class,
             "icon": icon,
-            "form_fields": fields,
+            **({"form_fields": fields} if fields else {}),
             "list_display": listed,
             "search_backend_name": None,  # plain database lookups
             **options,
@@ -55,7 +55,7 @@ class CouncilGroup(ViewSetGroup):
         _viewset(
             Meeting,
             "date",
-            ["committee", "starts_at", "venue", "status", "minutes", "webcast_url", "attended"],
+            None,  # the model's panels: the meeting, its agenda and its papers in one form
             ["committee", "starts_at", "status", "minutes"],
             list_filter=["committee", "status"],
         ),

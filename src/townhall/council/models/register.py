@@ -3,6 +3,9 @@ and papers, and the decisions register. Plain records, edited by officers in the
 
 from django.db import models
 from django.urls import reverse
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from townhall.council.models.papers import PaperText
@@ -66,7 +69,9 @@ class Membership(models.Model):
         return f"{self.councillor}, {self.get_role_display()} of {self.committee}"
 
 
-class Meeting(models.Model):
+class Meeting(ClusterableModel):
+    """A meeting of a committee, edited with its agenda and papers in one form."""
+
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
         HELD = "held", "Held"
@@ -85,6 +90,18 @@ class Meeting(models.Model):
     minutes = models.CharField(max_length=10, choices=Minutes.choices, default=Minutes.NONE)
     attended = models.ManyToManyField(Councillor, blank=True, related_name="meetings_attended")
 
+    panels = [
+        FieldPanel("committee"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")]),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("minutes"), FieldPanel("webcast_url")],
+            heading="After the meeting",
+        ),
+        FieldPanel("attended"),
+        InlinePanel("agenda", heading="Agenda", label="agenda item"),
+        InlinePanel("papers", heading="Papers", label="paper"),
+    ]
+
     class Meta:
         ordering = ["-starts_at"]
 
@@ -96,10 +113,12 @@ class Meeting(models.Model):
 
 
 class AgendaItem(index.Indexed, models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
+
+    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("outcome")]
 
     search_fields = [index.SearchField("title"), index.SearchField("outcome")]
 
@@ -120,7 +139,7 @@ class MeetingPaper(models.Model):
         MINUTES = "minutes", "Minutes"
         OTHER = "other", "Other paper"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="papers")
+    meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="papers")
     agenda_item = models.ForeignKey(
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="papers"
     )
@@ -129,6 +148,8 @@ class MeetingPaper(models.Model):
     page_count = models.PositiveIntegerField(
         null=True, blank=True, help_text="Counted when the PDF is read; leave empty"
     )
+
+    panels = [FieldPanel("kind"), FieldPanel("document"), FieldPanel("agenda_item")]
 
     class Meta:
         ordering = ["meeting", "kind", "pk"]

@@ -1,0 +1,71 @@
+"""An officer adds a meeting with its agenda and its papers in one form (issue 16)."""
+
+import pytest
+from wagtail.documents import get_document_model
+
+from townhall.council.models import Committee, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def _formset(prefix: str, rows: list[dict]) -> dict:
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        data.update({f"{prefix}-{number}-{key}": value for key, value in row.items()})
+        data[f"{prefix}-{number}-id"] = ""
+    return data
+
+
+def test_a_meeting_its_agenda_and_its_papers_are_saved_from_one_form(as_user):
+    committee = Committee.objects.get(slug="cabinet")
+    document = get_document_model().objects.first()
+    answer = as_user("council-officer").post(
+        "/admin/meeting/new/",
+        {
+            "committee": committee.pk,
+            "starts_at": "2027-01-20 19:00",
+            "venue": "Hendon Town Hall",
+            "status": "scheduled",
+            "minutes": "none",
+            "webcast_url": "",
+            **_formset(
+                "agenda",
+                [
+                    {"number": "1", "title": "Apologies", "outcome": ""},
+                    {"number": "2", "title": "Budget 2027/28", "outcome": ""},
+                ],
+            ),
+            **_formset("papers", [{"kind": "report", "document": document.pk, "agenda_item": ""}]),
+        },
+    )
+    assert answer.status_code == 302, answer.content.decode()[:2000]
+    meeting = Meeting.objects.get(committee=committee, venue="Hendon Town Hall", status="scheduled")
+    assert [item.title for item in meeting.agenda.order_by("number")] == [
+        "Apologies",
+        "Budget 2027/28",
+    ]
+    assert [paper.document for paper in meeting.papers.all()] == [document]
+
+
+def test_a_bad_agenda_row_saves_nothing_and_says_what_to_fix(as_user):
+    committee = Committee.objects.get(slug="cabinet")
+    before = Meeting.objects.count()
+    answer = as_user("council-officer").post(
+        "/admin/meeting/new/",
+        {
+            "committee": committee.pk,
+            "starts_at": "2027-01-20 19:00",
+            "status": "scheduled",
+            "minutes": "none",
+            **_formset("agenda", [{"number": "", "title": "No number", "outcome": ""}]),
+            **_formset("papers", []),
+        },
+    )
+    assert answer.status_code == 200
+    assert "This field is required" in answer.content.decode()
+    assert Meeting.objects.count() == before
