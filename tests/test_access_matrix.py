@@ -28,6 +28,7 @@ from townhall.core import access
 from townhall.core.models import Email, Organisation, PageFeedback
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
+from townhall.news.models import NewsCategory
 from townhall.people.models import Supporter
 from townhall.petitions.models import Petition
 from townhall.statements.models import CoSigning, JointStatementPage
@@ -248,6 +249,11 @@ SAMPLES = {
         lambda o: Supporter.objects.create(
             organisation=o, name="Lee", email=f"lee@{o.slug}.example", consent_wording="-"
         ),
+        CAMPAIGNS,
+        _pk,
+    ),
+    "news_categories:*": Sample(
+        lambda o: NewsCategory.objects.create(organisation=o, name="Matrix", slug="matrix"),
         CAMPAIGNS,
         _pk,
     ),

@@ -110,11 +110,11 @@ def _document(organisation: Organisation, title: str, filename: str) -> None:
     document.save()
 
 
-def _file_post(post: NewsPostPage, details: dict) -> None:
+def _file_post(post: NewsPostPage, details: dict, organisation: Organisation) -> None:
     post.author_name = details.get("author", "")
     for name in details.get("categories", []):
         category, _ = NewsCategory.objects.get_or_create(
-            slug=slugify(name), defaults={"name": name}
+            organisation=organisation, slug=slugify(name), defaults={"name": name}
         )
         post.categories.add(category)
     post.tags.add(*details.get("tags", []))
@@ -171,7 +171,7 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
         post = news.add_child(
             instance=NewsPostPage(title=title, date=day, teaser=teaser, body=body)
         )
-        _file_post(post, content.POST_DETAILS.get(title, {}))
+        _file_post(post, content.POST_DETAILS.get(title, {}), organisation)
         post.save_revision().publish()
         Page.objects.filter(pk=post.pk).update(first_published_at=_aware(day))
         _comment_on(post, content.POST_DETAILS.get(title, {}).get("comments", []), day)

@@ -11,3 +11,9 @@ class NewsConfig(AppConfig):
         from townhall.news.models import NewsPostPage
 
         add_page_kind("news", "News", 20, NewsPostPage, when=lambda post: post.date)
+        from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
+
+        # Editors keep their own organisation's categories (news.rules scopes each one).
+        ROLE_MODEL_PERMISSIONS["editors"] += [
+            f"news.{action}_newscategory" for action in ("view", "add", "change", "delete")
+        ]

@@ -77,12 +77,10 @@ class PostsFeed(Feed):
 
 
 def section_feed(request: HttpRequest, index_page, category_slug: str | None, atom: bool):
-    from townhall.news.models import NewsCategory
-
     posts = posts_below(index_page)
     title = f"{index_page.get_parent().title}: {index_page.title}"
     if category_slug is not None:
-        category = NewsCategory.objects.filter(slug=category_slug).first()
+        category = index_page.category_named(category_slug)
         if category is None:
             raise Http404("There is no such category.")
         posts, title = posts.filter(categories=category), f"{title}, {category.name}"

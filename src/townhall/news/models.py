@@ -6,32 +6,58 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.services.organisations import organisation_for_page
 from townhall.news import listing
 from townhall.news.excerpt import excerpt
 
 POSTS_PER_PAGE = 10
 
 
-@register_snippet
+class NewsCategoryQuerySet(models.QuerySet):
+    def for_organisation(self, organisation) -> "NewsCategoryQuerySet":
+        """The categories a section's posts may use: its own, and the shared ones."""
+        return self.filter(models.Q(organisation=organisation) | models.Q(organisation=None))
+
+
 class NewsCategory(models.Model):
+    """A category of news, an organisation's own (or, with none, offered to every group)."""
+
     shown_on_many_pages = True  # a change empties the page cache (core.signals)
 
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="news_categories",
+        help_text="Whose category it is. Only administrators make shared ones (left empty).",
+    )
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    objects = NewsCategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "news categories"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "slug"], name="one_category_slug_per_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"],
+                condition=models.Q(organisation=None),
+                name="one_shared_category_slug",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -84,9 +110,19 @@ class NewsIndexPage(RoutablePageMixin, Page):
         title = date(year, month, 1).strftime("%B %Y")
         return self.listing(request, posts, heading=f"News from {title}")
 
+    def category_named(self, slug: str):
+        """The section's own category with this slug, else the shared one."""
+        organisation = organisation_for_page(self)
+        return (
+            NewsCategory.objects.for_organisation(organisation)
+            .filter(slug=slug)
+            .order_by(models.F("organisation").asc(nulls_last=True))
+            .first()
+        )
+
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug: str):
-        category = NewsCategory.objects.filter(slug=slug).first()
+        category = self.category_named(slug)
         if category is None:
             raise Http404("There is no such category.")
         posts = self.posts().filter(categories=category)
@@ -117,6 +153,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = "news section"
 
 
+class NewsPostForm(WagtailAdminPageForm):
+    """Offers only the categories of the post's own organisation, and the shared ones."""
+
+    def __init__(self, *args, parent_page=None, **kwargs) -> None:
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        where = parent_page if self.instance.pk is None else self.instance
+        if "categories" in self.fields and where is not None:
+            organisation = organisation_for_page(where)
+            self.fields["categories"].queryset = NewsCategory.objects.for_organisation(organisation)
+
+
 class NewsPostPage(Page):
     """One news item or blog post."""
 
@@ -138,6 +185,7 @@ class NewsPostPage(Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     categories = ParentalManyToManyField(NewsCategory, blank=True, related_name="posts")
+    base_form_class = NewsPostForm
     tags = ClusterTaggableManager(through=NewsPostTag, blank=True)
     comments_open = models.BooleanField(default=True)
 

@@ -167,7 +167,9 @@ class Importer:
         index.add_child(instance=post)
         for slug, name in item.categories:
             category, _ = NewsCategory.objects.get_or_create(
-                slug=slugify(slug or name)[:100] or "uncategorised", defaults={"name": name[:100]}
+                organisation=self.organisation,
+                slug=slugify(slug or name)[:100] or "uncategorised",
+                defaults={"name": name[:100]},
             )
             post.categories.add(category)
         post.tags.add(*(t[:100] for t in item.tags if t))
