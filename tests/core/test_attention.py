@@ -86,3 +86,24 @@ def test_a_moderator_sees_comments_awaiting_moderation_and_the_link_lists_them(a
 def test_nothing_waiting_says_so(as_user):
     html = as_user("library-editor").get("/admin/").content.decode()
     assert "Nothing is waiting for you" in html
+
+
+def test_consultation_editors_see_answers_waiting_for_moderation(as_user):
+    from townhall.consultations.models import ConsultationPage, Response
+
+    libraries = ConsultationPage.objects.get(slug="libraries-consultation")
+    stage = libraries.stages.get(title__startswith="Stage 2")
+    for number in range(2):
+        Response.objects.create(
+            consultation=libraries,
+            stage=stage,
+            answers={"comments": f"Keep it open, please ({number})."},
+            state="submitted",
+            publish="anonymous",
+            submitted_at=timezone.now(),
+        )
+    count, url = _waiting(as_user, "council-officer")[
+        "answers to moderate before they are published"
+    ]
+    assert count == 2 and url == f"/admin/consultations/{libraries.pk}/moderate/"
+    assert client_reaches(as_user, "council-officer", url)

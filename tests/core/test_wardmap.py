@@ -25,3 +25,30 @@ def test_the_map_has_every_ward_titled_with_its_number_and_a_legend():
     assert f"<title>{wards[0].name.replace('&', '&amp;')}: 12 signatures</title>" in svg
     assert "Signatures &lt;by&gt; ward" in svg and 'role="img"' in svg
     assert SHADES[-1] in svg  # the only ward with signatures has the darkest shade
+
+
+def test_every_ward_is_named_on_the_map_inside_its_own_shape(db):
+    import re
+
+    from townhall.core.models import Ward
+    from townhall.core.wardmap import label_point, ward_map
+
+    wards = list(Ward.objects.all())
+    svg = ward_map(wards, {}, title="Signatures", unit="signatures")
+    names = re.findall(r'class="th-map__name">([^<]+)</text>', svg)
+    assert sorted(names) == sorted(w.name.replace("&", "&amp;") for w in wards)
+    for ward in wards:
+        x, y = label_point(ward.boundary)
+        ring = max(
+            (
+                r
+                for r in (
+                    ward.boundary["coordinates"]
+                    if ward.boundary["type"] == "Polygon"
+                    else [p for poly in ward.boundary["coordinates"] for p in poly]
+                )
+            ),
+            key=len,
+        )
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        assert min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys), ward.name

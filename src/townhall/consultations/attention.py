@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from townhall.consultations import services
+from townhall.consultations import moderation, services
 from townhall.consultations.models import ConsultationPage
 from townhall.core import access
 from townhall.core.attention import Waiting
@@ -20,7 +20,15 @@ def waiting(user) -> list[Waiting]:
     owed = [status for status in statuses if status.outcome_overdue]
     closed = [status for status in statuses if status.state == services.CLOSED]
     responses = reverse("consultation-responses")
+    to_moderate = [(page, len(moderation.waiting(page))) for page in mine]
+    busiest = max(to_moderate, key=lambda pair: pair[1], default=(None, 0))[0]
     return [
+        Waiting(
+            "answer to moderate before it is published",
+            "answers to moderate before they are published",
+            sum(count for _page, count in to_moderate),
+            reverse("consultation-moderate", args=[busiest.pk]) if busiest else responses,
+        ),
         Waiting(
             "consultation closed for over the promised time with no outcome",
             "consultations closed for over the promised time with no outcome",

@@ -46,6 +46,25 @@ def bands(values: list[int]) -> list[Band]:
     return result
 
 
+def _centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """A ring's centroid and its area (the shoelace formula), in the ring's own units."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if not area:
+        return ring[0][0], ring[0][1], 0.0
+    return cx / (3 * area), cy / (3 * area), abs(area) / 2
+
+
+def label_point(geometry: dict) -> tuple[float, float]:
+    """Where a ward's name goes: the centroid of its largest ring."""
+    x, y, _area = max((_centroid(ring) for ring in _rings(geometry)), key=lambda c: c[2])
+    return x, y
+
+
 def _colour(value: int, scale: list[Band]) -> str:
     return next((band.colour for band in scale if band.low <= value <= band.high), SHADES[-1])
 
@@ -65,8 +84,13 @@ def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str
     def project(point) -> str:
         return f"{(point[0] - min_x) * x_scale * scale:.1f},{(max_y - point[1]) * scale:.1f}"
 
-    shapes = []
+    shapes, names = [], []
     for ward in wards:
+        x, y = project(label_point(ward.boundary)).split(",")
+        names.append(
+            f'<text x="{x}" y="{y}" text-anchor="middle" font-size="9" class="th-map__name">'
+            f"{escape(ward.name)}</text>"
+        )
         value = values.get(ward.code, 0)
         path = " ".join(
             "M" + " L".join(project(p) for p in ring) + " Z" for ring in _rings(ward.boundary)
@@ -88,6 +112,7 @@ def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str
         f'<desc id="map-desc">Each ward is shaded by {escape(unit)}: darker means more. '
         f"The table beside the map gives the numbers.</desc>"
         f"<g>{''.join(shapes)}</g>"
+        f'<g aria-hidden="true">{"".join(names)}</g>'
         f'<g transform="translate({WIDTH + 15},10)">{legend}</g></svg>'
     )
     return mark_safe(svg)
