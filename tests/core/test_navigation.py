@@ -109,3 +109,20 @@ def test_a_groups_menu_leads_to_its_petitions_and_statements_once_it_has_some(cl
     assert petition.action in listed
     statements = client.get(menu["Statements"].replace("&amp;", "&")).content.decode()
     assert "Children&#x27;s services failed" in statements
+
+
+@pytest.mark.parametrize(
+    ("path", "trail"),
+    [
+        ("/petitions/1/", ["/", "/petitions/"]),
+        ("/democracy/decisions/1/", ["/", "/democracy/decisions/"]),
+        (
+            "/democracy/meetings/1/",
+            ["/", "/democracy/committees/", "/democracy/committees/cabinet/"],
+        ),
+    ],
+)
+def test_registers_and_petitions_have_breadcrumbs_back_up(client, path, trail):
+    html = client.get(path).content.decode()
+    crumbs = re.search(r'aria-label="Breadcrumb">(.*?)</nav>', html, re.S).group(1)
+    assert re.findall(r'href="([^"]+)"', crumbs) == trail

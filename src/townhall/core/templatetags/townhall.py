@@ -116,3 +116,16 @@ def page_messages(context) -> list:
 def messages_at(context, place: str) -> list:
     """The messages to show beside one button ("feedback", "like")."""
     return [m for m in context.get("messages", []) if place in m.extra_tags.split()]
+
+
+@register.inclusion_tag("core/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *steps) -> dict:
+    """A trail for a view that is not a page: pairs of title and URL name or path."""
+    pairs = zip(steps[::2], steps[1::2], strict=True)
+    return {
+        "site_name": context.get("site_name"),
+        "trail": [
+            (title, target if str(target).startswith("/") else reverse(target))
+            for title, target in pairs
+        ],
+    }
