@@ -2,6 +2,8 @@
 
 The `site` fixture fails a test if any script opens a dialog."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -29,7 +31,9 @@ def test_payloads_in_public_forms_never_run(site, browser):
     expect(site.get_by_text("Thank you for your feedback")).to_be_visible()
 
     site.goto(f"{site.server_url}/search/?q={PAYLOAD}")
-    expect(site.get_by_label("Search pages and documents")).to_have_value(PAYLOAD)
+    expect(site.get_by_role("searchbox", name=re.compile("^Search petitions"))).to_have_value(
+        PAYLOAD
+    )
     site.goto(f"{site.server_url}/alliance/aims/compare/?old={PAYLOAD}&new=1")
     expect(site.get_by_role("heading", name="There is a problem")).to_be_visible()
 
