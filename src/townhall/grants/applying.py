@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from townhall.core.errors import Refused
 from townhall.core.questions import Question, shown
 from townhall.grants.models import Application, ApplicationFile, GrantRound
-from townhall.grants.workflow import Refused
 
 ABOUT, PROJECT, BUDGET = "about", "project", "budget"
 BUDGET_LINES = 12  # rows offered on the budget page; blank rows are left out

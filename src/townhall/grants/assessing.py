@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
 from townhall.core import access
+from townhall.core.errors import Refused
 from townhall.grants.models import (
     Application,
     Assessment,
@@ -17,7 +18,6 @@ from townhall.grants.models import (
     ConflictDeclaration,
     GrantRound,
 )
-from townhall.grants.workflow import Refused
 
 Status = Application.Status
 # What lists of applications never show: decoding it for thousands of rows was most of the

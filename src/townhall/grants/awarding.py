@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from townhall.core.errors import Refused
+from townhall.grants.history import record
 from townhall.grants.models import Application, Award, MonitoringReport, Payment
-from townhall.grants.workflow import Refused, record
 
 # Up to this much is paid at once with one final report; more is paid in two halves, the
 # second after an interim report (common practice among UK funders for small grants).

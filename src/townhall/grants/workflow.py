@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from townhall.core.errors import Refused
-from townhall.grants import emails, roles
+from townhall.grants import applying, awarding, emails, roles
 from townhall.grants.models import Application, ApplicationEvent, InformationRequest
 
 Status = Application.Status
@@ -69,18 +69,6 @@ def allowed_actions(application: Application, user) -> list[str]:
     ]
 
 
-def record(application: Application, actor, action: str, note: str = "") -> ApplicationEvent:
-    """A step in the history that leaves the status as it is (payments, reports)."""
-    return ApplicationEvent.objects.create(
-        application=application,
-        actor=actor,
-        action=action,
-        from_status=application.status,
-        to_status=application.status,
-        note=note,
-    )
-
-
 def _answer_target(application: Application) -> str:
     asked = application.events.filter(action="request_info").order_by("-at", "-pk").first()
     return asked.from_status if asked else Status.SUBMITTED
@@ -135,8 +123,6 @@ def transition(
 
 def _apply(locked: Application, action: str, user, note: str, amount: Decimal | None) -> None:
     """What an action changes besides the status."""
-    from townhall.grants import applying, awarding
-
     now = timezone.now()
     if action == "submit":
         if not locked.round.is_open(now):

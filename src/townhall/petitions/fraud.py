@@ -10,7 +10,13 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from townhall.petitions import counts
-from townhall.petitions.models import Petition, PetitionEvent, Signature, SigningBlock
+from townhall.petitions.models import (
+    Petition,
+    PetitionEvent,
+    PetitionScheme,
+    Signature,
+    SigningBlock,
+)
 
 
 def is_blocked(email: str, ip_address: str | None) -> bool:
@@ -114,9 +120,7 @@ def anonymise_due(now=None) -> int:
     for petition in Petition.objects.filter(
         state=Petition.State.CLOSED, anonymised_at=None, closed_at__isnull=False
     ).select_related("borough"):
-        from townhall.petitions.services import scheme_for
-
-        days = scheme_for(petition.borough).anonymise_after_days
+        days = PetitionScheme.objects.for_borough(petition.borough).anonymise_after_days
         if petition.closed_at + timedelta(days=days) > now:
             continue
         for signature in petition.signatures.only("pk").iterator():

@@ -9,6 +9,13 @@ from townhall.core.tokens import new_token
 COUNT_SHARDS = 16  # confirmations add to one of these rows at random, so they rarely queue
 
 
+class PetitionSchemeQuerySet(models.QuerySet):
+    def for_borough(self, borough) -> "PetitionScheme":
+        """The borough's scheme, made with the defaults the first time it is asked for."""
+        scheme, _ = self.get_or_create(borough=borough)
+        return scheme
+
+
 class PetitionScheme(models.Model):
     """A borough's rules for petitions: how many sponsors, how long they stay open."""
 
@@ -22,6 +29,8 @@ class PetitionScheme(models.Model):
     anonymise_after_days = models.PositiveSmallIntegerField(
         default=182, help_text="Signers' details are removed this long after a petition closes"
     )
+
+    objects = PetitionSchemeQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"Petition scheme for {self.borough}"

@@ -69,8 +69,7 @@ def _new_signature(petition: Petition, signer: Signer, is_creator: bool = False)
 
 
 def scheme_for(borough: Borough) -> PetitionScheme:
-    scheme, _ = PetitionScheme.objects.get_or_create(borough=borough)
-    return scheme
+    return PetitionScheme.objects.for_borough(borough)
 
 
 def _record(petition: Petition, action: str, user=None, note: str = "") -> None:
