@@ -6,13 +6,15 @@ import re
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+BLOCK_END = re.compile(r"<(?:/p|br|/li|/h[1-6]|/div|/blockquote)\b[^>]*>", re.I)
 WIDTH = 220  # characters of context shown, about two lines on a desktop
 
 
 def plain_text(value) -> str:
     """Text of a field value: rich text and rendered blocks lose their markup, and their
     entities become the characters they stand for (escaped again when shown)."""
-    return re.sub(r"\s+", " ", html.unescape(strip_tags(str(value or "")))).strip()
+    text = BLOCK_END.sub(" ", str(value or ""))  # "</p><p>" would join two words
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(text))).strip()
 
 
 def _pattern(terms: str) -> re.Pattern | None:
