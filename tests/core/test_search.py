@@ -110,3 +110,16 @@ def test_paragraphs_stay_apart_in_a_snippet():
     assert snippet("<p>First ends.</p><p>Second library.</p>", "library") == (
         "First ends. Second <mark>library</mark>."
     )
+
+
+def test_each_result_names_the_organisation_whose_section_holds_it(client, alliance):
+    from townhall.core.models import Organisation
+    from townhall.core.services.organisations import owners_of
+    from townhall.news.models import NewsPostPage
+
+    post = NewsPostPage.objects.descendant_of(alliance.home_page).first()
+    organisations = list(Organisation.objects.select_related("home_page"))
+    assert owners_of([post, alliance.home_page.get_parent()], organisations) == {
+        post.pk: alliance,
+        alliance.home_page.get_parent().pk: None,  # the borough's home: nobody's section
+    }

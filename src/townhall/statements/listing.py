@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from townhall.core.services.organisations import owners_of
 from townhall.statements.models import CoSigning, JointStatementPage
 
 
@@ -28,10 +29,6 @@ def organisation_statements_url(organisation) -> str | None:
 
 
 def with_authors(page_of_statements, organisations) -> list[tuple[JointStatementPage, object]]:
-    """Each statement with the organisation whose section holds it (the deepest home above
-    it), from one list of organisations rather than a query per statement."""
-    homes = sorted(organisations, key=lambda o: -o.home_page.depth)
-    return [
-        (statement, next((o for o in homes if statement.path.startswith(o.home_page.path)), None))
-        for statement in page_of_statements
-    ]
+    """Each statement with the organisation whose section holds it."""
+    owners = owners_of(page_of_statements, organisations)
+    return [(statement, owners[statement.pk]) for statement in page_of_statements]

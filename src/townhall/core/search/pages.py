@@ -2,25 +2,15 @@
 
 from wagtail.models import Page
 
-from townhall.core.models import Organisation
 from townhall.core.search import sources
 from townhall.core.search.fulltext import best_matches
 from townhall.core.search.snippets import text_of
+from townhall.core.services.organisations import owners_of
 
 
-def organisation_names(pages) -> dict[int, str]:
-    """Each page's organisation (the deepest home above it), from one query."""
-    homes = sorted(
-        Organisation.objects.select_related("home_page"), key=lambda o: -o.home_page.depth
-    )
-    return {
-        page.pk: next((o.name for o in homes if page.path.startswith(o.home_page.path)), "")
-        for page in pages
-    }
-
-
-def page_hits(pages, terms: str, when=None) -> list[sources.Hit]:
-    names = organisation_names(pages)
+def page_hits(pages, query: sources.Query, when=None) -> list[sources.Hit]:
+    owners = owners_of(pages, query.sections)
+    terms = query.terms
     hits = []
     for page in pages:
         text = page.search_description or text_of(page)
@@ -30,7 +20,7 @@ def page_hits(pages, terms: str, when=None) -> list[sources.Hit]:
                 url=page.url,
                 text=text,
                 terms=terms,
-                organisation=names[page.pk],
+                organisation=owners[page.pk].name if owners[page.pk] else "",
                 when=when(page) if when else None,
             )
         )
@@ -53,7 +43,7 @@ def add_page_kind(key: str, label: str, order: int, model: type, when=None) -> N
 def _finder(model: type, when):
     def find(query: sources.Query) -> list[sources.Hit]:
         queryset = public_pages(model.objects.all(), query.organisation)
-        return page_hits(best_matches(query.terms, queryset, query.limit), query.terms, when)
+        return page_hits(best_matches(query.terms, queryset, query.limit), query, when)
 
     return find
 
@@ -64,4 +54,4 @@ def other_pages(query: sources.Query) -> list[sources.Hit]:
     if sources.PAGE_KINDS:
         queryset = queryset.not_type(*sources.PAGE_KINDS.values())
     found = best_matches(query.terms, queryset.specific(), query.limit)
-    return page_hits(found, query.terms)
+    return page_hits(found, query)

@@ -42,6 +42,7 @@ class Query:
     terms: str  # the query's words (fulltext.search_terms)
     organisation: object | None  # core.Organisation, or None for everyone's
     limit: int
+    sections: tuple = ()  # every organisation with its home page, loaded once per search
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def search(request: HttpRequest) -> HttpResponse:
     kind = sources.SOURCES.get(request.GET.get("kind", ""))
     groups, results = [], None
     if terms:
-        asked = sources.Query(terms, organisation, MOST)
+        asked = sources.Query(terms, organisation, MOST, tuple(organisations))
         for source in sources.ordered():
             hits = source.find(asked)  # every kind, for the counts beside the filters
             groups.append(
