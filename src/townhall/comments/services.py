@@ -20,6 +20,7 @@ from townhall.comments.moderation import (
 )
 from townhall.core import pagecache
 from townhall.core.mail import send_email_after_commit
+from townhall.core.services import sections
 from townhall.core.services.organisations import organisation_for_page
 
 HELD_VISIBLE_FOR = timedelta(minutes=10)
@@ -27,7 +28,7 @@ HELD_VISIBLE_FOR = timedelta(minutes=10)
 
 def policy_for(page: Page) -> CommentPolicy:
     """The discussion settings of the organisation that owns the page (defaults elsewhere)."""
-    organisation = organisation_for_page(page)
+    organisation = sections.section_owner(page)
     if organisation is None:
         return CommentPolicy()
     policy, _ = CommentPolicy.objects.get_or_create(organisation=organisation)

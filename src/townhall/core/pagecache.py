@@ -3,32 +3,38 @@
 A response names the things it shows as tags ("page:12", "comments"). It is stored with the
 version each tag had when rendering began; bumping a tag's version (`invalidate`) makes every
 response that showed it stale at once, in every process that shares the cache (Redis at scale).
-The CSRF token in cached forms is cut out before storing and filled in for each reader.
+Pages for readers without a session carry no CSRF token (core.csrf), so they are the same
+bytes for everyone.
 
-It also says what others may cache (Cache-Control). A page with a form carries the reader's
-own CSRF token, so it is `private, no-cache`: only this cache, which fills the token in per
-reader, serves it to others. Anonymous responses without a form (feeds, the JSON API, CSV)
-are `public` for a short time, so a caching proxy or CDN can serve them too; the time is
-short because a proxy, unlike this cache, cannot be told that something changed.
+It also says what others may cache (Cache-Control): what it stores is `public` for a short
+time, so a caching proxy or CDN in front (docs/deploying.md) can serve it too, and may be
+served stale for as long again while the proxy fetches it afresh (`stale-while-revalidate`).
+The time is short because a proxy, unlike this cache, cannot be told that something
+changed: pages `TOWNHALL_SHARED_PAGE_SECONDS`, feeds and API answers
+`TOWNHALL_SHARED_CACHE_SECONDS`, and less where a view says so (a petition's count: 3 s).
+A proxy is told only what is left of this cache's own time, so the two never add up.
+Everything else is `private, no-cache`.
 """
 
 import hashlib
-import re
+import math
+import time
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.utils.cache import patch_cache_control
 
 from townhall.core import cache as shared_cache
 
 TAG_PREFIX = "pagecache:tag:"
+GENERATION_KEY = "pagecache:generation"
 ENTRY_PREFIX = "pagecache:entry:"
 SITE_TAG = "site"  # every entry carries it: bumping it empties the whole page cache
 PAGES_TAG = "pages"  # listings across sections (the consultations hub): any publication bumps it
-CSRF_PLACEHOLDER = "__townhall_csrf_token__"
-CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+# A page holding someone's token must never be shared: a guard, as none should (core.csrf).
+CSRF_INPUT = b'name="csrfmiddlewaretoken"'
 # Cookies that make a response personal: signed in, a message to show, a held comment to see.
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages", "townhall_held"}
 CACHED_TYPES = (
@@ -40,6 +46,10 @@ CACHED_TYPES = (
     "text/csv",
     "text/calendar",
 )
+
+
+def _now() -> float:
+    return time.time()
 
 
 def page_tag(page_id: int) -> str:
@@ -75,6 +85,20 @@ def _invalidate_everything() -> None:
 def _versions(tags) -> dict[str, int]:
     found = cache.get_many([TAG_PREFIX + t for t in tags])
     return {t: found.get(TAG_PREFIX + t, 0) for t in tags}
+
+
+def current_versions(tags) -> dict[str, int | str]:
+    """The tags' versions now, for things remembered outside this cache (core.services.sections),
+    with the shared cache's generation: a token that changes when the cache is emptied (Redis
+    restarted or flushed), after which versions start again from 0 and could repeat. While
+    the cache cannot be reached the generation is new on every call, so nothing is trusted."""
+    found = cache.get_many([GENERATION_KEY, *(TAG_PREFIX + t for t in tags)])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, generation, timeout=None):
+            generation = cache.get(GENERATION_KEY) or generation
+    return {"generation": generation, **{t: found.get(TAG_PREFIX + t, 0) for t in tags}}
 
 
 def _entry_key(request: HttpRequest) -> str:
@@ -124,29 +148,31 @@ class AnonymousPageCacheMiddleware:
             response.status_code == 200
             and len(getattr(request, "cache_tags", ())) > 1  # more than the site tag alone
             and not response.streaming
-            and not response.cookies.keys() - {settings.CSRF_COOKIE_NAME}
+            and not response.cookies
             and "private" not in response.get("Cache-Control", "")
             and response.get("Content-Type", "").startswith(CACHED_TYPES)
+            and CSRF_INPUT not in response.content
         )
 
     @staticmethod
     def _entry(response: HttpResponse, versions: dict[str, int], seconds: int) -> dict:
-        body = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
+        content_type = response["Content-Type"]
+        shared = (
+            settings.TOWNHALL_SHARED_PAGE_SECONDS
+            if content_type.startswith("text/html")
+            else settings.TOWNHALL_SHARED_CACHE_SECONDS
+        )
         return {
-            "body": body,
-            "content_type": response["Content-Type"],
+            "body": response.content,
+            "content_type": content_type,
             "versions": versions,
-            "shared_seconds": 0
-            if CSRF_PLACEHOLDER in body
-            else min(seconds, settings.TOWNHALL_SHARED_CACHE_SECONDS),
+            "stored_at": _now(),
+            "shared_seconds": min(seconds, shared),
         }
 
     @staticmethod
     def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
-        body = entry["body"]
-        if CSRF_PLACEHOLDER in body:
-            body = body.replace(CSRF_PLACEHOLDER, get_token(request))
-        response = HttpResponse(body, content_type=entry["content_type"])
+        response = HttpResponse(entry["body"], content_type=entry["content_type"])
         response["X-Townhall-Cache"] = "hit"
         return response
 
@@ -159,10 +185,12 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _shared_for(response: HttpResponse, entry: dict) -> HttpResponse:
-    seconds = entry.get("shared_seconds", 0)
+    """Public for what is left of the entry's shared time (at least a second)."""
     if response.has_header("Cache-Control"):
         return response
-    if seconds:
-        patch_cache_control(response, public=True, max_age=seconds)
-        return response
-    return _private(response)
+    seconds = entry.get("shared_seconds", 0)
+    if not seconds:
+        return _private(response)
+    left = max(1, math.ceil(seconds - (_now() - entry.get("stored_at", _now()))))
+    patch_cache_control(response, public=True, max_age=left, stale_while_revalidate=seconds)
+    return response

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from townhall.core import pagecache
 from townhall.core.context_processors import SITES_CACHE_KEY
@@ -20,6 +20,13 @@ def invalidate_page_and_ancestors(page: Page) -> None:
 @receiver(page_unpublished)
 def _page_changed(sender, instance, **kwargs) -> None:
     invalidate_page_and_ancestors(instance)
+
+
+@receiver(post_page_move)
+@receiver(page_slug_changed)
+def _page_moved(sender, instance, **kwargs) -> None:
+    """A move or a new slug changes URLs on menus, and a move which section a page is in."""
+    pagecache.invalidate(pagecache.SITE_TAG)
 
 
 @receiver(post_delete)

@@ -8,7 +8,7 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import citations, digests, metrics, navigation
-        from townhall.petitions import counts, follow_sources, listing
+        from townhall.petitions import counts, follow_sources, listing, signals  # noqa: F401
 
         metrics.register(
             "townhall_signatures_confirmed",

@@ -22,7 +22,10 @@ class NotAllowed(Refused):
 
 
 def _changed(statement: JointStatementPage) -> None:
-    transaction.on_commit(lambda: pagecache.invalidate(pagecache.page_tag(statement.pk)))
+    # "statements": the menus of the sections that drafted or co-signed it list it.
+    transaction.on_commit(
+        lambda: pagecache.invalidate(pagecache.page_tag(statement.pk), "statements")
+    )
 
 
 def invite(statement: JointStatementPage, organisations, user) -> list[CoSigning]:

@@ -3,9 +3,11 @@ from django.urls import reverse
 
 from townhall.comments import services
 from townhall.comments.forms import CommentForm
+from townhall.comments.markup import thread_items
 from townhall.comments.models import Comment
 from townhall.comments.threads import flatten, threads_for
 from townhall.comments.views import held_comment_ids
+from townhall.core import csrf
 
 register = template.Library()
 
@@ -25,6 +27,7 @@ def comment_thread(context, page) -> dict:
     report_url = reverse("comments-report", args=[0]).replace("/0/", "/{}/")
     for row in rows:
         row.report_url = report_url.format(row.node.comment.pk)
+    comments_open = services.comments_are_open(page, policy)
     reply_to = None
     replytocom = request.GET.get("replytocom", "")
     if replytocom.isdigit():
@@ -39,11 +42,17 @@ def comment_thread(context, page) -> dict:
         "csrf_token": context.get("csrf_token"),
         "page": page,
         "rows": rows,
+        "items": thread_items(
+            rows,
+            replies_open=comments_open,
+            max_depth=policy.thread_depth,
+            csrf_input=csrf.hidden_input(context.get("csrf_token")),
+        ),
         "comment_pages": page_of_roots,
         "count": Comment.objects.filter(
             page=page, status=Comment.Status.APPROVED, hidden_for_review=False
         ).count(),
-        "open": services.comments_are_open(page, policy),
+        "open": comments_open,
         "max_depth": policy.thread_depth,
         "reply_to": reply_to,
         "form": CommentForm(initial={"parent": reply_to.pk if reply_to else None}),

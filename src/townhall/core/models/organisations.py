@@ -47,6 +47,8 @@ class Organisation(models.Model):
     and at its document collection (see core.services.organisations).
     """
 
+    shown_on_many_pages = True  # its name and menu are on every page of its section
+
     class Kind(models.TextChoices):
         COUNCIL = "council", "Council"
         CAMPAIGN = "campaign", "Campaign group"

@@ -9,8 +9,8 @@ from django.utils.html import format_html_join
 from wagtail.models import Page
 
 from townhall.core import navigation, sharing
+from townhall.core.services import sections
 from townhall.core.services.feedback import like_count as _like_count
-from townhall.core.services.organisations import organisation_for_page
 
 register = template.Library()
 
@@ -67,23 +67,11 @@ def main_sections(path: str) -> list[dict]:
 
 @register.inclusion_tag("core/includes/section_nav.html")
 def section_menu(page) -> dict:
-    """An organisation's own menu, on every page of its section: its home, the pages
-    directly under it that are shown in menus (news, events, aims: Wagtail's "Show in menus"),
-    what other apps hold for it (its petitions, its statements), joining, and any links its
-    home page adds (`section_menu_extra`: a campaign's donation page)."""
-    organisation = organisation_for_page(page) if isinstance(page, Page) else None
+    """An organisation's own menu, on every page of its section (sections.menu_links)."""
+    organisation = sections.section_owner(page) if isinstance(page, Page) else None
     if organisation is None:
         return {"links": []}
-    home = organisation.home_page.specific
-    links = [(home.title, home.url)]
-    links += [(child.title, child.url) for child in home.get_children().live().public().in_menu()]
-    links += navigation.section_links(organisation)
-    if organisation.kind == organisation.Kind.COUNCIL:
-        # The council's record lives in its own registers, not in pages under its home.
-        links += [(entry.label, entry.url) for entry in navigation.council_links()]
-    else:
-        links.append(("Join", reverse("join", args=[organisation.slug])))
-    links += list(getattr(home, "section_menu_extra", lambda: [])())
+    links = sections.menu_links(organisation)
     return {
         "organisation": organisation,
         "links": [

@@ -1,0 +1,106 @@
+"""Cold render in process: where a page's time goes, without a web server in the way.
+
+Runs Django's test client against the demo in TOWNHALL_DATA_DIR (made by `townhall demo` or
+`townhall load_demo`) and renders each page many times, each at a new address so the page
+cache misses. Prints the median and p99 time and the SQL queries per render, against a
+trivial view's time in the same run (Django's own cost per request). `--profile` adds the
+functions that take most of the time (cProfile, cumulative), to find the cause.
+
+    TOWNHALL_DATA_DIR=/tmp/demo python bench/render.py [--requests 200] [--profile]
+        [PATH ...]   (default: a post with comments, a petition, the petitions list)
+"""
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import statistics
+import sys
+import time
+
+DEFAULT_PATHS = [
+    "/alliance/news/travelling-together-for-the-right-to-ride/",
+    "/petitions/1/",
+    "/petitions/",
+    "/",
+]
+
+
+def render_times(client, path: str, count: int) -> tuple[list[float], int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    times = []
+    status = 0
+    queries = 0
+    for n in range(count):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path, {"cold": f"{time.time_ns()}-{n}"})
+        times.append((time.perf_counter() - started) * 1000)
+        status, queries = response.status_code, len(captured)
+    return sorted(times), status, queries
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    if "TOWNHALL_DATA_DIR" not in os.environ:
+        sys.exit("Set TOWNHALL_DATA_DIR to a demo's data folder (townhall load_demo).")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    with override_settings(ROOT_URLCONF=__name__):
+        run(Client(), args)
+
+
+def trivial(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("ok")
+
+
+def run(client, args) -> None:
+    client.get(DEFAULT_PATHS[0])  # warm imports and template loading
+    baseline, _, _ = render_times(client, "/bench-trivial/", args.requests)
+    print(f"{'trivial view, whole middleware':55} median {statistics.median(baseline):6.2f} ms")
+    for path in args.paths:
+        render_times(client, path, 5)
+        times, status, queries = render_times(client, path, args.requests)
+        p99 = times[max(0, int(len(times) * 0.99) - 1)]
+        print(
+            f"{path[:55]:55} median {statistics.median(times):6.2f} ms  p99 {p99:6.2f} ms  "
+            f"{queries} queries  HTTP {status}"
+        )
+        if args.profile:
+            profile = cProfile.Profile()
+            profile.enable()
+            render_times(client, path, 50)
+            profile.disable()
+            out = io.StringIO()
+            pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
+            print(out.getvalue())
+
+
+def __getattr__(name: str):
+    """urlpatterns for this run: the site's own, and the trivial view (built on first use,
+    after Django is set up)."""
+    if name != "urlpatterns":
+        raise AttributeError(name)
+    from django.urls import include, path
+
+    return [path("bench-trivial/", trivial), path("", include("townhall.urls"))]
+
+
+if __name__ == "__main__":
+    main()
