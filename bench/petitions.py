@@ -13,11 +13,16 @@ Through both phases readers load the petition page (wrk, 8 connections) and a sa
 compares the count shown with the confirmed rows every half second.
 4. Exact: after the load, the shown count must equal the confirmed rows and the shards' sum.
 
+With --through-nginx every request goes through nginx with the documented cache
+(deploy/nginx/townhall-cache.conf), and a second baseline is nginx serving a static file the
+size of the petition page: the readers' figure is then compared with it.
+
 A whole signature is sign + confirm on the same CPU, so its rate is the two phases' rates
 combined: 1 / (1 / signs per second + 1 / confirmations per second).
 
     python bench/petitions.py --database-url postgres://root@127.0.0.1:5432/postgres \\
         --redis-url redis://127.0.0.1:6379/12 [--workers 2] [--seconds 10] [--connections 16]
+        [--through-nginx]
 """
 
 import argparse
@@ -35,6 +40,9 @@ from pathlib import Path
 import psycopg
 from load import parse, start_wrk, wrk, wrk_path
 from server import add_server_arguments, start_server
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.nginx import start_nginx
 
 
 def get(url: str) -> str:
@@ -149,6 +157,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="how long people sign")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=4, help="app threads per process")
+    parser.add_argument(
+        "--through-nginx", action="store_true", help="through nginx with the documented cache"
+    )
     args = parser.parse_args()
     if not args.database_url:
         parser.error("this benchmark is for PostgreSQL: give --database-url")
@@ -160,16 +171,25 @@ def main() -> None:
             workers=args.workers,
             database_url=args.database_url,
             redis_url=args.redis_url,
-            extra_env={"TRUSTED_PROXIES": "1", "THREADS": str(args.threads)},
+            # Each person's address is the X-Forwarded-For that wrk sends (a first proxy), and
+            # nginx, when there, appends its own.
+            extra_env={
+                "TRUSTED_PROXIES": "2" if args.through_nginx else "1",
+                "THREADS": str(args.threads),
+            },
         )
+        nginx = start_nginx(Path(folder) / "nginx", server.url) if args.through_nginx else None
         try:
-            run(server, args, Path(folder))
+            run(server, nginx, args, Path(folder))
         finally:
+            if nginx is not None:
+                nginx.stop()
             server.stop()
 
 
-def run(server, args, folder: Path) -> None:
+def run(server, nginx, args, folder: Path) -> None:
     database = server.env["DATABASE_URL"]
+    base = nginx.url if nginx else server.url
     with psycopg.connect(database, autocommit=True) as connection:
         petition = connection.execute(
             "SELECT id FROM petitions_petition WHERE state = 'open' ORDER BY id"
@@ -181,6 +201,7 @@ def run(server, args, folder: Path) -> None:
         f"PostgreSQL, {'Redis' if args.redis_url else 'file'} cache, {args.workers} "
         f"{os.environ.get('SERVER', 'granian')} processes x {args.threads} threads; "
         f"wrk with {args.connections} connections"
+        f"{'; through nginx with the documented cache' if nginx else ''}"
     )
     sql_rate = database_alone(database, petition, ward, 5, args.connections)
     print(
@@ -189,13 +210,21 @@ def run(server, args, folder: Path) -> None:
     )
     baseline = wrk(f"{server.url}/static/townhall/townhall.css", 5, args.connections)
     print(f"baseline, the CSS file: {baseline['rps']:.0f} req/s, p99 {baseline['p99']:.1f} ms")
+    static = None
+    if nginx:
+        page = urllib.request.urlopen(f"{server.url}/petitions/{petition}/").read()
+        static = wrk(nginx.serve_static_copy(page), 5, args.connections)
+        print(
+            f"baseline, nginx serving a static file the size of the petition page "
+            f"({len(page):,} bytes): {static['rps']:.0f} req/s, p99 {static['p99']:.1f} ms"
+        )
 
     # Readers watch the petition page through both phases, as they would during a spike.
-    staleness = Staleness(server.url, petition, database)
-    readers = start_wrk(f"{server.url}/petitions/{petition}/", args.seconds * 2, 8)
+    staleness = Staleness(base, petition, database)
+    readers = start_wrk(f"{base}/petitions/{petition}/", args.seconds * 2, 8)
     staleness.start()
     signing = wrk(
-        server.url,
+        base,
         args.seconds,
         args.connections,
         script="sign.lua",
@@ -221,7 +250,7 @@ def run(server, args, folder: Path) -> None:
     token_file = folder / "tokens.txt"
     token_file.write_text("\n".join(tokens) + "\n")
     confirming = wrk(
-        server.url,
+        base,
         # As long as the signing: a thread stops early once its tokens are used up (wrk
         # still waits out the time), and tokens left over stay pending, as unconfirmed do.
         args.seconds,
@@ -245,6 +274,7 @@ def run(server, args, folder: Path) -> None:
         f"readers on the petition page meanwhile (wrk, 8 connections): "
         f"{reading['rps']:.0f} req/s, p99 {reading['p99']:.1f} ms"
         f"{', ' + reading['errors'] if reading['errors'] else ''}"
+        + (f" = {reading['rps'] / static['rps']:.0%} of the static file's" if static else "")
     )
     if staleness.lags:
         print(
@@ -257,7 +287,7 @@ def run(server, args, folder: Path) -> None:
         counted = connection.execute(
             "SELECT sum(count) FROM petitions_signaturecount WHERE petition_id = %s", (petition,)
         ).fetchone()[0]
-    shown = shown_count(server.url, petition)
+    shown = shown_count(base, petition)
     exact = rows == counted == shown == before + confirmed
     print(
         f"confirmed rows {rows}, counted {counted}, shown {shown}: "

@@ -7,11 +7,13 @@ Pages for readers without a session carry no CSRF token (core.csrf), so they are
 bytes for everyone.
 
 It also says what others may cache (Cache-Control): what it stores is `public` for a short
-time, so a caching proxy or CDN in front (docs/deploying.md) can serve it too, and may be
-served stale for as long again while the proxy fetches it afresh (`stale-while-revalidate`).
-The time is short because a proxy, unlike this cache, cannot be told that something
-changed: pages `TOWNHALL_SHARED_PAGE_SECONDS`, feeds and API answers
-`TOWNHALL_SHARED_CACHE_SECONDS`, and less where a view says so (a petition's count: 3 s).
+time, so a caching proxy or CDN in front (docs/deploying.md) can serve it too. Pages are
+`max-age=0, s-maxage=N`: shared caches keep them N seconds, browsers ask again each time
+(the proxy's own configuration serves a stale copy while it refreshes one). Feeds and API
+answers are `max-age=N, stale-while-revalidate=N` for every cache. The time is short
+because a proxy, unlike this cache, cannot be told that something changed: pages
+`TOWNHALL_SHARED_PAGE_SECONDS`, feeds and API answers `TOWNHALL_SHARED_CACHE_SECONDS`,
+less where a view says so (a petition's count: 3 s).
 A proxy is told only what is left of this cache's own time, so the two never add up.
 Everything else is `private, no-cache`.
 """
@@ -20,11 +22,13 @@ import hashlib
 import math
 import time
 import uuid
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.html import escape
 
 from townhall.core import cache as shared_cache
 
@@ -177,6 +181,38 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+def same_for_everyone(
+    request: HttpRequest,
+    name: str,
+    tags: tuple[str, ...],
+    render: Callable[[dict[str, str]], HttpResponse],
+    **personal: str,
+) -> HttpResponse:
+    """An answer to a post that is the same page for everyone who sends it (the page after
+    signing or confirming a signature), rendered once and kept like a page under `tags`.
+
+    `render(values)` makes the page; `personal` are the few values that differ per person
+    (their email address): the kept page has a marker for each, replaced, escaped, for each
+    person. People with a session get the page rendered for them (it carries their token)."""
+    if settings.TOWNHALL_PAGE_CACHE_SECONDS <= 0 or PERSONAL_COOKIES.intersection(request.COOKIES):
+        return render(personal)
+    markers = {field: f"__townhall_{field}__" for field in personal}
+    key = f"{ENTRY_PREFIX}answer:{name}"
+    entry = cache.get(key)
+    if entry is None or _versions(entry["versions"]) != entry["versions"]:
+        versions = _versions({SITE_TAG, *tags})
+        response = render(markers)
+        if response.status_code != 200 or response.cookies or CSRF_INPUT in response.content:
+            return render(personal)
+        entry = {"body": response.content.decode(), "content_type": response["Content-Type"]}
+        entry["versions"] = versions
+        cache.set(key, entry, settings.TOWNHALL_PAGE_CACHE_SECONDS)
+    body = entry["body"]
+    for field, marker in markers.items():
+        body = body.replace(marker, escape(personal[field]))
+    return _private(HttpResponse(body, content_type=entry["content_type"]))
+
+
 def _private(response: HttpResponse) -> HttpResponse:
     """Anything not cached here is for this reader alone (views may say more, e.g. no-store)."""
     if not response.has_header("Cache-Control"):
@@ -192,5 +228,10 @@ def _shared_for(response: HttpResponse, entry: dict) -> HttpResponse:
     if not seconds:
         return _private(response)
     left = max(1, math.ceil(seconds - (_now() - entry.get("stored_at", _now()))))
-    patch_cache_control(response, public=True, max_age=left, stale_while_revalidate=seconds)
+    if entry["content_type"].startswith("text/html"):
+        # Browsers ask every time (the proxy answers at once): a reader who reloads after a
+        # change, or comes back to a page after acting on it, never sees their own old copy.
+        patch_cache_control(response, public=True, max_age=0, s_maxage=left)
+    else:
+        patch_cache_control(response, public=True, max_age=left, stale_while_revalidate=seconds)
     return response

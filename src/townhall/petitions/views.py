@@ -175,8 +175,14 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
             except services.WrongState as refusal:
                 context = {"petition": petition, "reason": str(refusal)}
                 return render(request, "petitions/not_signable.html", context, status=403)
-        return render(
-            request, "petitions/check_email.html", {"petition": petition, "email": data["email"]}
+        return pagecache.same_for_everyone(
+            request,
+            f"signed:{petition.pk}",
+            (f"petition:{petition.pk}",),
+            lambda values: render(
+                request, "petitions/check_email.html", {"petition": petition, **values}
+            ),
+            email=data["email"],
         )
     return render(
         request,
@@ -208,14 +214,28 @@ def confirm_signature(request: HttpRequest, token: str) -> HttpResponse:
             confirmed = services.confirm_signature(signature)
         except services.LinkExpired:  # it expired between loading and pressing the button
             return _link_expired(request, petition)
-        return render(
+        # The same page for every signer: rendered once, kept like the petition's page.
+        return pagecache.same_for_everyone(
             request,
-            "petitions/signature_confirmed.html",
-            {"petition": petition, "already": not confirmed},
+            f"confirmed:{petition.pk}:{'already' if not confirmed else 'now'}",
+            (f"petition:{petition.pk}",),
+            lambda _values: render(
+                request,
+                "petitions/signature_confirmed.html",
+                {"petition": petition, "already": not confirmed},
+            ),
         )
     already = signature.state == Signature.State.VALIDATED
-    return render(
-        request, "petitions/confirm_signature.html", {"petition": petition, "already": already}
+    # The page behind every signer's link is the same (its button posts back to the link).
+    return pagecache.same_for_everyone(
+        request,
+        f"confirm:{petition.pk}:{'already' if already else 'pending'}",
+        (f"petition:{petition.pk}",),
+        lambda _values: render(
+            request,
+            "petitions/confirm_signature.html",
+            {"petition": petition, "already": already},
+        ),
     )
 
 
