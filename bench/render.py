@@ -13,11 +13,11 @@ functions that take most of the time (cProfile, cumulative), to find the cause.
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import statistics
-import sys
 import time
+
+from inprocess import TRIVIAL_PATH, run_on_demo
 
 DEFAULT_PATHS = [
     "/alliance/news/travelling-together-for-the-right-to-ride/",
@@ -49,30 +49,18 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    if "TOWNHALL_DATA_DIR" not in os.environ:
-        sys.exit("Set TOWNHALL_DATA_DIR to a demo's data folder (townhall load_demo).")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    import django
 
-    django.setup()
-    from django.test import Client
-    from django.test.utils import override_settings
+    def start() -> None:
+        from django.test import Client
 
-    with override_settings(ROOT_URLCONF=__name__):
         run(Client(), args)
 
-
-def trivial(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("ok")
+    run_on_demo(start)
 
 
 def run(client, args) -> None:
     client.get(DEFAULT_PATHS[0])  # warm imports and template loading
-    baseline, _, _ = render_times(client, "/bench-trivial/", args.requests)
+    baseline, _, _ = render_times(client, TRIVIAL_PATH, args.requests)
     print(f"{'trivial view, whole middleware':55} median {statistics.median(baseline):6.2f} ms")
     for path in args.paths:
         render_times(client, path, 5)
@@ -90,16 +78,6 @@ def run(client, args) -> None:
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
             print(out.getvalue())
-
-
-def __getattr__(name: str):
-    """urlpatterns for this run: the site's own, and the trivial view (built on first use,
-    after Django is set up)."""
-    if name != "urlpatterns":
-        raise AttributeError(name)
-    from django.urls import include, path
-
-    return [path("bench-trivial/", trivial), path("", include("townhall.urls"))]
 
 
 if __name__ == "__main__":

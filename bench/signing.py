@@ -13,11 +13,11 @@ that step (cProfile, cumulative).
 import argparse
 import cProfile
 import io
-import os
 import pstats
 import statistics
-import sys
 import time
+
+from inprocess import TRIVIAL_PATH, run_on_demo
 
 STEPS = ("form", "sign", "link", "confirm")
 BROWSER = {"HTTP_SEC_FETCH_SITE": "same-origin"}
@@ -28,19 +28,7 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=200)
     parser.add_argument("--profile", choices=STEPS)
     args = parser.parse_args()
-    if "TOWNHALL_DATA_DIR" not in os.environ:
-        sys.exit("Set TOWNHALL_DATA_DIR to a demo's data folder (townhall load_demo).")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "townhall.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
-    os.environ.setdefault("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-    import django
-
-    django.setup()
-    from django.test.utils import override_settings
-
-    with override_settings(ROOT_URLCONF=__name__):
-        run(args)
+    run_on_demo(lambda: run(args))
 
 
 def run(args) -> None:
@@ -92,7 +80,7 @@ def run(args) -> None:
     baseline = []
     for _ in range(args.people):
         started = time.perf_counter()
-        client.get("/bench-trivial/")
+        client.get(TRIVIAL_PATH)
         baseline.append((time.perf_counter() - started) * 1000)
     print(f"{args.people} people signing petition {petition.pk} in process")
     print(f"{'trivial view, whole middleware':32} median {statistics.median(baseline):6.2f} ms")
@@ -104,21 +92,6 @@ def run(args) -> None:
         out = io.StringIO()
         pstats.Stats(profiles[args.profile], stream=out).sort_stats("cumulative").print_stats(40)
         print(out.getvalue())
-
-
-def trivial(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("ok")
-
-
-def __getattr__(name: str):
-    """urlpatterns for this run: the site's own, and the trivial view."""
-    if name != "urlpatterns":
-        raise AttributeError(name)
-    from django.urls import include, path
-
-    return [path("bench-trivial/", trivial), path("", include("townhall.urls"))]
 
 
 if __name__ == "__main__":
