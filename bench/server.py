@@ -65,6 +65,7 @@ def run_workload(
     database_url: str = "",
     *,
     load_demo: bool = True,
+    static: bool = False,
 ) -> None:
     """Run `workload` (Python for Django's shell) on a fresh database: SQLite in a temporary
     folder, or with `database_url` a new PostgreSQL database beside it, dropped afterwards."""
@@ -88,6 +89,10 @@ def run_workload(
         townhall = [sys.executable, "-m", "townhall.cli"]
         try:
             subprocess.run([*townhall, "migrate", "--noinput", "-v0"], env=env, check=True)
+            if static:  # the workload renders pages
+                subprocess.run(
+                    [*townhall, "collectstatic", "--noinput", "-v0"], env=env, check=True
+                )
             if load_demo:
                 subprocess.run([*townhall, "load_demo"], env=env, check=True, capture_output=True)
             subprocess.run([*townhall, "shell", "-c", workload], env=env, check=True)

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     # Outside the page cache, so pages served from it are refused to frames too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "townhall.core.pagecache.AnonymousPageCacheMiddleware",
+    # Inside the page cache: only what is rendered needs the site (core.services.sites).
+    "townhall.core.services.sites.RememberedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -52,3 +52,22 @@ def test_every_ward_is_named_on_the_map_inside_its_own_shape(db):
         )
         xs, ys = [p[0] for p in ring], [p[1] for p in ring]
         assert min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys), ward.name
+
+
+def test_a_boroughs_map_is_projected_once_and_again_after_a_ward_changes():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from townhall.core.models import Borough
+    from townhall.core.wardmap import borough_map
+
+    borough = Borough.objects.first()
+
+    first = borough_map(borough.pk, {}, title="Map", unit="signatures")
+    with CaptureQueriesContext(connection) as again:
+        assert borough_map(borough.pk, {}, title="Map", unit="signatures") == first
+    assert len(again) == 0  # the outlines were kept
+    ward = Ward.objects.filter(borough=borough).first()
+    ward.name = "Renamed ward"
+    ward.save()
+    assert "Renamed ward" in borough_map(borough.pk, {}, title="Map", unit="signatures")

@@ -107,12 +107,21 @@ def test_bad_action_and_bad_input_are_not_errors(as_user, open_petition):
 def test_officers_download_opted_in_signers_and_it_is_logged(as_user, open_petition):
     response = as_user("council-officer").get(f"/admin/petitions/{open_petition.pk}/signers.csv")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
-    lines = response.content.decode().splitlines()
+    assert response.streaming  # a row at a time, whatever the petition's size
+    lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0] == "name,email,ward"
     opted_in = open_petition.signatures.filter(state="validated", notify_by_email=True).count()
     assert len(lines) == opted_in + 1
     download = open_petition.downloads.get()
     assert (download.user.username, download.rows) == ("council-officer", opted_in)
+
+
+def test_the_signers_csv_is_spreadsheet_safe(as_user, open_petition):
+    signer = open_petition.signatures.filter(state="validated", notify_by_email=True).first()
+    signer.name = "=HYPERLINK(1)"
+    signer.save()
+    response = as_user("council-officer").get(f"/admin/petitions/{open_petition.pk}/signers.csv")
+    assert "'=HYPERLINK(1)" in b"".join(response.streaming_content).decode()
 
 
 def test_other_organisers_cannot_download_signers(as_user, open_petition):

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from townhall.comments.models import Comment
 
@@ -16,14 +16,20 @@ class Node:
 
 
 def threads_for(page, *, number, per_page: int, held_ids: list[int]):
-    """(paginator page of top-level comments, their threads as Nodes, oldest first).
+    """(paginator page of top-level comments, their threads as Nodes oldest first, the
+    number of approved comments on the page).
 
     Readers see approved comments, and their own held ones (`held_ids`) marked as such."""
-    visible = Q(status=Comment.Status.APPROVED, hidden_for_review=False) | Q(
-        pk__in=held_ids, status=Comment.Status.PENDING
+    approved = Q(status=Comment.Status.APPROVED, hidden_for_review=False)
+    comments = Comment.objects.filter(
+        approved | Q(pk__in=held_ids, status=Comment.Status.PENDING), page=page
     )
-    comments = Comment.objects.filter(visible, page=page)
+    # Both counts in one query: the paginator's (top-level comments shown) and the heading's.
+    counted = comments.aggregate(
+        roots=Count("pk", filter=Q(parent__isnull=True)), approved=Count("pk", filter=approved)
+    )
     roots = Paginator(comments.filter(parent__isnull=True).order_by("created_at", "pk"), per_page)
+    roots.count = counted["roots"]
     # As in WordPress, the newest page comes first; within a page, the oldest comment first.
     page_of_roots = roots.get_page(number or roots.num_pages)
     root_ids = [c.pk for c in page_of_roots]
@@ -35,7 +41,7 @@ def threads_for(page, *, number, per_page: int, held_ids: list[int]):
             continue
         nodes[reply.pk] = Node(reply, held=reply.status == Comment.Status.PENDING)
         parent.replies.append(nodes[reply.pk])
-    return page_of_roots, [nodes[pk] for pk in root_ids]
+    return page_of_roots, [nodes[pk] for pk in root_ids], counted["approved"]
 
 
 @dataclass

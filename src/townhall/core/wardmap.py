@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from townhall.core import pagecache
+from townhall.core.memo import Remembered
 from townhall.core.models import Ward
 
 WIDTH = 600
@@ -69,35 +71,81 @@ def _colour(value: int, scale: list[Band]) -> str:
     return next((band.colour for band in scale if band.low <= value <= band.high), SHADES[-1])
 
 
-def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str) -> SafeString:
+@dataclass(frozen=True)
+class Shape:
+    code: str
+    name: str
+    path: str  # the SVG path, already projected
+    label: tuple[str, str]  # where the name goes
+
+
+@dataclass(frozen=True)
+class Projection:
+    shapes: tuple[Shape, ...]
+    height: int
+
+
+def project(wards: list[Ward]) -> Projection | None:
+    """The wards' outlines projected onto the map: the costly part, the same on every page."""
     points = [pt for ward in wards for ring in _rings(ward.boundary) for pt in ring]
     if not points:
-        return mark_safe("")
+        return None
     min_x, max_x = min(p[0] for p in points), max(p[0] for p in points)
     min_y, max_y = min(p[1] for p in points), max(p[1] for p in points)
     # Longitude degrees are shorter than latitude degrees this far north.
     x_scale = math.cos(math.radians((min_y + max_y) / 2))
     scale = WIDTH / ((max_x - min_x) * x_scale)
-    height = round((max_y - min_y) * scale)
+
+    def point(p) -> str:
+        return f"{(p[0] - min_x) * x_scale * scale:.1f},{(max_y - p[1]) * scale:.1f}"
+
+    shapes = tuple(
+        Shape(
+            ward.code,
+            ward.name,
+            " ".join(
+                "M" + " L".join(point(p) for p in ring) + " Z" for ring in _rings(ward.boundary)
+            ),
+            tuple(point(label_point(ward.boundary)).split(",")),
+        )
+        for ward in wards
+    )
+    return Projection(shapes, round((max_y - min_y) * scale))
+
+
+# Each borough's projection, kept in each process; a ward saved empties the page cache
+# (Ward.shown_on_many_pages), which rebuilds it.
+_projections = Remembered((pagecache.SITE_TAG,), dict)
+
+
+def borough_map(borough_id: int, values: dict[str, int], *, title: str, unit: str) -> SafeString:
+    """The map of a borough's wards, shaded by `values` (ward code to number)."""
+    projections = _projections.get()
+    if borough_id not in projections:
+        projections[borough_id] = project(list(Ward.objects.filter(borough_id=borough_id)))
+    return draw(projections[borough_id], values, title=title, unit=unit)
+
+
+def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str) -> SafeString:
+    return draw(project(wards), values, title=title, unit=unit)
+
+
+def draw(projection: Projection | None, values: dict[str, int], *, title: str, unit: str):
+    if projection is None:
+        return mark_safe("")
     shading = bands(list(values.values()))
-
-    def project(point) -> str:
-        return f"{(point[0] - min_x) * x_scale * scale:.1f},{(max_y - point[1]) * scale:.1f}"
-
     shapes, names = [], []
-    for ward in wards:
-        x, y = project(label_point(ward.boundary)).split(",")
+    for shape in projection.shapes:
+        x, y = shape.label
         names.append(
             f'<text x="{x}" y="{y}" text-anchor="middle" font-size="9" class="th-map__name">'
-            f"{escape(ward.name)}</text>"
+            f"{escape(shape.name)}</text>"
         )
-        value = values.get(ward.code, 0)
-        path = " ".join(
-            "M" + " L".join(project(p) for p in ring) + " Z" for ring in _rings(ward.boundary)
-        )
+        value = values.get(shape.code, 0)
         shapes.append(
-            f'<path d="{path}" fill="{_colour(value, shading)}" stroke="#0b0c0c" '
-            f'stroke-width="0.6"><title>{escape(ward.name)}: {value} {escape(unit)}</title></path>'
+            f'<path d="{shape.path}" fill="{_colour(value, shading)}" stroke="#0b0c0c" '
+            f'stroke-width="0.6"><title>{escape(shape.name)}: {value} {escape(unit)}</title>'
+            "</path>"
         )
     legend = "".join(
         f'<g transform="translate(0,{i * 22})"><rect width="18" height="18" fill="{band.colour}"'
@@ -105,6 +153,7 @@ def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str
         f"{band.low if band.low == band.high else f'{band.low} to {band.high}'}</text></g>"
         for i, band in enumerate(shading)
     )
+    height = projection.height
     svg = (
         f'<svg class="th-map" viewBox="0 0 {WIDTH + 140} {max(height, 130)}" role="img" '
         f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'

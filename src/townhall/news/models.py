@@ -217,3 +217,13 @@ class NewsPostPage(Page):
     @property
     def excerpt(self) -> str:
         return self.teaser or excerpt(self.body)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query for the trail above the post (base.html's breadcrumbs); its news index
+        # and the index's section come from it rather than from a query each.
+        ancestors = list(self.get_ancestors())
+        context["ancestors"] = ancestors
+        context["index"] = ancestors[-1].specific
+        context["section_title"] = ancestors[-2].title if len(ancestors) > 1 else ""
+        return context

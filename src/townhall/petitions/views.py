@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from townhall.core import pagecache
-from townhall.core.models import Borough, Ward
+from townhall.core.models import Borough
 from townhall.core.ratelimit import client_address, rate_limited
-from townhall.core.wardmap import ATTRIBUTION, ward_map
+from townhall.core.wardmap import ATTRIBUTION, borough_map
 from townhall.petitions import counts, services
 from townhall.petitions.exports import signers_csv
 from townhall.petitions.forms import CreateForm, SignForm
@@ -127,8 +127,8 @@ def _detail_context(petition: Petition) -> dict:
         if petition.closes_at
         else None,
         "by_ward": by_ward,
-        "ward_map": ward_map(
-            list(Ward.objects.filter(borough=petition.borough)),
+        "ward_map": borough_map(
+            petition.borough_id,
             {row["ward__code"]: row["count"] for row in by_ward},
             title=f"Map of signatures by ward: {petition.action}",
             unit="signatures",

@@ -17,7 +17,7 @@ def comment_thread(context, page) -> dict:
     """The comments on a page, the reply form, and the reader's own held comments."""
     request = context["request"]
     policy = services.policy_for(page)
-    page_of_roots, threads = threads_for(
+    page_of_roots, threads, approved_count = threads_for(
         page,
         number=request.GET.get("cpage"),
         per_page=policy.per_page,
@@ -49,9 +49,7 @@ def comment_thread(context, page) -> dict:
             csrf_input=csrf.hidden_input(context.get("csrf_token")),
         ),
         "comment_pages": page_of_roots,
-        "count": Comment.objects.filter(
-            page=page, status=Comment.Status.APPROVED, hidden_for_review=False
-        ).count(),
+        "count": approved_count,
         "open": comments_open,
         "max_depth": policy.thread_depth,
         "reply_to": reply_to,

@@ -17,6 +17,8 @@ class Borough(models.Model):
 class Ward(models.Model):
     """An electoral ward; its boundary is GeoJSON in WGS84, drawn server-side as SVG."""
 
+    shown_on_many_pages = True  # on every petition's map (core.wardmap keeps its outline)
+
     borough = models.ForeignKey(Borough, on_delete=models.CASCADE, related_name="wards")
     code = models.CharField("ONS code", max_length=9, unique=True)
     name = models.CharField(max_length=100)
