@@ -45,6 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.nginx import start_nginx
 
 
+READERS = 8  # connections reading the petition page while people sign
+
+
 def get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=60) as response:
         return response.read().decode()
@@ -213,15 +216,17 @@ def run(server, nginx, args, folder: Path) -> None:
     static = None
     if nginx:
         page = urllib.request.urlopen(f"{server.url}/petitions/{petition}/").read()
-        static = wrk(nginx.serve_static_copy(page), 5, args.connections)
+        # As the readers below are measured: one wrk thread, READERS connections.
+        static = wrk(nginx.serve_static_copy(page), 5, READERS, threads=1)
         print(
             f"baseline, nginx serving a static file the size of the petition page "
-            f"({len(page):,} bytes): {static['rps']:.0f} req/s, p99 {static['p99']:.1f} ms"
+            f"({len(page):,} bytes; wrk, {READERS} connections): {static['rps']:.0f} req/s, "
+            f"p99 {static['p99']:.1f} ms"
         )
 
     # Readers watch the petition page through both phases, as they would during a spike.
     staleness = Staleness(base, petition, database)
-    readers = start_wrk(f"{base}/petitions/{petition}/", args.seconds * 2, 8)
+    readers = start_wrk(f"{base}/petitions/{petition}/", args.seconds * 2, READERS)
     staleness.start()
     signing = wrk(
         base,
@@ -271,7 +276,7 @@ def run(server, nginx, args, folder: Path) -> None:
     )
     print(f"whole signatures (sign + confirm): {whole:.1f} per second")
     print(
-        f"readers on the petition page meanwhile (wrk, 8 connections): "
+        f"readers on the petition page meanwhile (wrk, {READERS} connections): "
         f"{reading['rps']:.0f} req/s, p99 {reading['p99']:.1f} ms"
         f"{', ' + reading['errors'] if reading['errors'] else ''}"
         + (f" = {reading['rps'] / static['rps']:.0%} of the static file's" if static else "")
@@ -293,6 +298,8 @@ def run(server, nginx, args, folder: Path) -> None:
         f"confirmed rows {rows}, counted {counted}, shown {shown}: "
         f"{'exact' if exact else 'MISMATCH'}"
     )
+    memory = ", ".join(f"{mb:.0f}" for mb in server.memory_mb())
+    print(f"app processes' memory after the load (RSS, MB; the server, then its workers): {memory}")
     if not exact:
         sys.exit(1)
 

@@ -32,10 +32,29 @@ class Server:
         )
         return result.stdout
 
+    def memory_mb(self) -> list[float]:
+        """Resident memory (RSS) of each process serving: the server and its workers."""
+        return [_rss_mb(pid) for pid in _process_tree(self.process.pid)]
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
         self.drop_database()
+
+
+def _process_tree(pid: int) -> list[int]:
+    found = [pid]
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in task.read_text().split():
+            found += _process_tree(int(child))
+    return found
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def free_port() -> int:

@@ -129,3 +129,40 @@ def test_organisers_cannot_review_petitions(as_user, open_petition):
     response = as_user("alliance-editor").get(f"/admin/petitions/{open_petition.pk}/review/")
     assert response.status_code in (302, 403)
     assert as_user("council-officer").get("/admin/signing_blocks/").status_code == 200
+
+
+def test_anonymising_rewrites_every_signer_in_one_statement(open_petition):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    Petition.objects.filter(pk=open_petition.pk).update(
+        state=Petition.State.CLOSED, closed_at=timezone.now() - timedelta(days=400)
+    )
+    signers = open_petition.signatures.count()
+    assert signers > 1
+    with CaptureQueriesContext(connection) as queries:
+        fraud.anonymise_due()
+    updates = [
+        q for q in queries.captured_queries if "UPDATE" in q["sql"] and "signature" in q["sql"]
+    ]
+    assert len(updates) == 1  # not one per signer
+    emails = set(open_petition.signatures.values_list("normalised_email", flat=True))
+    assert len(emails) == signers and all(e.startswith("anonymised-") for e in emails)
+
+
+def test_a_big_petitions_ward_breakdown_is_kept_briefly(open_petition, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(services, "BY_WARD_EXACT_BELOW", 1)  # as if it had 10,000 signers
+    first = services.signatures_by_ward(open_petition)
+    with CaptureQueriesContext(connection) as queries:
+        assert services.signatures_by_ward(open_petition) == first
+    assert not [q for q in queries.captured_queries if "GROUP BY" in q["sql"]]
+
+
+def test_a_small_petitions_ward_breakdown_is_always_exact(open_petition, signer):
+    before = sum(row["count"] for row in services.signatures_by_ward(open_petition))
+    sign_and_confirm(open_petition, signer(9876))
+    after = sum(row["count"] for row in services.signatures_by_ward(open_petition))
+    assert after == before + 1

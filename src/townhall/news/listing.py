@@ -25,7 +25,4 @@ def months_with_counts(posts: QuerySet) -> list[dict]:
 
 
 def paginate(items, number, per_page: int) -> PaginatorPage:
-    paginator = Paginator(items, per_page)
-    page = paginator.get_page(number)
-    page.numbered_links = list(paginator.get_elided_page_range(page.number, on_each_side=2))
-    return page
+    return Paginator(items, per_page).get_page(number)

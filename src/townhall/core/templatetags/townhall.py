@@ -46,6 +46,13 @@ def file_size(document) -> str:
 
 
 @register.filter
+def page_links(page) -> list:
+    """The page numbers to link to: two each side of this one and one at each end, with
+    Paginator.ELLIPSIS between (the links and their cost stay the same for any length)."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
 def names_list(names) -> str:
     """People's names joined with commas, each isolated in <bdi>, so a right-to-left name
     (or a direction override typed into one) cannot reorder the names after it."""

@@ -208,7 +208,9 @@ class Decision(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-decided_on", "-pk"]
-        indexes = [models.Index(fields=["decided_on"])]
+        # The register lists the newest first (decided_on, then id): read in the index's
+        # order, not sorted whole on every page.
+        indexes = [models.Index(fields=["decided_on", "id"], name="council_decision_newest")]
 
     def __str__(self) -> str:
         return self.title
