@@ -44,7 +44,6 @@ from server import add_server_arguments, start_server
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.nginx import start_nginx
 
-
 READERS = 8  # connections reading the petition page while people sign
 
 
