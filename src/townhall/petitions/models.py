@@ -189,7 +189,16 @@ class Signature(models.Model):
                 fields=["petition", "normalised_email"], name="one_signature_per_person"
             )
         ]
-        indexes = [models.Index(fields=["petition", "state", "ward"])]
+        indexes = [
+            models.Index(fields=["petition", "state", "ward"]),
+            # The creator's name on the petition's page: found at once among a million
+            # signatures (PostgreSQL otherwise walked the primary key: 24 ms).
+            models.Index(
+                fields=["petition", "id"],
+                condition=models.Q(is_creator=True),
+                name="petitions_signature_creator",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Signature {self.pk} on petition {self.petition_id}"
