@@ -222,6 +222,11 @@ def run(server, nginx, args, folder: Path) -> None:
             f"({len(page):,} bytes; wrk, {READERS} connections): {static['rps']:.0f} req/s, "
             f"p99 {static['p99']:.1f} ms"
         )
+        alone = wrk(f"{base}/petitions/{petition}/", 5, READERS, threads=1)
+        print(
+            f"the petition page through nginx's cache, before anyone signs: "
+            f"{alone['rps']:.0f} req/s = {alone['rps'] / static['rps']:.0%} of the static file's"
+        )
 
     # Readers watch the petition page through both phases, as they would during a spike.
     staleness = Staleness(base, petition, database)

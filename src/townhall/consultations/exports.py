@@ -9,7 +9,6 @@ import tempfile
 from collections.abc import Iterator
 
 from django.http import FileResponse, StreamingHttpResponse
-from openpyxl import Workbook
 
 from townhall.consultations.models import ConsultationPage, Response, Stage
 from townhall.consultations.results import all_questions
@@ -67,6 +66,8 @@ def csv_response(page: ConsultationPage, stage: Stage) -> StreamingHttpResponse:
 
 
 def xlsx_response(page: ConsultationPage, stage: Stage) -> FileResponse:
+    from openpyxl import Workbook  # here: 18 MB for every web process if imported at start
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
     for row in rows(page, stage):

@@ -2,12 +2,15 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
-from icalendar import Calendar, Event
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 
 def ics_event(
@@ -19,8 +22,11 @@ def ics_event(
     url: str,
     cancelled: bool = False,
     **properties: object,
-) -> Event:
+) -> "Event":
     """One VEVENT; `properties` adds any others (location, description, last-modified)."""
+    # icalendar is imported when a calendar is asked for: 10 MB in every web process else.
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"{uid}@{request.get_host().split(':')[0]}")
     event.add("dtstamp", timezone.now())
@@ -36,8 +42,10 @@ def ics_event(
     return event
 
 
-def ics_response(name: str, events: Iterable[Event], filename: str = "") -> HttpResponse:
+def ics_response(name: str, events: Iterable["Event"], filename: str = "") -> HttpResponse:
     """A calendar file with the site's time zone (VTIMEZONE) included."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", "-//Townhall//EN")
     calendar.add("version", "2.0")

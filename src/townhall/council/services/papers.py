@@ -6,17 +6,19 @@ it could not be read, and officers see that in the admin.
 """
 
 import logging
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django_tasks import task
-from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
 from wagtail.documents import get_document_model
 from wagtail.search.backends import get_search_backend
 
 from townhall.core import pagecache
 from townhall.council.models import MeetingPaper, PaperPage, PaperText
 from townhall.council.signals import COUNCIL_TAG
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 log = logging.getLogger(__name__)
 MAX_PAGES = 3000  # longer files are read up to here; the page count is still exact
@@ -57,7 +59,7 @@ def queue_reading(document) -> None:
     transaction.on_commit(lambda: read_paper.enqueue(document_id))
 
 
-def _page_texts(reader: PdfReader):
+def _page_texts(reader: "PdfReader"):
     for number, page in enumerate(reader.pages[:MAX_PAGES], start=1):
         try:
             text = page.extract_text() or ""
@@ -74,6 +76,11 @@ def _fail(record: PaperText, problem: str) -> None:
 
 def read_text(document) -> PaperText:
     """Read the document's PDF, replacing any earlier text of it; returns the outcome."""
+    # Imported here, in the worker that reads papers: pypdf adds 19 MB to every process
+    # that imports it, and the web processes never read a PDF.
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError, PdfStreamError
+
     record, _ = PaperText.objects.get_or_create(
         document=document, defaults={"file_key": file_key(document)}
     )
