@@ -180,7 +180,12 @@ def main() -> None:
                 "THREADS": str(args.threads),
             },
         )
-        nginx = start_nginx(Path(folder) / "nginx", server.url) if args.through_nginx else None
+        # worker_processes auto, as Debian's nginx.conf has it: one per core.
+        nginx = (
+            start_nginx(Path(folder) / "nginx", server.url, workers="auto")
+            if args.through_nginx
+            else None
+        )
         try:
             run(server, nginx, args, Path(folder))
         finally:

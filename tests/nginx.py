@@ -60,7 +60,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_nginx(folder: Path, upstream: str, workers: int = 1) -> Nginx:
+def start_nginx(folder: Path, upstream: str, workers: int | str = 1) -> Nginx:
     """nginx on a free port, proxying to `upstream` (http://host:port) through the cache."""
     if shutil.which("nginx") is None:
         raise RuntimeError("No nginx on the PATH: apt-get install nginx (the CI installs it)")
