@@ -28,7 +28,7 @@ def taken(event: EventPage) -> int:
 def test_an_answer_counts_only_once_confirmed_and_a_repeat_changes_nothing(make_event):
     event = make_event(capacity=3)
     found = services.rsvp(event, answer(1))
-    assert found.state == State.PENDING and services.places(event)["left"] == 3
+    assert found.state == State.PENDING and event.place_counts()["left"] == 3
     assert services.confirm(found) == State.GOING
     assert services.confirm(found) == State.GOING  # the button pressed twice
     assert taken(event) == 1
@@ -40,7 +40,7 @@ def test_places_include_guests_and_a_full_event_puts_people_on_the_waiting_list(
     assert going(event, 2, guests=1).state == State.WAITING  # 2 more do not fit in 1
     assert going(event, 3).state == State.GOING  # 1 fits
     assert going(event, 4).state == State.WAITING
-    assert taken(event) == 3 and services.places(event)["left"] == 0
+    assert taken(event) == 3 and event.place_counts()["left"] == 0
 
 
 def test_cancelling_gives_places_to_the_waiting_list_in_order_and_emails_them(
@@ -103,7 +103,7 @@ def test_more_guests_than_allowed_and_answers_to_closed_events_are_refused(make_
 def test_an_event_without_a_limit_takes_everyone(make_event):
     event = make_event(capacity=None)
     assert all(going(event, n, guests=3).state == State.GOING for n in range(10))
-    assert services.places(event) == {"capacity": None, "taken": 40, "left": None}
+    assert event.place_counts() == {"capacity": None, "taken": 40, "left": None}
 
 
 def test_reminders_go_the_day_before_once_and_only_to_those_going(

@@ -14,6 +14,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from townhall.consultations.blocks import QuestionPageBlock
+from townhall.consultations.status import status
+from townhall.core import pagecache
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.storage import private_storage
 from townhall.core.tokens import new_token
@@ -114,11 +116,8 @@ class ConsultationPage(Page):
     digest_label = "New consultation"
 
     def get_context(self, request, *args, **kwargs):
-        from townhall.consultations import services
-        from townhall.core import pagecache
-
         context = super().get_context(request, *args, **kwargs)
-        current = services.status(self)
+        current = status(self)
         if current.changes_at:  # a cached copy must not outlive the opening or closing
             seconds = (current.changes_at - timezone.now()).total_seconds()
             pagecache.tag(request, seconds=max(1, int(seconds)))

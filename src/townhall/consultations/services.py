@@ -1,9 +1,6 @@
 """Consultation rules as plain functions: status from dates, skip logic, saving pages of
 answers, submitting once, and the respondent's receipt."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,51 +8,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response, Stage
+from townhall.consultations.status import (  # noqa: F401 - named here for the views and API
+    CLOSED,
+    CONCLUDED,
+    FORTHCOMING,
+    OPEN,
+    Status,
+    status,
+)
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.core.questions import Question, condition_met, shown
-
-FORTHCOMING, OPEN, CLOSED, CONCLUDED = "forthcoming", "open", "closed", "concluded"
-OUTCOME_DUE_DAYS = 84  # the government's standard: a response within 12 weeks
-
-
-@dataclass(frozen=True)
-class Status:
-    state: str
-    stage: Stage | None  # the open stage, or the next to open, or the last
-    changes_at: datetime | None  # when the state next changes by itself
-    days_since_close: int | None = None
-
-    @property
-    def label(self) -> str:
-        return {
-            FORTHCOMING: "Forthcoming",
-            OPEN: "Open",
-            CLOSED: "Closed",
-            CONCLUDED: "Concluded",
-        }[self.state]
-
-    @property
-    def outcome_overdue(self) -> bool:
-        return self.state == CLOSED and (self.days_since_close or 0) > OUTCOME_DUE_DAYS
-
-
-def status(page: ConsultationPage, now: datetime | None = None) -> Status:
-    """Open while a stage is open, forthcoming before (and between) stages, closed after the
-    last, concluded once the outcome ("we did") is published. Nobody has to press a button."""
-    now = now or timezone.now()
-    stages = sorted(page.stages.all(), key=lambda stage: stage.opens_at)
-    if not stages:
-        return Status(FORTHCOMING, None, None)
-    last = max(stages, key=lambda stage: stage.closes_at)
-    if page.we_did and now >= last.closes_at:
-        return Status(CONCLUDED, last, None)
-    for stage in stages:
-        if stage.opens_at <= now < stage.closes_at:
-            return Status(OPEN, stage, stage.closes_at)
-        if now < stage.opens_at:
-            return Status(FORTHCOMING, stage, stage.opens_at)
-    return Status(CLOSED, last, None, (now - last.closes_at).days)
 
 
 def questions_of(page_block) -> list[Question]:

@@ -6,8 +6,8 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 
 from townhall.core import pagecache
+from townhall.council.tags import COUNCIL_TAG
 
-COUNCIL_TAG = "council"  # every public council page carries it (council.views)
 QUIET_MODELS = {"paperpage"}  # thousands per paper: read_text invalidates once instead
 
 

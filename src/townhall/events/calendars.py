@@ -4,14 +4,14 @@ import html
 from collections.abc import Iterable
 
 from django.http import HttpRequest, HttpResponse
+from wagtail.models import Page
 
 from townhall.core import pagecache
 from townhall.core.ics import ics_event, ics_response
 from townhall.core.sanitise import strip_all
-from townhall.events.models import EventPage
 
 
-def _event(request: HttpRequest, page: EventPage):
+def _event(request: HttpRequest, page: Page):
     place = ", ".join(filter(None, [page.venue_name, page.address.replace("\n", ", ")]))
     return ics_event(
         request,
@@ -28,7 +28,7 @@ def _event(request: HttpRequest, page: EventPage):
 
 
 def calendar_response(
-    request: HttpRequest, pages: Iterable[EventPage], name: str, filename: str = ""
+    request: HttpRequest, pages: Iterable[Page], name: str, filename: str = ""
 ) -> HttpResponse:
     pagecache.tag(request, "events")
     return ics_response(name, (_event(request, page) for page in pages), filename)

@@ -1,7 +1,6 @@
 from django import forms
 
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
-from townhall.events.models import EventPage
 
 
 class RsvpForm(PublicForm):
@@ -16,7 +15,7 @@ class RsvpForm(PublicForm):
         label="Don't show my name on the list of people going", required=False
     )
 
-    def __init__(self, *args, event: EventPage, **kwargs) -> None:
+    def __init__(self, *args, event, **kwargs) -> None:  # event: an EventPage
         super().__init__(*args, **kwargs)
         self.fields["guests"].choices = [(0, "None")] + [
             (n, str(n)) for n in range(1, event.max_guests + 1)

@@ -12,6 +12,9 @@ from wagtail.search import index
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.tokens import new_token
+from townhall.events.calendars import calendar_response
+from townhall.events.forms import RsvpForm
+from townhall.events.listing import render_listing, render_month
 
 ACCESS_FEATURES = {
     "step_free": "Step-free access",
@@ -40,27 +43,19 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from townhall.events.views import render_listing
-
         return render_listing(request, self.events(), index=self)
 
     @path("past/", name="past")
     def past(self, request):
-        from townhall.events.views import render_listing
-
         return render_listing(request, self.events(), index=self, past=True)
 
     @path("calendar/<int:year>/<int:month>/", name="month")
     def month(self, request, year: int, month: int):
-        from townhall.events.views import render_month
-
         return render_month(request, self.events(), year, month, index=self)
 
     # Wagtail page routes cannot contain a dot, so no ".ics" here; the file name is set.
     @path("calendar/feed/", name="ics")
     def ics(self, request):
-        from townhall.events.calendars import calendar_response
-
         return calendar_response(request, self.events(), name=self.get_parent().title)
 
     class Meta:
@@ -191,14 +186,30 @@ class EventPage(Page):
         return self.ends_at < timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from townhall.events import services
-        from townhall.events.forms import RsvpForm
-
         context = super().get_context(request, *args, **kwargs)
         context["form"] = RsvpForm(event=self)
-        context["places"] = services.places(self)
-        context["going"] = services.public_attendees(self)
+        context["places"] = self.place_counts()
+        context["going"] = self.public_attendees()
         return context
+
+    def place_counts(self) -> dict:
+        """Capacity, places taken and left (None for no limit), for the page."""
+        taken = EventPlaces.objects.filter(event=self).values_list("taken", flat=True).first()
+        taken = taken or 0
+        left = None if self.capacity is None else max(0, self.capacity - taken)
+        return {"capacity": self.capacity, "taken": taken, "left": left}
+
+    def public_attendees(self) -> dict:
+        """Names of those going who agreed to be shown, and how many others."""
+        going = list(
+            self.rsvps.filter(state=Rsvp.State.GOING)
+            .order_by("confirmed_at")
+            .values("name", "hide_name")
+        )
+        return {
+            "names": [row["name"] for row in going if not row["hide_name"]],
+            "others": sum(1 for row in going if row["hide_name"]),
+        }
 
 
 class EventPlaces(models.Model):

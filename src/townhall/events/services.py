@@ -57,24 +57,6 @@ def _changed(event: EventPage) -> None:
     transaction.on_commit(lambda: pagecache.invalidate(pagecache.page_tag(event.pk)))
 
 
-def places(event: EventPage) -> dict:
-    """Capacity, places taken and left (None for no limit), for the page."""
-    taken = EventPlaces.objects.filter(event=event).values_list("taken", flat=True).first() or 0
-    left = None if event.capacity is None else max(0, event.capacity - taken)
-    return {"capacity": event.capacity, "taken": taken, "left": left}
-
-
-def public_attendees(event: EventPage) -> dict:
-    """Names of those going who agreed to be shown, and how many others."""
-    going = list(
-        event.rsvps.filter(state=State.GOING).order_by("confirmed_at").values("name", "hide_name")
-    )
-    return {
-        "names": [row["name"] for row in going if not row["hide_name"]],
-        "others": sum(1 for row in going if row["hide_name"]),
-    }
-
-
 def _take(event: EventPage, count: int) -> bool:
     """Take `count` places if they are free; False (and nothing taken) if not."""
     EventPlaces.objects.get_or_create(event=event)

@@ -7,14 +7,10 @@ from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
-
-from townhall.core import pagecache
-from townhall.news.listing import posts_below
 
 FEED_LENGTH = 20
 
@@ -77,7 +73,7 @@ class PostsFeed(Feed):
 
 
 def section_feed(request: HttpRequest, index_page, category_slug: str | None, atom: bool):
-    posts = posts_below(index_page)
+    posts = index_page.posts()
     title = f"{index_page.get_parent().title}: {index_page.title}"
     if category_slug is not None:
         category = index_page.category_named(category_slug)
@@ -85,19 +81,4 @@ def section_feed(request: HttpRequest, index_page, category_slug: str | None, at
             raise Http404("There is no such category.")
         posts, title = posts.filter(categories=category), f"{title}, {category.name}"
     spec = FeedSpec(title, index_page.get_url(request), f"The latest from {title}", posts)
-    return PostsFeed(atom)(request, spec=spec)
-
-
-def site_feed(request: HttpRequest, atom: bool = False) -> HttpResponse:
-    site = Site.find_for_request(request)
-    if site is None:
-        raise Http404("No site here.")
-    root = site.root_page
-    pagecache.tag(request, pagecache.page_tag(root.pk))
-    spec = FeedSpec(
-        f"{site.site_name or root.title}: news",
-        root.get_url(request),
-        "News from every group and the council",
-        posts_below(root),
-    )
     return PostsFeed(atom)(request, spec=spec)

@@ -1,16 +1,9 @@
-"""Queries behind news listings: posts below a page, months with counts, pagination."""
+"""Queries behind news listings: months with counts, pagination."""
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
-from wagtail.models import Page
-
-
-def posts_below(page: Page) -> QuerySet:
-    from townhall.news.models import NewsPostPage
-
-    return NewsPostPage.objects.live().public().descendant_of(page).order_by("-date", "-pk")
 
 
 def months_with_counts(posts: QuerySet) -> list[dict]:

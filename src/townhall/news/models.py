@@ -17,6 +17,7 @@ from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.organisations import organisation_for_page
 from townhall.news import listing
 from townhall.news.excerpt import excerpt
+from townhall.news.feeds import section_feed
 
 POSTS_PER_PAGE = 10
 
@@ -85,7 +86,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     def posts(self):
-        return listing.posts_below(self)
+        return posts_below(self)
 
     def listing(self, request, posts, heading: str = "", feed_path: str = ""):
         return self.render(
@@ -143,8 +144,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("category/<slug:slug>/feed/", name="category_rss")
     @path("category/<slug:slug>/feed/atom/", name="category_atom")
     def feed(self, request, slug: str | None = None):
-        from townhall.news.feeds import section_feed
-
         return section_feed(
             request, self, category_slug=slug, atom=request.path.rstrip("/").endswith("atom")
         )
@@ -227,3 +226,8 @@ class NewsPostPage(Page):
         context["index"] = ancestors[-1].specific
         context["section_title"] = ancestors[-2].title if len(ancestors) > 1 else ""
         return context
+
+
+def posts_below(page: Page) -> models.QuerySet:
+    """The published posts anywhere below a page (a section's news, or the whole site's)."""
+    return NewsPostPage.objects.live().public().descendant_of(page).order_by("-date", "-pk")

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from townhall.news import feeds
+from townhall.news.site_feed import site_feed
 
 urlpatterns = [
-    path("feed/", feeds.site_feed, name="site-news-rss"),
-    path("feed/atom/", feeds.site_feed, {"atom": True}, name="site-news-atom"),
+    path("feed/", site_feed, name="site-news-rss"),
+    path("feed/atom/", site_feed, {"atom": True}, name="site-news-atom"),
 ]

@@ -11,9 +11,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core.models import Organisation
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
+from townhall.core.services.organisations import organisation_for_page
 from townhall.core.tokens import new_token
+from townhall.statements.forms import AddNameForm
 
 
 class JointStatementPage(RoutablePageMixin, Page):
@@ -58,13 +61,26 @@ class JointStatementPage(RoutablePageMixin, Page):
         return self.summary
 
     def get_context(self, request, *args, **kwargs):
-        from townhall.statements import services
-        from townhall.statements.forms import AddNameForm
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.supporters(self))
+        context.update(self.supporters())
         context["form"] = AddNameForm()
         return context
+
+    def supporters(self) -> dict:
+        """Who stands behind the statement, for its pages: no email ever leaves here."""
+        names = self.names.filter(confirmed=True)
+        return {
+            "author": organisation_for_page(self),
+            "co_signers": list(
+                Organisation.objects.filter(
+                    co_signings__statement=self, co_signings__state=CoSigning.State.ACCEPTED
+                ).order_by("name")
+            ),
+            "names_shown": list(
+                names.filter(show_name=True).order_by("confirmed_at").values_list("name", flat=True)
+            ),
+            "names_count": names.count(),
+        }
 
     @path("")
     def statement(self, request):

@@ -10,7 +10,6 @@ from townhall.core import access, pagecache
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
-from townhall.core.models import Organisation
 from townhall.core.services.organisations import organisation_for_page
 from townhall.statements.models import CoSigning, JointStatementPage, StatementName, new_token
 
@@ -68,23 +67,6 @@ def answer(invitation: CoSigning, user, accept: bool) -> CoSigning:
     invitation.save(update_fields=["state", "answered_by", "answered_at"])
     _changed(invitation.statement)
     return invitation
-
-
-def supporters(statement: JointStatementPage) -> dict:
-    """Who stands behind the statement, for its pages: no email ever leaves here."""
-    names = statement.names.filter(confirmed=True)
-    return {
-        "author": organisation_for_page(statement),
-        "co_signers": list(
-            Organisation.objects.filter(
-                co_signings__statement=statement, co_signings__state=State.ACCEPTED
-            ).order_by("name")
-        ),
-        "names_shown": list(
-            names.filter(show_name=True).order_by("confirmed_at").values_list("name", flat=True)
-        ),
-        "names_count": names.count(),
-    }
 
 
 def add_name(statement: JointStatementPage, name: str, email: str, show_name: bool) -> None:

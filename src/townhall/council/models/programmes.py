@@ -7,8 +7,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core import pagecache
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.council.models.figures import describe
+from townhall.council.services.tracker import tracker_for
+from townhall.council.tags import COUNCIL_TAG
 
 
 class Status(models.TextChoices):
@@ -39,10 +42,6 @@ class TrackedPage(Page):
         abstract = True
 
     def get_context(self, request, *args, **kwargs):
-        from townhall.core import pagecache
-        from townhall.council.services.tracker import tracker_for
-        from townhall.council.signals import COUNCIL_TAG
-
         pagecache.tag(request, COUNCIL_TAG)  # officers' new figures show at once
         context = super().get_context(request, *args, **kwargs)
         context["tracker"] = tracker_for(self)

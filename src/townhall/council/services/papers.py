@@ -15,7 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from townhall.core import pagecache
 from townhall.council.models import MeetingPaper, PaperPage, PaperText
-from townhall.council.signals import COUNCIL_TAG
+from townhall.council.tags import COUNCIL_TAG
 
 if TYPE_CHECKING:
     from pypdf import PdfReader

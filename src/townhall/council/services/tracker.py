@@ -7,8 +7,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page
 
 from townhall.core.charts import Series, line_chart
-from townhall.council.models import Measure, MeasureValue
-from townhall.council.models.figures import describe
+from townhall.council.models.figures import Measure, MeasureValue, describe
 
 
 @dataclass
