@@ -8,9 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from townhall.core import people
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.core.services import email_delivery
+from townhall.people import records
 from townhall.people.models import Supporter, new_token
 
 
@@ -116,7 +118,29 @@ def confirm(token: str) -> Outcome | None:
     supporter.confirmed_at = timezone.now()
     supporter.save(update_fields=["status", "confirmed_at"])
     _email_supporter(supporter, "welcome", f"Welcome to {supporter.organisation}")
+    records.record(_joined(supporter))
     return Outcome(supporter, changed=True)
+
+
+def _joined(supporter: Supporter) -> people.Action:
+    """Joining is given to the organisation itself; its emails only with the box ticked."""
+    consent = (
+        people.Consent(people.EMAIL_UPDATES, supporter.consent_wording)
+        if supporter.consent_to_contact
+        else None
+    )
+    return people.Action(
+        organisation_id=supporter.organisation_id,
+        email=supporter.email,
+        name=supporter.name,
+        kind="joined",
+        label=f"Joined {supporter.organisation.name}",
+        at=supporter.confirmed_at,
+        source=f"people.supporter:{supporter.pk}",
+        consent=consent,
+        direct=True,
+        postcode=supporter.postcode,
+    )
 
 
 @transaction.atomic
@@ -131,6 +155,7 @@ def unsubscribe(token: str) -> Outcome | None:
     supporter.consent_to_contact = False
     supporter.unsubscribed_at = timezone.now()
     supporter.save(update_fields=["status", "consent_to_contact", "unsubscribed_at"])
+    records.withdraw(supporter.organisation_id, supporter.email, people.EMAIL_UPDATES)
     return Outcome(supporter, changed=True)
 
 
@@ -143,5 +168,5 @@ def erase(token: str) -> Organisation | None:
         return None
     organisation = supporter.organisation
     email_delivery.forget(supporter.email)  # the queue's copies of emails to them
-    supporter.delete()
+    supporter.delete()  # and their record with the organisation (people.signals)
     return organisation

@@ -1,0 +1,123 @@
+"""One record per person per organisation (issue 18, first step): what is kept, with which
+consent, and what is taken away again."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from townhall.core import people
+from townhall.core.models import Organisation
+from townhall.people import records, services
+from townhall.people.models import Activity, Consent, Person, Supporter
+
+pytestmark = pytest.mark.django_db
+
+WORDING = "We will email you about our campaign. You can stop at any time."
+
+
+def action(organisation, **changes) -> people.Action:
+    values = {
+        "organisation_id": organisation.pk,
+        "email": "Nadia@Example.org",
+        "name": "Nadia",
+        "kind": "signed",
+        "label": "Signed: Save our libraries",
+        "at": timezone.now(),
+        "source": "petitions.signature:1",
+        "consent": people.Consent(people.EMAIL_UPDATES, WORDING),
+    }
+    return people.Action(**{**values, **changes})
+
+
+def test_an_action_without_consent_to_hear_from_the_group_is_not_kept(alliance):
+    assert people.record(action(alliance, consent=None)) is None
+    assert not Person.objects.exists()
+
+
+def test_actions_of_one_address_make_one_person_with_their_history(alliance):
+    people.record(action(alliance))
+    later = timezone.now() + timedelta(days=1)
+    people.record(
+        action(
+            alliance,
+            email="nadia@example.org",
+            kind="attended",
+            label="Went to: Stall",
+            source="events.rsvp:4",
+            at=later,
+            name="Nadia Rahman",
+        )
+    )
+    person = Person.objects.get()
+    assert (person.email, person.name) == ("nadia@example.org", "Nadia Rahman")
+    assert [a.kind for a in person.history.all()] == ["attended", "signed"]
+    assert person.consents.get().wording == WORDING  # given once, not twice
+
+
+def test_reporting_the_same_record_again_changes_nothing(alliance):
+    people.record(action(alliance))
+    people.record(action(alliance))
+    assert Activity.objects.count() == 1 and Consent.objects.count() == 1
+
+
+def test_organisations_never_share_a_person(alliance):
+    council = Organisation.objects.get(slug="council")
+    people.record(action(alliance))
+    people.record(action(council))
+    assert Person.objects.filter(organisation=alliance).count() == 1
+    assert Person.objects.filter(organisation=council).count() == 1
+    people.forget(council.pk, "nadia@example.org")
+    assert Person.objects.filter(organisation=alliance).exists()  # the other group's stays
+
+
+def test_withdrawing_keeps_the_record_of_what_was_agreed(alliance):
+    people.record(action(alliance))
+    people.withdraw(alliance.pk, "NADIA@example.org")
+    consent = Consent.objects.get()
+    assert consent.withdrawn_at is not None and consent.wording == WORDING
+    assert not records.current_email_consent(Person.objects.get())
+
+
+def test_joining_keeps_the_supporter_and_their_consent_only_if_they_gave_it(alliance):
+    for email, agreed in (("yes@example.org", True), ("no@example.org", False)):
+        supporter = Supporter.objects.create(
+            organisation=alliance,
+            name="S",
+            email=email,
+            consent_to_contact=agreed,
+            consent_wording=WORDING,
+        )
+        services.confirm(supporter.confirm_token)
+    keen, quiet = (
+        Person.objects.get(email="yes@example.org"),
+        Person.objects.get(email="no@example.org"),
+    )
+    assert records.current_email_consent(keen) and not records.current_email_consent(quiet)
+    assert keen.history.get().kind == quiet.history.get().kind == "joined"
+
+
+def test_unsubscribing_withdraws_and_erasing_forgets(alliance):
+    supporter = Supporter.objects.create(
+        organisation=alliance,
+        name="S",
+        email="s@example.org",
+        consent_to_contact=True,
+        consent_wording=WORDING,
+    )
+    services.confirm(supporter.confirm_token)
+    services.unsubscribe(supporter.token)
+    assert not records.current_email_consent(Person.objects.get())
+    services.erase(supporter.token)
+    assert not Person.objects.exists() and not Activity.objects.exists()
+    assert not Consent.objects.exists()
+
+
+def test_an_organiser_deleting_a_supporter_deletes_their_record_too(alliance):
+    supporter = Supporter.objects.create(
+        organisation=alliance, name="S", email="gone@example.org", consent_wording=WORDING
+    )
+    services.confirm(supporter.confirm_token)
+    assert Person.objects.filter(email="gone@example.org").exists()
+    supporter.delete()  # what the admin's delete does
+    assert not Person.objects.filter(email="gone@example.org").exists()
