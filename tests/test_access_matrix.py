@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from townhall.comments.models import Comment, CommentPolicy
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response
@@ -29,7 +30,7 @@ from townhall.core.models import Email, Organisation, PageFeedback
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
 from townhall.news.models import NewsCategory
-from townhall.people.models import Supporter
+from townhall.people.models import Person, Supporter
 from townhall.petitions.models import Petition
 from townhall.statements.models import CoSigning, JointStatementPage
 
@@ -248,6 +249,17 @@ SAMPLES = {
     "supporters:*": Sample(
         lambda o: Supporter.objects.create(
             organisation=o, name="Lee", email=f"lee@{o.slug}.example", consent_wording="-"
+        ),
+        CAMPAIGNS,
+        _pk,
+    ),
+    "people:*": Sample(
+        lambda o: Person.objects.create(
+            organisation=o,
+            name="Lee",
+            email=f"lee@{o.slug}.example",
+            first_seen_at=timezone.now(),
+            last_seen_at=timezone.now(),
         ),
         CAMPAIGNS,
         _pk,

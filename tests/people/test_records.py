@@ -121,3 +121,18 @@ def test_an_organiser_deleting_a_supporter_deletes_their_record_too(alliance):
     assert Person.objects.filter(email="gone@example.org").exists()
     supporter.delete()  # what the admin's delete does
     assert not Person.objects.filter(email="gone@example.org").exists()
+
+
+def test_organisers_see_their_peoples_history_and_consents_and_no_one_elses(alliance, as_user):
+    people.record(action(alliance))
+    council = Organisation.objects.get(slug="council")
+    people.record(action(council, email="elsewhere@example.org"))
+    editor = as_user("alliance-editor")
+    listing = editor.get("/admin/people/").content.decode()
+    assert "nadia@example.org" in listing and "elsewhere@example.org" not in listing
+    mine = Person.objects.get(organisation=alliance)
+    page = editor.get(f"/admin/people/inspect/{mine.pk}/").content.decode()
+    assert WORDING in page and "Signed: Save our libraries" in page
+    theirs = Person.objects.get(organisation=council)
+    assert editor.get(f"/admin/people/inspect/{theirs.pk}/").status_code in (302, 403, 404)
+    assert editor.get("/admin/people/new/").status_code == 302  # nobody adds a person by hand

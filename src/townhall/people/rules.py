@@ -1,9 +1,14 @@
 """Who may do what with supporters: organisers of the supporter's own organisation."""
 
+import rules
+
 from townhall.core import access
 from townhall.core.predicates import add_record_rules
 
 add_record_rules("people.supporter", lambda supporter: supporter.organisation)
+add_record_rules("people.person", lambda person: person.organisation)
+# People come from their own actions, never made up in the admin (people.wagtail_hooks).
+rules.add_perm("people.create_in_admin", rules.always_deny)
 
 access.declare(
     {
@@ -15,6 +20,13 @@ access.declare(
         "supporters:delete": access.rule("people.delete_supporter"),
         "supporters:add": access.rule("people.add_supporter"),
         "supporters:copy": access.rule("people.add_supporter"),
+        "people:index*": access.rule("people.view_person"),
+        "people:inspect": access.rule("people.view_person"),
+        "people:history*": access.rule("people.history_person"),
+        "people:usage": access.rule("people.change_person"),
+        "people:add": access.rule("people.create_in_admin"),
+        "people:edit": access.rule("people.change_person"),
+        "people:delete": access.rule("people.delete_person"),
         "join": access.public("anyone may join a group; rate-limited, confirmed by email"),
         "join-check-email": access.reads("a message page"),
         "join-confirm": access.token("the link emailed to the supporter"),

@@ -1,13 +1,16 @@
 from wagtail import hooks
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from townhall.core.admin_views import (
+    RuleRequiredMixin,
     ScopedDeleteView,
     ScopedIndexView,
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.people.models import Supporter
+from townhall.people.models import Person, Supporter
 
 
 class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -41,6 +44,48 @@ class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
     form_fields = ["name", "postcode", "consent_to_contact"]
 
 
+class NoAddPersonView(RuleRequiredMixin, CreateView):
+    required_rule = "people.create_in_admin"
+
+
+class NobodyAddsPeople(ModelPermissionPolicy):
+    """Hides the admin's "Add" button for people, for superusers too."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
+
+
+class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
+    """An organisation's people, one per address: their history and consents (inspect),
+    the organisers' own note (edit), erasure on request (delete)."""
+
+    model = Person
+    icon = "group"
+    menu_label = "People"
+    add_to_admin_menu = True
+    index_view_class = ScopedIndexView
+    inspect_view_class = ScopedInspectView
+    delete_view_class = ScopedDeleteView
+    inspect_view_enabled = True
+    inspect_template_name = "people/admin/person_inspect.html"
+    list_display = ["name", "email", "postcode", "organisation", "last_seen_at"]
+    list_filter = ["organisation", "consents__purpose"]
+    search_fields = ["name", "email", "postcode"]
+    search_backend_name = None  # plain database lookups: people are not in the site index
+    form_fields = ["note"]
+    copy_view_enabled = False
+    # No adding by hand: a person comes from their own action, with what they agreed to
+    # recorded (people.records); an organiser cannot invent someone's consent.
+    add_view_class = NoAddPersonView
+
+    @property
+    def permission_policy(self):
+        return NobodyAddsPeople(self.model)
+
+
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return SupporterViewSet("supporters")
+    return [SupporterViewSet("supporters"), PersonViewSet("people")]

@@ -18,11 +18,15 @@ ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
         "core.view_pagefeedback",
         "people.view_supporter",
         "people.delete_supporter",  # erasure on request
+        "people.view_person",
+        "people.change_person",  # the organisers' own note
+        "people.delete_person",  # erasure on request
     ],
     "moderators": [
         "wagtailadmin.access_admin",
         "core.view_pagefeedback",
         "people.view_supporter",
+        "people.view_person",
     ],
 }
 
