@@ -136,3 +136,44 @@ def test_organisers_see_their_peoples_history_and_consents_and_no_one_elses(alli
     theirs = Person.objects.get(organisation=council)
     assert editor.get(f"/admin/people/inspect/{theirs.pk}/").status_code in (302, 403, 404)
     assert editor.get("/admin/people/new/").status_code == 302  # nobody adds a person by hand
+
+
+def test_a_signer_joins_the_groups_people_only_by_ticking_its_own_box(alliance):
+    from townhall.core.models import Ward
+    from townhall.petitions import services as petitions
+    from townhall.petitions.models import Petition
+
+    ward = Ward.objects.first()
+    petition = Petition.objects.filter(state="open").first()
+    Petition.objects.filter(pk=petition.pk).update(organisation=alliance)
+    petition.refresh_from_db()
+
+    def sign(email: str, agreed: bool):
+        signer = petitions.Signer("Sam", email, "EN5 4BW", ward, False, "192.0.2.9", agreed)
+        petitions.confirm_signature(petitions.sign(petition, signer))
+
+    sign("quiet@example.org", agreed=False)
+    sign("keen@example.org", agreed=True)
+    assert not Person.objects.filter(email="quiet@example.org").exists()
+    keen = Person.objects.get(email="keen@example.org", organisation=alliance)
+    assert keen.history.get().label == f"Signed: {petition.action}"
+    assert keen.consents.get().wording == alliance.consent_wording
+
+
+def test_the_sign_form_asks_separately_for_the_groups_emails(client, alliance):
+    from townhall.petitions.models import Petition
+
+    petition = Petition.objects.filter(state="open").first()
+    Petition.objects.filter(pk=petition.pk).update(organisation=alliance)
+    html = client.get(f"/petitions/{petition.pk}/sign/").content.decode()
+    assert f"Email me news from {alliance.name}" in html
+    assert (
+        'name="hear_from_organisation"' in html
+        and "checked" not in html.split('name="hear_from_organisation"')[1].split(">")[0]
+    )
+
+
+def test_not_even_an_administrator_adds_a_person_by_hand(as_user):
+    admin = as_user("admin")
+    assert 'href="/admin/people/new/"' not in admin.get("/admin/people/").content.decode()
+    assert admin.get("/admin/people/new/").status_code == 302

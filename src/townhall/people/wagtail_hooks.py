@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from townhall.core.admin_views import (
     RuleRequiredMixin,
@@ -58,6 +59,9 @@ class NobodyAddsPeople(ModelPermissionPolicy):
         return super().user_has_any_permission(user, [a for a in actions if a != "add"])
 
 
+register_permission_policy(Person, NobodyAddsPeople(Person))
+
+
 class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     """An organisation's people, one per address: their history and consents (inspect),
     the organisers' own note (edit), erasure on request (delete)."""
@@ -80,10 +84,6 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     # No adding by hand: a person comes from their own action, with what they agreed to
     # recorded (people.records); an organiser cannot invent someone's consent.
     add_view_class = NoAddPersonView
-
-    @property
-    def permission_policy(self):
-        return NobodyAddsPeople(self.model)
 
 
 @hooks.register("register_admin_viewset")

@@ -74,6 +74,16 @@ class SignForm(SignerFields):
         required=False,
     )
 
+    def __init__(self, *args, organisation=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            # A separate box, unticked: signing is not consent to the group's own emails.
+            self.fields["hear_from_organisation"] = forms.BooleanField(
+                label=f"Email me news from {organisation.name}",
+                help_text=organisation.consent_wording,
+                required=False,
+            )
+
 
 class CreateForm(SignerFields):
     action = forms.CharField(

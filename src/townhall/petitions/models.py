@@ -170,6 +170,9 @@ class Signature(models.Model):
         "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     notify_by_email = models.BooleanField(default=False)
+    # Agreed, on the form, to hear from the organisation behind the petition (its own box:
+    # signing is never consent to a group's emails). Kept by that group once confirmed.
+    hear_from_organisation = models.BooleanField(default=False)
     is_creator = models.BooleanField(default=False)
     state = models.CharField(
         max_length=12, choices=State.choices, default=State.PENDING, db_index=True

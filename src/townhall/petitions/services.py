@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from townhall.core import pagecache
+from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
@@ -52,6 +52,7 @@ class Signer:
     ward: Ward | None
     notify_by_email: bool
     ip_address: str | None = None
+    hear_from_organisation: bool = False  # its own box: see Signature
 
 
 def _new_signature(petition: Petition, signer: Signer, is_creator: bool = False) -> Signature:
@@ -63,6 +64,7 @@ def _new_signature(petition: Petition, signer: Signer, is_creator: bool = False)
         postcode=signer.postcode,
         ward=signer.ward,
         notify_by_email=signer.notify_by_email or is_creator,
+        hear_from_organisation=signer.hear_from_organisation,
         is_creator=is_creator,
         ip_address=signer.ip_address,
     )
@@ -353,6 +355,7 @@ def sign(petition: Petition, signer: Signer) -> Signature:
             signer.postcode,
         )
         signature.ward, signature.notify_by_email = signer.ward, signer.notify_by_email
+        signature.hear_from_organisation = signer.hear_from_organisation
         signature.token, signature.link_sent_at = new_token(), timezone.now()
         signature.save()
         _email_confirmation_link(petition, signature)
@@ -389,11 +392,30 @@ def confirm_signature(signature: Signature) -> bool:
             return False
         if petition.state == State.COLLECTING_SPONSORS:
             _check_sponsors(petition)
+        if signature.hear_from_organisation and petition.organisation_id:
+            people.record(_signed(petition, signature))
     if petition.state == State.OPEN:
         online, paper = counts.refresh(petition.pk)
         if online + paper >= next_tier(petition):
             check_thresholds(petition)
     return True
+
+
+def _signed(petition: Petition, signature: Signature) -> people.Action:
+    """A confirmed signer who ticked the group's own box, for that group's people."""
+    organisation = petition.organisation
+    return people.Action(
+        organisation_id=organisation.pk,
+        email=signature.email,
+        name=signature.name,
+        kind="signed",
+        label=f"Signed: {petition.action}",
+        at=timezone.now(),
+        source=f"petitions.signature:{signature.pk}",
+        consent=people.Consent(people.EMAIL_UPDATES, organisation.consent_wording),
+        postcode=signature.postcode,
+        url=reverse("petition", args=[petition.pk]),
+    )
 
 
 def total(petition: Petition) -> int:

@@ -149,14 +149,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @rate_limited("sign_burst", "sign")
 def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
     """The signing form; with the sponsor token it also serves a petition not yet open."""
-    petition = get_object_or_404(Petition.objects.select_related("borough"), pk=pk)
+    petition = get_object_or_404(Petition.objects.select_related("borough", "organisation"), pk=pk)
     as_sponsor = bool(token) and token == petition.sponsor_token
     if not (petition.state == Petition.State.OPEN or (as_sponsor and petition.accepts_signatures)):
         return render(request, "petitions/not_signable.html", {"petition": petition}, status=403)
     if not as_sponsor:
         # Everyone arriving from a shared link loads this form: serve it from the page cache.
         pagecache.tag(request, f"petition:{pk}")
-    form = SignForm(request.POST if request.method == "POST" else None, borough=petition.borough)
+    form = SignForm(
+        request.POST if request.method == "POST" else None,
+        borough=petition.borough,
+        organisation=petition.organisation,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if not form.is_spam:
@@ -170,6 +174,7 @@ def sign(request: HttpRequest, pk: int, token: str = "") -> HttpResponse:
                         data["ward"],
                         data["notify_by_email"],
                         client_address(request),
+                        data.get("hear_from_organisation", False),
                     ),
                 )
             except services.WrongState as refusal:
