@@ -158,3 +158,25 @@ def test_raising_the_capacity_offers_the_new_places(make_event):
     event.capacity = 2
     event.save_revision().publish()
     assert Rsvp.objects.get(pk=waiting.pk).state == State.GOING
+
+
+def test_an_attendee_joins_the_groups_people_only_by_ticking_its_own_box(make_event):
+    from townhall.core.services import sections
+    from townhall.people.models import Person
+
+    event = make_event(capacity=None)
+    organisation = sections.section_owner(event)
+    services.confirm(services.rsvp(event, answer(1)))
+    services.confirm(services.rsvp(event, answer(2, hear_from_organisation=True)))
+    assert not Person.objects.filter(email="person1@example.org").exists()
+    person = Person.objects.get(email="person2@example.org", organisation=organisation)
+    assert person.history.get().label == f"Said they would come: {event.title}"
+    assert person.consents.get().wording == organisation.consent_wording
+
+
+def test_the_rsvp_form_asks_separately_for_the_groups_emails(client, make_event):
+    from townhall.core.services import sections
+
+    event = make_event()
+    html = client.get(event.url).content.decode()
+    assert f"Email me news from {sections.section_owner(event).name}" in html

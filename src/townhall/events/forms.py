@@ -1,6 +1,7 @@
 from django import forms
 
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
+from townhall.core.services import sections
 
 
 class RsvpForm(PublicForm):
@@ -23,6 +24,14 @@ class RsvpForm(PublicForm):
         self.fields["guests"].error_messages["invalid_choice"] = (
             f"Choose up to {event.max_guests} guests"
         )
+        organisation = sections.section_owner(event)
+        if organisation is not None:
+            # A separate box, unticked: coming to an event is not consent to a group's emails.
+            self.fields["hear_from_organisation"] = forms.BooleanField(
+                label=f"Email me news from {organisation.name}",
+                help_text=organisation.consent_wording,
+                required=False,
+            )
 
     def clean_name(self) -> str:
         return clean_person_name(self.cleaned_data["name"])

@@ -240,6 +240,8 @@ class Rsvp(models.Model):
     normalised_email = models.CharField(max_length=254)
     guests = models.PositiveSmallIntegerField(default=0)
     hide_name = models.BooleanField("don't show my name", default=False)
+    # Agreed, on the form, to hear from the organisation holding the event (its own box).
+    hear_from_organisation = models.BooleanField(default=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)

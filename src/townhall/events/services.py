@@ -17,10 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from townhall.core import pagecache
+from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
+from townhall.core.services import sections
 from townhall.events.models import EventPage, EventPlaces, Rsvp, new_token
 
 State = Rsvp.State
@@ -32,6 +33,7 @@ class Answer:
     email: str
     guests: int = 0
     hide_name: bool = False
+    hear_from_organisation: bool = False  # its own box: see Rsvp
 
 
 def _link(name: str, *args) -> str:
@@ -107,12 +109,14 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
                 "email": answer.email,
                 "guests": answer.guests,
                 "hide_name": answer.hide_name,
+                "hear_from_organisation": answer.hear_from_organisation,
             },
         )
         found.event = event
         if created or found.state in (State.PENDING, State.CANCELLED):
             found.name, found.email, found.hide_name = answer.name, answer.email, answer.hide_name
             found.guests, found.state = answer.guests, State.PENDING
+            found.hear_from_organisation = answer.hear_from_organisation
             found.token, found.link_sent_at = new_token(), timezone.now()
             found.save()
             _email(
@@ -155,7 +159,25 @@ def confirm(rsvp: Rsvp) -> str:
             _email(found, "waiting", f"You are on the waiting list: {found.event.title}")
         found.save(update_fields=["state", "confirmed_at", "waiting_since"])
         _changed(found.event)
+        organisation = sections.section_owner(found.event)
+        if found.hear_from_organisation and organisation is not None:
+            people.record(_answered(found, organisation, now))
         return found.state
+
+
+def _answered(rsvp: Rsvp, organisation, now) -> people.Action:
+    """A confirmed answer from someone who ticked the group's own box, for its people."""
+    return people.Action(
+        organisation_id=organisation.pk,
+        email=rsvp.email,
+        name=rsvp.name,
+        kind="rsvp",
+        label=f"Said they would come: {rsvp.event.title}",
+        at=now,
+        source=f"events.rsvp:{rsvp.pk}",
+        consent=people.Consent(people.EMAIL_UPDATES, organisation.consent_wording),
+        url=rsvp.event.url or "",
+    )
 
 
 def cancel(rsvp: Rsvp) -> bool:

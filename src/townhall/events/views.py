@@ -65,7 +65,13 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.rsvp(
                 event,
-                services.Answer(data["name"], data["email"], data["guests"], data["hide_name"]),
+                services.Answer(
+                    data["name"],
+                    data["email"],
+                    data["guests"],
+                    data["hide_name"],
+                    data.get("hear_from_organisation", False),
+                ),
             )
         except services.Refused as refusal:
             return render(
