@@ -133,3 +133,20 @@ def test_one_person_adds_one_name_however_they_write_their_address(statement):
     for email in ("Jo.Bloggs@gmail.com", "jobloggs+statement@googlemail.com"):
         services.add_name(statement, "Jo Bloggs", email, show_name=True)
     assert statement.names.count() == before + 1
+
+
+def test_a_named_person_joins_the_authors_people_only_by_ticking_its_own_box(statement):
+    from townhall.core.services.organisations import organisation_for_page
+    from townhall.people.models import Person
+    from townhall.statements import services as statements
+    from townhall.statements.models import StatementName
+
+    author = organisation_for_page(statement)
+    statements.add_name(statement, "Ola", "ola@example.org", True)
+    statements.add_name(statement, "Kim", "kim@example.org", True, hear_from_organisation=True)
+    for entry in StatementName.objects.filter(statement=statement, confirmed=False):
+        statements.confirm_name(entry)
+    assert not Person.objects.filter(email="ola@example.org").exists()
+    kim = Person.objects.get(email="kim@example.org", organisation=author)
+    assert kim.history.get().label == f"Put their name to: {statement.title}"
+    assert kim.consents.get().wording == author.consent_wording

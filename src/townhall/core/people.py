@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils import timezone
+
 EMAIL_UPDATES = "email_updates"  # the one purpose so far: the organisation's own emails
 
 
@@ -43,6 +45,18 @@ class Recorder:
     record: Callable[[Action], object]
     withdraw: Callable[[int, str, str], object]
     forget: Callable[[int, str], object]
+
+
+def by_ticking_its_box(organisation, **action) -> Action:
+    """An action by someone who ticked the organisation's own "Email me news" box: the
+    consent is to its emails, in its wording (`action`: email, name, kind, label, source,
+    and optionally at, postcode, url)."""
+    action.setdefault("at", timezone.now())
+    return Action(
+        organisation_id=organisation.pk,
+        consent=Consent(EMAIL_UPDATES, organisation.consent_wording),
+        **action,
+    )
 
 
 _recorders: list[Recorder] = []

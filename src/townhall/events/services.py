@@ -167,15 +167,14 @@ def confirm(rsvp: Rsvp) -> str:
 
 def _answered(rsvp: Rsvp, organisation, now) -> people.Action:
     """A confirmed answer from someone who ticked the group's own box, for its people."""
-    return people.Action(
-        organisation_id=organisation.pk,
+    return people.by_ticking_its_box(
+        organisation,
         email=rsvp.email,
         name=rsvp.name,
         kind="rsvp",
         label=f"Said they would come: {rsvp.event.title}",
-        at=now,
         source=f"events.rsvp:{rsvp.pk}",
-        consent=people.Consent(people.EMAIL_UPDATES, organisation.consent_wording),
+        at=now,
         url=rsvp.event.url or "",
     )
 

@@ -403,16 +403,13 @@ def confirm_signature(signature: Signature) -> bool:
 
 def _signed(petition: Petition, signature: Signature) -> people.Action:
     """A confirmed signer who ticked the group's own box, for that group's people."""
-    organisation = petition.organisation
-    return people.Action(
-        organisation_id=organisation.pk,
+    return people.by_ticking_its_box(
+        petition.organisation,
         email=signature.email,
         name=signature.name,
         kind="signed",
         label=f"Signed: {petition.action}",
-        at=timezone.now(),
         source=f"petitions.signature:{signature.pk}",
-        consent=people.Consent(people.EMAIL_UPDATES, organisation.consent_wording),
         postcode=signature.postcode,
         url=reverse("petition", args=[petition.pk]),
     )

@@ -17,6 +17,16 @@ class AddNameForm(PublicForm):
         help_text="If you leave this unticked, you are counted but not named.",
     )
 
+    def __init__(self, *args, organisation=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            # A separate box, unticked: a name on a statement is not consent to emails.
+            self.fields["hear_from_organisation"] = forms.BooleanField(
+                label=f"Email me news from {organisation.name}",
+                help_text=organisation.consent_wording,
+                required=False,
+            )
+
     def clean_name(self) -> str:
         return clean_person_name(self.cleaned_data["name"])
 

@@ -63,7 +63,7 @@ class JointStatementPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.supporters())
-        context["form"] = AddNameForm()
+        context["form"] = AddNameForm(organisation=context["author"])
         return context
 
     def supporters(self) -> dict:
@@ -139,6 +139,8 @@ class StatementName(models.Model):
     email = models.EmailField(max_length=254)
     normalised_email = models.CharField(max_length=254)
     show_name = models.BooleanField(default=False)
+    # Agreed, on the form, to hear from the organisation behind the statement (its own box).
+    hear_from_organisation = models.BooleanField(default=False)
     confirmed = models.BooleanField(default=False)
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from townhall.core import access, pagecache
+from townhall.core import access, pagecache, people
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
@@ -69,7 +69,14 @@ def answer(invitation: CoSigning, user, accept: bool) -> CoSigning:
     return invitation
 
 
-def add_name(statement: JointStatementPage, name: str, email: str, show_name: bool) -> None:
+def add_name(
+    statement: JointStatementPage,
+    name: str,
+    email: str,
+    show_name: bool,
+    *,
+    hear_from_organisation: bool = False,
+) -> None:
     """A person adds their name: pending until they confirm by email. Adding it again sends
     a fresh link (or does nothing once confirmed)."""
     normalised = normalise_email(email)
@@ -81,13 +88,15 @@ def add_name(statement: JointStatementPage, name: str, email: str, show_name: bo
                 email=email,
                 normalised_email=normalised,
                 show_name=show_name,
+                hear_from_organisation=hear_from_organisation,
             )
     except IntegrityError:
         entry = StatementName.objects.get(statement=statement, normalised_email=normalised)
         if entry.confirmed:
             return
         entry.name, entry.email, entry.show_name, entry.token = name, email, show_name, new_token()
-        entry.save(update_fields=["name", "email", "show_name", "token"])
+        entry.hear_from_organisation = hear_from_organisation
+        entry.save(update_fields=["name", "email", "show_name", "hear_from_organisation", "token"])
     body = render_to_string(
         "statements/emails/confirm_name.txt",
         {
@@ -107,4 +116,17 @@ def confirm_name(entry: StatementName) -> bool:
     )
     if changed:
         _changed(entry.statement)
+        author = organisation_for_page(entry.statement)
+        if entry.hear_from_organisation and author is not None:
+            people.record(
+                people.by_ticking_its_box(
+                    author,
+                    email=entry.email,
+                    name=entry.name,
+                    kind="named",
+                    label=f"Put their name to: {entry.statement.title}",
+                    source=f"statements.name:{entry.pk}",
+                    url=entry.statement.url or "",
+                )
+            )
     return bool(changed)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from townhall.core.models import Organisation
 from townhall.core.ratelimit import rate_limited
+from townhall.core.services.organisations import organisation_for_page
 from townhall.statements import listing, services
 from townhall.statements.forms import AddNameForm
 from townhall.statements.models import JointStatementPage, StatementName
@@ -38,14 +39,20 @@ def add_name(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_object_or_404(JointStatementPage.objects.live().public(), pk=pk)
     if not statement.accepts_names:
         return render(request, "statements/closed.html", {"statement": statement}, status=409)
-    form = AddNameForm(request.POST)
+    form = AddNameForm(request.POST, organisation=organisation_for_page(statement))
     if not form.is_valid():
         context = statement.get_context(request)
         context["form"] = form
         return render(request, "statements/joint_statement_page.html", context, status=400)
     if not form.is_spam:
         data = form.cleaned_data
-        services.add_name(statement, data["name"], data["email"], data["show_name"])
+        services.add_name(
+            statement,
+            data["name"],
+            data["email"],
+            data["show_name"],
+            hear_from_organisation=data.get("hear_from_organisation", False),
+        )
     return render(
         request,
         "statements/check_email.html",
