@@ -47,15 +47,21 @@ class Recorder:
     forget: Callable[[int, str], object]
 
 
-def by_ticking_its_box(organisation, **action) -> Action:
-    """An action by someone who ticked the organisation's own "Email me news" box: the
-    consent is to its emails, in its wording (`action`: email, name, kind, label, source,
-    and optionally at, postcode, url)."""
-    action.setdefault("at", timezone.now())
+def by_ticking_its_box(organisation, record, kind: str, label: str, url: str = "") -> Action:
+    """What `record` (a signature, an RSVP, a name on a statement: anything with the
+    person's email and name) says of someone who ticked the organisation's own "Email me
+    news" box: the consent is to its emails, in its wording."""
     return Action(
         organisation_id=organisation.pk,
+        email=record.email,
+        name=record.name,
+        kind=kind,
+        label=label,
+        at=timezone.now(),
+        source=f"{record._meta.label_lower}:{record.pk}",
         consent=Consent(EMAIL_UPDATES, organisation.consent_wording),
-        **action,
+        postcode=getattr(record, "postcode", ""),
+        url=url,
     )
 
 

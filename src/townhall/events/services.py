@@ -161,22 +161,14 @@ def confirm(rsvp: Rsvp) -> str:
         _changed(found.event)
         organisation = sections.section_owner(found.event)
         if found.hear_from_organisation and organisation is not None:
-            people.record(_answered(found, organisation, now))
+            people.record(_answered(found, organisation))
         return found.state
 
 
-def _answered(rsvp: Rsvp, organisation, now) -> people.Action:
+def _answered(rsvp: Rsvp, organisation) -> people.Action:
     """A confirmed answer from someone who ticked the group's own box, for its people."""
-    return people.by_ticking_its_box(
-        organisation,
-        email=rsvp.email,
-        name=rsvp.name,
-        kind="rsvp",
-        label=f"Said they would come: {rsvp.event.title}",
-        source=f"events.rsvp:{rsvp.pk}",
-        at=now,
-        url=rsvp.event.url or "",
-    )
+    label = f"Said they would come: {rsvp.event.title}"
+    return people.by_ticking_its_box(organisation, rsvp, "rsvp", label, rsvp.event.url or "")
 
 
 def cancel(rsvp: Rsvp) -> bool:

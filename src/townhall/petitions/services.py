@@ -403,16 +403,9 @@ def confirm_signature(signature: Signature) -> bool:
 
 def _signed(petition: Petition, signature: Signature) -> people.Action:
     """A confirmed signer who ticked the group's own box, for that group's people."""
-    return people.by_ticking_its_box(
-        petition.organisation,
-        email=signature.email,
-        name=signature.name,
-        kind="signed",
-        label=f"Signed: {petition.action}",
-        source=f"petitions.signature:{signature.pk}",
-        postcode=signature.postcode,
-        url=reverse("petition", args=[petition.pk]),
-    )
+    label = f"Signed: {petition.action}"
+    url = reverse("petition", args=[petition.pk])
+    return people.by_ticking_its_box(petition.organisation, signature, "signed", label, url)
 
 
 def total(petition: Petition) -> int:

@@ -118,15 +118,7 @@ def confirm_name(entry: StatementName) -> bool:
         _changed(entry.statement)
         author = organisation_for_page(entry.statement)
         if entry.hear_from_organisation and author is not None:
-            people.record(
-                people.by_ticking_its_box(
-                    author,
-                    email=entry.email,
-                    name=entry.name,
-                    kind="named",
-                    label=f"Put their name to: {entry.statement.title}",
-                    source=f"statements.name:{entry.pk}",
-                    url=entry.statement.url or "",
-                )
-            )
+            label = f"Put their name to: {entry.statement.title}"
+            url = entry.statement.url or ""
+            people.record(people.by_ticking_its_box(author, entry, "named", label, url))
     return bool(changed)
