@@ -159,8 +159,9 @@ def confirm(rsvp: Rsvp) -> str:
             _email(found, "waiting", f"You are on the waiting list: {found.event.title}")
         found.save(update_fields=["state", "confirmed_at", "waiting_since"])
         _changed(found.event)
-        organisation = sections.section_owner(found.event)
-        if found.hear_from_organisation and organisation is not None:
+        # Only those who ticked the group's box: the others cost no lookup on this path.
+        organisation = found.hear_from_organisation and sections.section_owner(found.event)
+        if organisation:
             people.record(_answered(found, organisation))
         return found.state
 

@@ -116,8 +116,8 @@ def confirm_name(entry: StatementName) -> bool:
     )
     if changed:
         _changed(entry.statement)
-        author = organisation_for_page(entry.statement)
-        if entry.hear_from_organisation and author is not None:
+        author = entry.hear_from_organisation and organisation_for_page(entry.statement)
+        if author:
             label = f"Put their name to: {entry.statement.title}"
             url = entry.statement.url or ""
             people.record(people.by_ticking_its_box(author, entry, "named", label, url))
