@@ -30,7 +30,7 @@ from townhall.core.models import Email, Organisation, PageFeedback
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
 from townhall.news.models import NewsCategory
-from townhall.people.models import Person, Supporter
+from townhall.people.models import Person, Segment, Supporter, Tag
 from townhall.petitions.models import Petition
 from townhall.statements.models import CoSigning, JointStatementPage
 
@@ -263,6 +263,12 @@ SAMPLES = {
         ),
         CAMPAIGNS,
         _pk,
+    ),
+    "person_tags:*": Sample(
+        lambda o: Tag.objects.get_or_create(organisation=o, name="matrix")[0], CAMPAIGNS, _pk
+    ),
+    "segments:*": Sample(
+        lambda o: Segment.objects.get_or_create(organisation=o, name="Matrix")[0], CAMPAIGNS, _pk
     ),
     "news_categories:*": Sample(
         lambda o: NewsCategory.objects.create(organisation=o, name="Matrix", slug="matrix"),

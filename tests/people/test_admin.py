@@ -90,3 +90,11 @@ def test_a_moderator_cannot_erase(as_user, supporters):
     response = as_user("alliance-moderator").post(f"/admin/supporters/delete/{ada.pk}/")
     assert response.status_code in (302, 403)
     assert Supporter.objects.filter(pk=ada.pk).exists()
+
+
+def test_csv_export_reads_yes_and_no_and_local_dates(as_user, supporters):
+    response = as_user("alliance-editor").get("/admin/supporters/?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    row = next(line for line in body.splitlines() if "ada@example.org" in line)
+    assert ",yes," in row or ",no," in row
+    assert "True" not in row and "False" not in row and "+00:00" not in row

@@ -1,10 +1,13 @@
 """Admin listings that show each editor or moderator only their own organisations' records."""
 
+from datetime import datetime
+
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 
 from townhall.core import access
@@ -39,6 +42,18 @@ def spreadsheet_safe(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
+def readable(value: object) -> object:
+    """A value as a person reads it in a CSV: yes or no, and a local date and time a
+    spreadsheet still recognises as one ("2026-12-03 14:05"), not Python's own spelling."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value.tzinfo else value
+    if value is None:
+        return ""
+    return spreadsheet_safe(value)
+
+
 class ScopedIndexView(OrganisationScopedMixin, IndexView):
     def preprocess_field_value(self, field, value, export_format):
         """Text a spreadsheet would run as a formula is exported with a leading quote.
@@ -46,7 +61,7 @@ class ScopedIndexView(OrganisationScopedMixin, IndexView):
         Wagtail does this for XLSX; CSV opened in a spreadsheet needs it too, since
         supporters and feedback are typed by the public."""
         value = super().preprocess_field_value(field, value, export_format)
-        return spreadsheet_safe(value) if export_format == self.FORMAT_CSV else value
+        return readable(value) if export_format == self.FORMAT_CSV else value
 
 
 class ScopedInspectView(OrganisationScopedMixin, InspectView):

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from townhall.core import people
 from townhall.core.email_addresses import normalise_email
+from townhall.core.models import Borough, Ward
+from townhall.core.services.postcodes import ward_for_postcode
 from townhall.people.models import Activity, Consent, Person
 
 
@@ -37,14 +39,17 @@ def _record(action: people.Action, email: str) -> Person:
             email=email,
             name=action.name,
             postcode=action.postcode,
+            ward=_ward(action),
             first_seen_at=action.at,
             last_seen_at=action.at,
         )
     elif action.at >= person.last_seen_at:
         person.name = action.name or person.name  # the latest name they gave
-        person.postcode = action.postcode or person.postcode
+        if action.postcode and action.postcode != person.postcode:
+            person.postcode = action.postcode
+            person.ward = _ward(action)
         person.last_seen_at = action.at
-        person.save(update_fields=["name", "postcode", "last_seen_at"])
+        person.save(update_fields=["name", "postcode", "ward", "last_seen_at"])
     if action.consent and action.consent.purpose not in person.consents_now():
         Consent.objects.create(
             person=person,
@@ -64,6 +69,13 @@ def _record(action: people.Action, email: str) -> Person:
         },
     )
     return person
+
+
+def _ward(action: people.Action) -> Ward | None:
+    if not action.postcode:
+        return None
+    borough = Borough.objects.filter(organisations=action.organisation_id).first()
+    return ward_for_postcode(borough, action.postcode) if borough else None
 
 
 def withdraw(organisation_id: int, email: str, purpose: str) -> int:

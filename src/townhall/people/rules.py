@@ -3,10 +3,17 @@
 import rules
 
 from townhall.core import access
-from townhall.core.predicates import add_record_rules
+from townhall.core.predicates import add_record_rules, record_rule
 
 add_record_rules("people.supporter", lambda supporter: supporter.organisation)
 add_record_rules("people.person", lambda person: person.organisation)
+add_record_rules("people.tag", lambda tag: tag.organisation)
+add_record_rules("people.segment", lambda segment: segment.organisation)
+# Downloading a segment's addresses, or tagging all of it, is the editors' (who may change
+# people), not the moderators' (who may look at them).
+_changes_its_people = record_rule("people.change_person", lambda segment: segment.organisation)
+rules.add_perm("people.export_segment", _changes_its_people)
+rules.add_perm("people.tag_segment", _changes_its_people)
 # People come from their own actions, never made up in the admin (people.wagtail_hooks).
 rules.add_perm("people.create_in_admin", rules.always_deny)
 
@@ -27,6 +34,21 @@ access.declare(
         "people:add": access.rule("people.create_in_admin"),
         "people:edit": access.rule("people.change_person"),
         "people:delete": access.rule("people.delete_person"),
+        "person_tags:index*": access.rule("people.view_tag"),
+        "person_tags:history*": access.rule("people.history_tag"),
+        "person_tags:usage": access.rule("people.change_tag"),
+        "person_tags:add": access.rule("people.add_tag"),
+        "person_tags:edit": access.rule("people.change_tag"),
+        "person_tags:delete": access.rule("people.delete_tag"),
+        "segments:index*": access.rule("people.view_segment"),
+        "segments:inspect": access.rule("people.view_segment"),
+        "segments:history*": access.rule("people.history_segment"),
+        "segments:usage": access.rule("people.change_segment"),
+        "segments:add": access.rule("people.add_segment"),
+        "segments:edit": access.rule("people.change_segment"),
+        "segments:delete": access.rule("people.delete_segment"),
+        "segments:export": access.rule("people.export_segment"),
+        "segments:tag": access.rule("people.tag_segment"),
         "join": access.public("anyone may join a group; rate-limited, confirmed by email"),
         "join-check-email": access.reads("a message page"),
         "join-confirm": access.token("the link emailed to the supporter"),

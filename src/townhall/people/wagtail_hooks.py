@@ -1,3 +1,5 @@
+from django.forms import modelform_factory
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -11,7 +13,9 @@ from townhall.core.admin_views import (
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.people.models import Person, Supporter
+from townhall.people import admin_views
+from townhall.people.admin_forms import PersonForm, SegmentForm, TagForm
+from townhall.people.models import Person, Segment, Supporter, Tag
 
 
 class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -75,17 +79,78 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     delete_view_class = ScopedDeleteView
     inspect_view_enabled = True
     inspect_template_name = "people/admin/person_inspect.html"
-    list_display = ["name", "email", "postcode", "organisation", "last_seen_at"]
-    list_filter = ["organisation", "consents__purpose"]
+    list_display = ["name", "email", "postcode", "ward", "organisation", "last_seen_at"]
+    list_filter = ["organisation", "tags", "ward", "history__kind", "consents__purpose"]
     search_fields = ["name", "email", "postcode"]
     search_backend_name = None  # plain database lookups: people are not in the site index
-    form_fields = ["note"]
     copy_view_enabled = False
     # No adding by hand: a person comes from their own action, with what they agreed to
     # recorded (people.records); an organiser cannot invent someone's consent.
     add_view_class = NoAddPersonView
 
+    def get_form_class(self, for_update=False):
+        return PersonForm
+
+
+def scoped_form(model, form, formfield_callback):
+    """Wagtail's own widgets (dates, choosers) on a form whose choices are the user's."""
+    return modelform_factory(
+        model, form=form, fields=form._meta.fields, formfield_callback=formfield_callback
+    )
+
+
+class TagViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Renaming or removing an organisation's tags (they are made where they are used)."""
+
+    model = Tag
+    icon = "tag"
+    menu_label = "People's tags"
+    add_to_admin_menu = False
+    index_view_class = ScopedIndexView
+    delete_view_class = ScopedDeleteView
+    list_display = ["name", "organisation"]
+    list_filter = ["organisation"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return scoped_form(Tag, TagForm, self.formfield_for_dbfield)
+
+
+class SegmentViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Saved segments of an organisation's people: how many now, their download, tagging
+    them all, and (people.mailings) writing to them."""
+
+    model = Segment
+    icon = "table"
+    menu_label = "Segments"
+    add_to_admin_menu = True
+    index_view_class = ScopedIndexView
+    inspect_view_class = ScopedInspectView
+    delete_view_class = ScopedDeleteView
+    inspect_view_enabled = True
+    inspect_template_name = "people/admin/segment_inspect.html"
+    list_display = ["name", "organisation", "describe"]
+    list_filter = ["organisation"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return scoped_form(Segment, SegmentForm, self.formfield_for_dbfield)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("export/<int:pk>/", admin_views.export_segment, name="export"),
+            path("tag/<int:pk>/", admin_views.tag_segment, name="tag"),
+        ]
+
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [SupporterViewSet("supporters"), PersonViewSet("people")]
+    return [
+        SupporterViewSet("supporters"),
+        PersonViewSet("people"),
+        TagViewSet("person_tags"),
+        SegmentViewSet("segments"),
+    ]

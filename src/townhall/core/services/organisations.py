@@ -21,12 +21,22 @@ ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
         "people.view_person",
         "people.change_person",  # the organisers' own note
         "people.delete_person",  # erasure on request
+        "people.view_tag",
+        "people.add_tag",
+        "people.change_tag",
+        "people.delete_tag",
+        "people.view_segment",
+        "people.add_segment",
+        "people.change_segment",
+        "people.delete_segment",
     ],
     "moderators": [
         "wagtailadmin.access_admin",
         "core.view_pagefeedback",
         "people.view_supporter",
         "people.view_person",
+        "people.view_tag",
+        "people.view_segment",
     ],
 }
 

@@ -1,45 +1,48 @@
+"""One person as one organisation knows them, with what they agreed to and did."""
+
 from django.db import models
+from django.db.models import Exists, OuterRef
 
+from townhall.core import people
 from townhall.core.personal_data import holds_personal_data
-from townhall.core.tokens import new_token
 
 
-@holds_personal_data
-class Supporter(models.Model):
-    """Someone who joined an organisation's campaign. Never shown publicly."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for email confirmation"
-        CONFIRMED = "confirmed", "Confirmed"
-        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+class Tag(models.Model):
+    """An organisation's own label for its people ("volunteer", "Friern Barnet"); each
+    organisation has its own tags, so one group's labels are never shown to another."""
 
     organisation = models.ForeignKey(
-        "core.Organisation", on_delete=models.CASCADE, related_name="supporters"
+        "core.Organisation", on_delete=models.CASCADE, related_name="person_tags"
     )
-    name = models.CharField(max_length=100)
-    email = models.EmailField(help_text="Stored in lower case, so each address joins once")
-    postcode = models.CharField(max_length=8, blank=True)
-    consent_to_contact = models.BooleanField("agreed to be contacted", default=False)
-    consent_wording = models.TextField(help_text="The privacy wording shown when they agreed")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
-    # Two secrets: the link that confirms joining, and the one in every email that stops
-    # them; a forwarded welcome email cannot be used to confirm someone else's request.
-    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    confirm_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
-    joined_at = models.DateTimeField(auto_now_add=True)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    name = models.CharField(max_length=50)
 
     class Meta:
-        ordering = ["-joined_at"]
+        ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["organisation", "email"], name="one_supporter_per_email"
-            )
+            models.UniqueConstraint(fields=["organisation", "name"], name="one_tag_per_name")
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.organisation})"
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_email_consent(self) -> "PersonQuerySet":
+        """People who agree, now, to the organisation's emails: the only ones a mailing
+        may go to."""
+        current = Consent.objects.filter(
+            person=OuterRef("pk"), purpose=people.EMAIL_UPDATES, withdrawn_at=None
+        )
+        return self.filter(Exists(current))
+
+    def without_email_consent(self) -> "PersonQuerySet":
+        current = Consent.objects.filter(
+            person=OuterRef("pk"), purpose=people.EMAIL_UPDATES, withdrawn_at=None
+        )
+        return self.exclude(Exists(current))
+
+    def who_did(self, kind: str) -> "PersonQuerySet":
+        return self.filter(Exists(Activity.objects.filter(person=OuterRef("pk"), kind=kind)))
 
 
 @holds_personal_data
@@ -54,9 +57,16 @@ class Person(models.Model):
     email = models.EmailField(help_text="Normalised, so one address is one person")
     name = models.CharField(max_length=100)
     postcode = models.CharField(max_length=8, blank=True)
+    # From the postcode, when the borough's postcode directory knows it: segments by ward.
+    ward = models.ForeignKey(
+        "core.Ward", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     note = models.TextField(blank=True, help_text="Organisers' own note; never shown to others")
-    first_seen_at = models.DateTimeField()
-    last_seen_at = models.DateTimeField()
+    first_seen_at = models.DateTimeField("first seen")
+    last_seen_at = models.DateTimeField("last seen")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "people"
@@ -79,7 +89,7 @@ class Consent(models.Model):
     while the person is kept (the record of what they agreed to is the point)."""
 
     class Purpose(models.TextChoices):
-        EMAIL_UPDATES = "email_updates", "Email updates from the organisation"
+        EMAIL_UPDATES = people.EMAIL_UPDATES, "Email updates from the organisation"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=30, choices=Purpose.choices)
@@ -98,8 +108,17 @@ class Consent(models.Model):
 class Activity(models.Model):
     """One thing in a person's history with the organisation."""
 
+    class Kind(models.TextChoices):
+        # The kinds the reporting apps give (core.people.Action.kind).
+        JOINED = "joined", "Joined"
+        SIGNED = "signed", "Signed a petition"
+        RSVP = "rsvp", "Answered an event invitation"
+        NAMED = "named", "Put their name to a statement"
+        GAVE = "gave", "Gave money"
+        VOLUNTEERED = "volunteered", "Offered to volunteer"
+
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="history")
-    kind = models.CharField(max_length=20)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
     label = models.CharField(max_length=300)
     url = models.CharField(max_length=500, blank=True)
     at = models.DateTimeField()
@@ -111,6 +130,7 @@ class Activity(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "source"], name="one_activity_per_source")
         ]
+        indexes = [models.Index(fields=["kind", "person"])]
 
     def __str__(self) -> str:
         return self.label

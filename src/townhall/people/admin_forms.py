@@ -1,0 +1,138 @@
+"""The organisers' forms for their people: the note and tags, segments, tagging in bulk."""
+
+from django import forms
+from django.db import transaction
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from townhall.core.models import Ward
+from townhall.core.services.organisations import organisations_for_user
+from townhall.people.models import Person, Segment, Tag
+
+MAX_TAG_LENGTH = Tag._meta.get_field("name").max_length
+
+
+def tag_names(text: str) -> list[str]:
+    """ "volunteer, Friern Barnet,volunteer" → ["volunteer", "Friern Barnet"]."""
+    names: dict[str, str] = {}
+    for part in text.split(","):
+        name = " ".join(part.split())
+        if name:
+            names.setdefault(name.casefold(), name)
+    return list(names.values())
+
+
+class NewTagsField(forms.CharField):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(
+            required=False,
+            max_length=500,
+            help_text="Separate tags with commas, for example: volunteer, leaflets",
+            **kwargs,
+        )
+
+    def clean(self, value) -> list[str]:
+        names = tag_names(super().clean(value))
+        too_long = [name for name in names if len(name) > MAX_TAG_LENGTH]
+        if too_long:
+            raise forms.ValidationError(
+                f"Keep each tag to {MAX_TAG_LENGTH} characters or fewer: “{too_long[0][:60]}…”"
+            )
+        return names
+
+
+def tags_named(organisation, names: list[str]) -> list[Tag]:
+    """The organisation's tags of these names, made where new (matched without case)."""
+    found = []
+    for name in names:
+        tag = Tag.objects.filter(organisation=organisation, name__iexact=name).first()
+        found.append(tag or Tag.objects.create(organisation=organisation, name=name))
+    return found
+
+
+class PersonForm(WagtailAdminModelForm):
+    """The organisers' own note and tags; everything else about a person comes from what
+    the person did and agreed to, and is not theirs to edit."""
+
+    new_tags = NewTagsField(label="Add new tags")
+
+    class Meta:
+        model = Person
+        fields = ["note", "tags"]
+        widgets = {"tags": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["tags"]
+        field.queryset = Tag.objects.filter(organisation_id=self.instance.organisation_id)
+        field.help_text = "Untick a tag to take it off."
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Person:
+        person = super().save(commit=commit)
+        if commit:
+            person.tags.add(*tags_named(person.organisation, self.cleaned_data["new_tags"]))
+        return person
+
+
+class OwnOrganisationForm(WagtailAdminModelForm):
+    """The record's organisation is one of the user's own."""
+
+    def __init__(self, *args, for_user=None, **kwargs) -> None:
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.organisations = organisations_for_user(for_user) if for_user else None
+        if self.organisations is not None:
+            field = self.fields["organisation"]
+            field.queryset = self.organisations
+            field.empty_label = None
+
+
+class TagForm(OwnOrganisationForm):
+    class Meta:
+        model = Tag
+        fields = ["organisation", "name"]
+
+
+class SegmentForm(OwnOrganisationForm):
+    """A segment of one of the user's own organisations, by its own tags and its
+    borough's wards."""
+
+    class Meta:
+        model = Segment
+        fields = [
+            "organisation",
+            "name",
+            "tag",
+            "ward",
+            "action",
+            "first_seen_from",
+            "first_seen_to",
+            "email_consent",
+        ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        organisations = self.organisations
+        if organisations is not None:
+            self.fields["tag"].queryset = Tag.objects.filter(organisation__in=organisations)
+            self.fields["ward"].queryset = Ward.objects.filter(
+                borough__organisations__in=organisations
+            ).distinct()
+        self.fields["ward"].queryset = self.fields["ward"].queryset.defer("boundary")
+        self.fields["email_consent"].label = "Email consent"
+
+
+class BulkTagForm(forms.Form):
+    """Put one tag on everyone in a segment."""
+
+    tag = forms.CharField(
+        label="Tag to add",
+        max_length=MAX_TAG_LENGTH,
+        help_text="An existing tag or a new one",
+        error_messages={"required": "Enter the tag to add"},
+    )
+
+    def clean_tag(self) -> str:
+        names = tag_names(self.cleaned_data["tag"])
+        if len(names) != 1:
+            raise forms.ValidationError("Enter one tag, without commas")
+        return names[0]
