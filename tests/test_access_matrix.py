@@ -30,7 +30,7 @@ from townhall.core.models import Email, Organisation, PageFeedback
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
 from townhall.news.models import NewsCategory
-from townhall.people.models import Person, Segment, Supporter, Tag
+from townhall.people.models import Mailing, Person, Recipient, Segment, Supporter, Tag
 from townhall.petitions.models import Petition
 from townhall.statements.models import CoSigning, JointStatementPage
 
@@ -269,6 +269,20 @@ SAMPLES = {
     ),
     "segments:*": Sample(
         lambda o: Segment.objects.get_or_create(organisation=o, name="Matrix")[0], CAMPAIGNS, _pk
+    ),
+    "mailings:*": Sample(
+        lambda o: Mailing.objects.create(organisation=o, subject="Matrix", body="<p>Hi</p>"),
+        CAMPAIGNS,
+        _pk,
+    ),
+    "mailing-*": Sample(
+        lambda o: Recipient.objects.create(
+            mailing=Mailing.objects.create(organisation=o, subject="M", body="<p>x</p>"),
+            email=f"lee@{o.slug}.example",
+        ),
+        CAMPAIGNS,
+        lambda r: {"token": r.token, "position": 1},
+        lambda _: None,
     ),
     "news_categories:*": Sample(
         lambda o: NewsCategory.objects.create(organisation=o, name="Matrix", slug="matrix"),

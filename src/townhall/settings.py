@@ -201,6 +201,14 @@ TOWNHALL_EMAIL_RETRY_FIRST_SECONDS = env.float("EMAIL_RETRY_FIRST_SECONDS", defa
 # Sent and failed emails, and finished task results, are deleted after this many days.
 TOWNHALL_EMAIL_KEEP_DAYS = env.int("EMAIL_KEEP_DAYS", default=7)
 TOWNHALL_EMAIL_DOMAIN = DEFAULT_FROM_EMAIL.rpartition("@")[2].strip("> ") or "townhall.localhost"
+# Mailings (people.mailings): copies sent per minute per organisation, in batches of this
+# size; a mailing to more people than MAILING_APPROVAL_OVER needs a second editor's approval.
+TOWNHALL_MAILING_RATE_PER_MINUTE = env.int("MAILING_RATE_PER_MINUTE", default=600)
+TOWNHALL_MAILING_BATCH = env.int("MAILING_BATCH", default=100)
+TOWNHALL_MAILING_APPROVAL_OVER = env.int("MAILING_APPROVAL_OVER", default=500)
+TOWNHALL_MAILING_ATTEMPTS = env.int("MAILING_ATTEMPTS", default=5)
+# Bounce and complaint reports from the mail provider: POST /mail/events/ with this token.
+TOWNHALL_MAIL_EVENTS_TOKEN = env.str("MAIL_EVENTS_TOKEN", default="")
 # The outbox page shows every email sent: a demo aid, never on for a real borough.
 TOWNHALL_SHOW_OUTBOX = env.bool("TOWNHALL_SHOW_OUTBOX", default=DEMO)
 # Absolute links in emails (confirmation, unsubscribe) start with this.

@@ -189,3 +189,13 @@ def test_tagging_by_hand_offers_only_the_organisations_own_tags(as_user, allianc
     ada.refresh_from_db()
     assert [tag.name for tag in ada.tags.all()] == ["stall"]
     assert ada.tags.get().organisation == alliance
+
+
+def test_the_demo_alliance_has_people_a_segment_and_a_mailing_to_send(alliance):
+    from townhall.demo.people import load_people
+
+    assert load_people() == 9
+    assert load_people() == 0  # again: nothing added
+    segment = Segment.objects.get(organisation=alliance, name="Volunteers")
+    assert segment.people().count() == 4
+    assert segment.mailings.get().state == "draft"

@@ -64,6 +64,18 @@ class ScopedIndexView(OrganisationScopedMixin, IndexView):
         return readable(value) if export_format == self.FORMAT_CSV else value
 
 
+class InspectFirstIndexView(ScopedIndexView):
+    """A listing whose titles open the record's page (its figures, what to do next), not
+    its edit form: for segments and mailings, looking comes before changing."""
+
+    def _get_title_column(self, field_name, column_class=None, **kwargs):
+        column = super()._get_title_column(field_name, **kwargs)
+        column._get_url_func = lambda instance: (
+            self.get_inspect_url(instance) or self.get_edit_url(instance)
+        )
+        return column
+
+
 class ScopedInspectView(OrganisationScopedMixin, InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(

@@ -19,6 +19,13 @@ from townhall.core.services import email_delivery
 from townhall.core.services.email_delivery import deliver_email
 
 
+def html_part(message: EmailMessage) -> str:
+    for content, mimetype in getattr(message, "alternatives", []):
+        if mimetype == "text/html":
+            return content
+    return ""
+
+
 class OutboxBackend(BaseEmailBackend):
     """Keeps each message in the database, where /outbox/ shows it during the demo."""
 
@@ -29,6 +36,7 @@ class OutboxBackend(BaseEmailBackend):
                 from_email=message.from_email,
                 subject=message.subject,
                 body=message.body,
+                html=html_part(message),
                 headers=dict(message.extra_headers),
             )
             for message in email_messages
@@ -42,8 +50,10 @@ def send_email(to: str, subject: str, body: str, headers: dict[str, str] | None 
     queue_email(to, subject, body, headers)
 
 
-def queue_email(to: str, subject: str, body: str, headers: dict[str, str] | None = None) -> Email:
-    email = Email(to=to, subject=subject, body=body, headers=headers or {})
+def queue_email(
+    to: str, subject: str, body: str, headers: dict[str, str] | None = None, html: str = ""
+) -> Email:
+    email = Email(to=to, subject=subject, body=body, html=html, headers=headers or {})
     if transaction.get_connection().in_atomic_block and isinstance(
         deliver_email.get_backend(), DatabaseBackend
     ):
@@ -57,7 +67,7 @@ def queue_email(to: str, subject: str, body: str, headers: dict[str, str] | None
 
 
 def send_email_after_commit(
-    to: str, subject: str, body: str, headers: dict[str, str] | None = None
+    to: str, subject: str, body: str, headers: dict[str, str] | None = None, html: str = ""
 ) -> None:
     """Queue an email that goes only if the surrounding transaction commits."""
-    queue_email(to, subject, body, headers)
+    queue_email(to, subject, body, headers, html)

@@ -58,7 +58,7 @@ class OrganisationViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_label = "Organisations"
     list_display = ["name", "kind", "home_page"]
-    form_fields = ["name", "kind", "consent_wording"]
+    form_fields = ["name", "kind", "consent_wording", "postal_address", "reply_to_email"]
     list_filter = ["kind"]
 
 

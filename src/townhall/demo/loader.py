@@ -141,9 +141,18 @@ def _comment_on(post: NewsPostPage, comments: list, day: date) -> None:
         made.append(comment)
 
 
+def _mailing_details(organisation: Organisation, spec: dict) -> None:
+    """Its mailings' footer says where to write, and replies go to the group."""
+    organisation.postal_address = spec["contact"]["address"]
+    organisation.reply_to_email = spec["contact"]["email"]
+    organisation.save(update_fields=["postal_address", "reply_to_email"])
+
+
 def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Organisation:
     existing = Organisation.objects.filter(slug=spec["slug"]).first()
     if existing:
+        if not existing.postal_address:  # a demo loaded before mailings had addresses
+            _mailing_details(existing, spec)
         return existing
     contact = ContactDetails.objects.create(**spec["contact"])
     section = home.add_child(
@@ -163,6 +172,7 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
         borough=borough,
         home_page=section,
     )
+    _mailing_details(organisation, spec)
     _publish_versions(section, spec["aims"])
     news = section.add_child(instance=NewsIndexPage(title="News", slug="news"))
     news.save_revision().publish()

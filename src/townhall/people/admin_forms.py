@@ -2,11 +2,12 @@
 
 from django import forms
 from django.db import transaction
+from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from townhall.core.models import Ward
 from townhall.core.services.organisations import organisations_for_user
-from townhall.people.models import Person, Segment, Tag
+from townhall.people.models import Mailing, Person, Segment, Tag
 
 MAX_TAG_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -136,3 +137,56 @@ class BulkTagForm(forms.Form):
         if len(names) != 1:
             raise forms.ValidationError("Enter one tag, without commas")
         return names[0]
+
+
+class MailingForm(OwnOrganisationForm):
+    class Meta:
+        model = Mailing
+        fields = ["organisation", "segment", "subject", "body"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.organisations is not None:
+            self.fields["segment"].queryset = Segment.objects.filter(
+                organisation__in=self.organisations
+            )
+        self.fields["segment"].empty_label = "Everyone who agrees to emails"
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        segment, organisation = cleaned.get("segment"), cleaned.get("organisation")
+        if segment and organisation and segment.organisation_id != organisation.pk:
+            self.add_error("segment", "Choose one of this organisation's own segments")
+        return cleaned
+
+
+class SendForm(forms.Form):
+    """Now, or at a time."""
+
+    when = forms.ChoiceField(
+        label="When to send it",
+        choices=[("now", "Now"), ("later", "At a time")],
+        widget=forms.RadioSelect,
+        initial="now",
+    )
+    send_at = forms.DateTimeField(
+        label="Date and time",
+        required=False,
+        help_text="For example, 24/12/2026 09:00 (UK time)",
+        input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
+        error_messages={"invalid": "Enter a date and time like 24/12/2026 09:00"},
+    )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("when") == "later":
+            at = cleaned.get("send_at")
+            if at is None and "send_at" not in self.errors:
+                self.add_error("send_at", "Enter when to send it")
+            elif at is not None and at <= timezone.now():
+                self.add_error("send_at", "Choose a time in the future")
+        return cleaned
+
+    @property
+    def at(self):
+        return self.cleaned_data["send_at"] if self.cleaned_data["when"] == "later" else None

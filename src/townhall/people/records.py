@@ -49,7 +49,10 @@ def _record(action: people.Action, email: str) -> Person:
             person.postcode = action.postcode
             person.ward = _ward(action)
         person.last_seen_at = action.at
-        person.save(update_fields=["name", "postcode", "ward", "last_seen_at"])
+        person.undeliverable_since = None  # they gave the address again: try it again
+        person.save(
+            update_fields=["name", "postcode", "ward", "last_seen_at", "undeliverable_since"]
+        )
     if action.consent and action.consent.purpose not in person.consents_now():
         Consent.objects.create(
             person=person,
@@ -89,10 +92,10 @@ def withdraw(organisation_id: int, email: str, purpose: str) -> int:
 
 
 def forget(organisation_id: int, email: str) -> int:
-    """Delete the person, their consents and their history with this organisation."""
-    deleted, _ = Person.objects.filter(
-        organisation_id=organisation_id, email=normalise_email(email)
-    ).delete()
+    """Delete the person, their consents and their history with this organisation, and
+    their address from the mailings they were sent (the figures keep an anonymous copy)."""
+    found = Person.objects.filter(organisation_id=organisation_id, email=normalise_email(email))
+    deleted, _ = found.delete()  # people.signals empties their mailing copies' address
     return deleted
 
 

@@ -14,6 +14,12 @@ add_record_rules("people.segment", lambda segment: segment.organisation)
 _changes_its_people = record_rule("people.change_person", lambda segment: segment.organisation)
 rules.add_perm("people.export_segment", _changes_its_people)
 rules.add_perm("people.tag_segment", _changes_its_people)
+add_record_rules("people.mailing", lambda mailing: mailing.organisation)
+# Sending, and approving another editor's mailing, is the editors' alone: a moderator may
+# look at mailings and their results, never send one.
+_sends = record_rule("people.send_mailing", lambda mailing: mailing.organisation)
+rules.add_perm("people.send_mailing", _sends)
+rules.add_perm("people.approve_mailing", _sends)
 # People come from their own actions, never made up in the admin (people.wagtail_hooks).
 rules.add_perm("people.create_in_admin", rules.always_deny)
 
@@ -49,6 +55,23 @@ access.declare(
         "segments:delete": access.rule("people.delete_segment"),
         "segments:export": access.rule("people.export_segment"),
         "segments:tag": access.rule("people.tag_segment"),
+        "mailings:index*": access.rule("people.view_mailing"),
+        "mailings:inspect": access.rule("people.view_mailing"),
+        "mailings:preview": access.rule("people.view_mailing"),
+        "mailings:preview_html": access.rule("people.view_mailing"),
+        "mailings:history*": access.rule("people.history_mailing"),
+        "mailings:usage": access.rule("people.change_mailing"),
+        "mailings:add": access.rule("people.add_mailing"),
+        "mailings:edit": access.rule("people.change_mailing"),
+        "mailings:test": access.rule("people.change_mailing"),
+        "mailings:ask": access.rule("people.change_mailing"),
+        "mailings:delete": access.rule("people.delete_mailing"),
+        "mailings:send": access.rule("people.send_mailing"),
+        "mailings:cancel": access.rule("people.send_mailing"),
+        "mailings:approve": access.rule("people.approve_mailing"),
+        "mailing-unsubscribe": access.token("the link in each copy of a mailing"),
+        "mailing-link": access.token("the counted link in one copy of a mailing"),
+        "mailing-events": access.token("the mail provider's shared token (MAIL_EVENTS_TOKEN)"),
         "join": access.public("anyone may join a group; rate-limited, confirmed by email"),
         "join-check-email": access.reads("a message page"),
         "join-confirm": access.token("the link emailed to the supporter"),

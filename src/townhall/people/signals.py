@@ -1,13 +1,20 @@
-"""A supporter deleted by any route (their own erasure link, an organiser in the admin)
-takes their record and history with that organisation with them."""
+"""Erasure, whichever route it comes by: a supporter deleted (their own link, an organiser
+in the admin) takes their record and history with that organisation with them, and a
+person deleted leaves no address on the mailings they were sent."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
 
 from townhall.people import records
-from townhall.people.models import Supporter
+from townhall.people.models import Person, Recipient, Supporter
 
 
 @receiver(post_delete, sender=Supporter)
 def _supporter_deleted(sender, instance: Supporter, **kwargs) -> None:
     records.forget(instance.organisation_id, instance.email)
+
+
+@receiver(pre_delete, sender=Person)
+def _person_deleted(sender, instance: Person, **kwargs) -> None:
+    # The copies stay, anonymous, so a mailing's figures do not change after the fact.
+    Recipient.objects.filter(person=instance).update(email="", person=None)

@@ -7,15 +7,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from townhall.core.admin_views import (
+    InspectFirstIndexView,
     RuleRequiredMixin,
     ScopedDeleteView,
     ScopedIndexView,
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.people import admin_views
-from townhall.people.admin_forms import PersonForm, SegmentForm, TagForm
-from townhall.people.models import Person, Segment, Supporter, Tag
+from townhall.people import admin_views, mailing_admin
+from townhall.people.admin_forms import MailingForm, PersonForm, SegmentForm, TagForm
+from townhall.people.models import Mailing, Person, Segment, Supporter, Tag
 
 
 class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -125,7 +126,7 @@ class SegmentViewSet(ScopedViewSetMixin, ModelViewSet):
     icon = "table"
     menu_label = "Segments"
     add_to_admin_menu = True
-    index_view_class = ScopedIndexView
+    index_view_class = InspectFirstIndexView
     inspect_view_class = ScopedInspectView
     delete_view_class = ScopedDeleteView
     inspect_view_enabled = True
@@ -146,6 +147,42 @@ class SegmentViewSet(ScopedViewSetMixin, ModelViewSet):
         ]
 
 
+class MailingViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Write to the people of an organisation who agree to its emails."""
+
+    model = Mailing
+    icon = "mail"
+    menu_label = "Mailings"
+    add_to_admin_menu = True
+    index_view_class = InspectFirstIndexView
+    add_view_class = mailing_admin.MailingCreateView
+    edit_view_class = mailing_admin.MailingEditView
+    inspect_view_class = mailing_admin.MailingInspectView
+    delete_view_class = ScopedDeleteView
+    inspect_view_enabled = True
+    inspect_template_name = "people/admin/mailing_inspect.html"
+    list_display = ["subject", "organisation", "segment", "state", "send_at"]
+    list_filter = ["organisation", "state"]
+    search_fields = ["subject"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return scoped_form(Mailing, MailingForm, self.formfield_for_dbfield)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("preview/<int:pk>/", mailing_admin.preview, name="preview"),
+            path("preview/<int:pk>/html/", mailing_admin.preview_html, name="preview_html"),
+            path("test/<int:pk>/", mailing_admin.send_test, name="test"),
+            path("send/<int:pk>/", mailing_admin.send, name="send"),
+            path("ask/<int:pk>/", mailing_admin.ask_for_approval, name="ask"),
+            path("approve/<int:pk>/", mailing_admin.approve, name="approve"),
+            path("cancel/<int:pk>/", mailing_admin.cancel, name="cancel"),
+        ]
+
+
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return [
@@ -153,4 +190,5 @@ def register_viewsets():
         PersonViewSet("people"),
         TagViewSet("person_tags"),
         SegmentViewSet("segments"),
+        MailingViewSet("mailings"),
     ]

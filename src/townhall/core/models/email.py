@@ -43,6 +43,7 @@ class Email(models.Model):
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=998)
     body = models.TextField()
+    html = models.TextField(blank=True, help_text="An HTML part beside the plain text, if any")
     headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)

@@ -73,6 +73,14 @@ class Organisation(models.Model):
         default=DEFAULT_CONSENT_WORDING,
         help_text="The privacy wording people agree to when they join.",
     )
+    # Every mailing says who sent it and where to write (PECR and the ICO's direct
+    # marketing guidance), and replies go to the group, not to the site.
+    postal_address = models.TextField(
+        blank=True, help_text="Printed at the foot of every mailing. Needed before sending one."
+    )
+    reply_to_email = models.EmailField(
+        blank=True, help_text="Where replies to the organisation's mailings go."
+    )
 
     class Meta:
         ordering = ["name"]

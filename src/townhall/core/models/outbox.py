@@ -8,6 +8,7 @@ class OutboxMessage(models.Model):
     from_email = models.CharField(max_length=254)
     subject = models.CharField(max_length=998)
     body = models.TextField()
+    html = models.TextField(blank=True)
     headers = models.JSONField(default=dict)
     sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
 

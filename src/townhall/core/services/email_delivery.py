@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, close_old_connections, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
@@ -90,7 +90,10 @@ def deliver(email_id: str, task_id: str = "") -> str:
 
 def _send(email: Email) -> None:
     headers = {**email.headers, "Message-ID": email.message_id}
-    EmailMessage(email.subject, email.body, to=[email.to], headers=headers).send()
+    message = EmailMultiAlternatives(email.subject, email.body, to=[email.to], headers=headers)
+    if email.html:
+        message.attach_alternative(email.html, "text/html")
+    message.send()
 
 
 def _not_claimed(email: Email, task_id: str) -> str:

@@ -29,6 +29,11 @@ ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
         "people.add_segment",
         "people.change_segment",
         "people.delete_segment",
+        "people.view_mailing",
+        "people.add_mailing",
+        "people.change_mailing",
+        "people.delete_mailing",
+        "people.send_mailing",
     ],
     "moderators": [
         "wagtailadmin.access_admin",
@@ -37,6 +42,7 @@ ROLE_MODEL_PERMISSIONS: dict[str, list[str]] = {
         "people.view_person",
         "people.view_tag",
         "people.view_segment",
+        "people.view_mailing",
     ],
 }
 

@@ -1,6 +1,18 @@
 from townhall.core.tokens import new_token
+from townhall.people.models.mailings import Mailing, MailingLink, Recipient
 from townhall.people.models.persons import Activity, Consent, Person, Tag
 from townhall.people.models.segments import Segment
 from townhall.people.models.supporters import Supporter
 
-__all__ = ["Activity", "Consent", "Person", "Segment", "Supporter", "Tag", "new_token"]
+__all__ = [
+    "Activity",
+    "Consent",
+    "Mailing",
+    "MailingLink",
+    "Person",
+    "Recipient",
+    "Segment",
+    "Supporter",
+    "Tag",
+    "new_token",
+]

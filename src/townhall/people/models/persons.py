@@ -33,13 +33,13 @@ class PersonQuerySet(models.QuerySet):
         current = Consent.objects.filter(
             person=OuterRef("pk"), purpose=people.EMAIL_UPDATES, withdrawn_at=None
         )
-        return self.filter(Exists(current))
+        return self.filter(Exists(current), undeliverable_since=None)
 
     def without_email_consent(self) -> "PersonQuerySet":
         current = Consent.objects.filter(
             person=OuterRef("pk"), purpose=people.EMAIL_UPDATES, withdrawn_at=None
         )
-        return self.exclude(Exists(current))
+        return self.exclude(Exists(current), undeliverable_since=None)
 
     def who_did(self, kind: str) -> "PersonQuerySet":
         return self.filter(Exists(Activity.objects.filter(person=OuterRef("pk"), kind=kind)))
@@ -63,6 +63,9 @@ class Person(models.Model):
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     note = models.TextField(blank=True, help_text="Organisers' own note; never shown to others")
+    # Set by a hard bounce: mail to the address cannot be delivered, so mailings skip it
+    # until the person gives an address again (any new action with it clears this).
+    undeliverable_since = models.DateTimeField(null=True, blank=True)
     first_seen_at = models.DateTimeField("first seen")
     last_seen_at = models.DateTimeField("last seen")
 

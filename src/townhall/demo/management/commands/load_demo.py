@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from townhall.demo.loader import DEMO_PASSWORD, load_demo
+from townhall.demo.people import load_people
 
 
 class Command(BaseCommand):
@@ -8,6 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         result = load_demo()
+        load_people()
         self.stdout.write(
             f"Demo borough ready: {result['wards']} wards, {result['organisations']} organisations."
         )
