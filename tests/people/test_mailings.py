@@ -22,7 +22,7 @@ BODY = (
     '<p>Come to the <b>stall</b> on Saturday: <a href="https://example.org/stall">details</a>.'
     '</p><p>And <a href="/alliance/">our page</a>.</p>'
 )
-EVENTS_TOKEN = "provider-secret"  # noqa: S105 - a test value
+EVENTS_TOKEN = "provider-secret"
 FAST = {"TOWNHALL_MAILING_RATE_PER_MINUTE": 1_000_000, "TOWNHALL_MAILING_BATCH": 2}
 
 
