@@ -223,3 +223,23 @@ def test_accounts_and_the_application_form_have_no_violations(site, axe):
     site.get_by_role("row").nth(1).get_by_role("link").click()
     site.get_by_role("button", name="Save assessment").wait_for()
     scan()
+
+
+A_MAILING_COPY = """
+from townhall.core.models import Organisation
+from townhall.people.models import Mailing, Recipient
+alliance = Organisation.objects.get(slug="alliance")
+mailing = Mailing.objects.create(organisation=alliance, subject="Axe", body="<p>Hi</p>")
+print(Recipient.objects.create(mailing=mailing, email="axe@example.org").token)
+"""
+
+
+def test_a_mailings_unsubscribe_page_and_its_answer_have_no_violations(site, axe, server_env):
+    token = townhall_command(server_env, "shell", "-c", A_MAILING_COPY).split()[-1]
+    site.goto(f"{site.server_url}/mail/{token}/stop/")
+    for heading in ("Stop emails from", "You have unsubscribed"):
+        site.get_by_role("heading", name=heading).wait_for()
+        results = axe.run(site, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        if heading.startswith("Stop"):
+            site.get_by_role("button", name="Stop emails from").click()
