@@ -27,6 +27,7 @@ from townhall.comments.models import Comment, CommentPolicy
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response
 from townhall.core import access
 from townhall.core.models import Email, Organisation, PageFeedback
+from townhall.donations.models import Donation
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
 from townhall.news.models import NewsCategory
@@ -282,6 +283,21 @@ SAMPLES = {
         ),
         CAMPAIGNS,
         lambda r: {"token": r.token, "position": 1},
+        lambda _: None,
+    ),
+    "donations:*": Sample(
+        lambda o: Donation.objects.create(
+            organisation=o, amount_pence=500, frequency="one_off", provider="test"
+        ),
+        CAMPAIGNS,
+        _pk,
+    ),
+    "donation-*": Sample(
+        lambda o: Donation.objects.create(
+            organisation=o, amount_pence=500, frequency="one_off", provider="test"
+        ),
+        CAMPAIGNS,
+        lambda d: {"token": d.token, "page_id": 1, "provider": "test"},
         lambda _: None,
     ),
     "news_categories:*": Sample(

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "townhall.grants",
     "townhall.api",
     "townhall.people",
+    "townhall.donations",
     "townhall.wordpress",
     "townhall.operations",
     "townhall.demo",
@@ -209,6 +210,12 @@ TOWNHALL_MAILING_APPROVAL_OVER = env.int("MAILING_APPROVAL_OVER", default=500)
 TOWNHALL_MAILING_ATTEMPTS = env.int("MAILING_ATTEMPTS", default=5)
 # Bounce and complaint reports from the mail provider: POST /mail/events/ with this token.
 TOWNHALL_MAIL_EVENTS_TOKEN = env.str("MAIL_EVENTS_TOKEN", default="")
+# Donations (townhall.donations): Stripe Checkout when its keys are set, otherwise the
+# labelled test provider. Amounts outside these (in pence) are refused with a message.
+TOWNHALL_STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+TOWNHALL_STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+TOWNHALL_DONATION_MIN_PENCE = env.int("DONATION_MIN_PENCE", default=100)
+TOWNHALL_DONATION_MAX_PENCE = env.int("DONATION_MAX_PENCE", default=1_000_000)
 # The outbox page shows every email sent: a demo aid, never on for a real borough.
 TOWNHALL_SHOW_OUTBOX = env.bool("TOWNHALL_SHOW_OUTBOX", default=DEMO)
 # Absolute links in emails (confirmation, unsubscribe) start with this.
@@ -233,6 +240,7 @@ TOWNHALL_COMMENT_FLOOD_SECONDS = env.int("COMMENT_FLOOD_SECONDS", default=15)
 TOWNHALL_RATE_LIMITS = {
     "feedback": env.str("RATE_LIMIT_FEEDBACK", default="20/600"),
     "join": env.str("RATE_LIMIT_JOIN", default="10/600"),
+    "donate": env.str("RATE_LIMIT_DONATE", default="10/600"),
     "like": env.str("RATE_LIMIT_LIKE", default="60/600"),
     "comment": env.str("RATE_LIMIT_COMMENT", default="20/600"),
     "report": env.str("RATE_LIMIT_REPORT", default="20/600"),

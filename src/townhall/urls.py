@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("townhall.core.urls")),
     path("", include("townhall.people.urls")),
+    path("", include("townhall.donations.urls")),
     path("", include("townhall.news.urls")),
     path("", include("townhall.comments.urls")),
     path("", include("townhall.petitions.urls")),

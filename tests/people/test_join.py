@@ -221,6 +221,6 @@ def test_after_joining_the_page_offers_a_next_step(
     with django_capture_on_commit_callbacks(execute=True):
         html = client.post(confirm).content.decode()
     assert "What you can do next" in html
-    assert 'href="https://example.org/alliance/donate">Donate to Barnet Alliance' in html
+    assert 'href="/alliance/donate/">Donate to Barnet Alliance' in html
     assert 'class="th-share"' in html and "wa.me" in html
     assert f'action="/follow/organisation/{alliance.pk}/"' in html

@@ -21,8 +21,18 @@ class OrganisationHomePage(Page):
     )
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
+    donate_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Your own donation page on this site, if you have one",
+    )
     donate_url = models.URLField(
-        "donation page", blank=True, help_text="Where supporters can give money, if anywhere"
+        "donation page elsewhere",
+        blank=True,
+        help_text="Or where supporters can give money on another site",
     )
     contact = models.ForeignKey(
         "core.ContactDetails", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -31,15 +41,23 @@ class OrganisationHomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("donate_page"),
         FieldPanel("donate_url"),
         FieldPanel("contact"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["core.BoroughHomePage"]
 
+    @property
+    def donate_link(self) -> str:
+        """Where the Donate button goes: the group's own page here, else its page elsewhere."""
+        if self.donate_page_id and self.donate_page.live:
+            return self.donate_page.url
+        return self.donate_url
+
     def section_menu_extra(self) -> list[tuple[str, str]]:
         """Links this home page adds to its section's menu."""
-        return [("Donate", self.donate_url)] if self.donate_url else []
+        return [("Donate", self.donate_link)] if self.donate_link else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

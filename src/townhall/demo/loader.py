@@ -28,6 +28,7 @@ from townhall.core.services.wards import load_wards
 from townhall.demo import content, posts
 from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
+from townhall.demo.donations import load_donation_page
 from townhall.demo.events import load_events
 from townhall.demo.grants import load_grants
 from townhall.demo.pdf import simple_pdf
@@ -276,6 +277,7 @@ def load_demo() -> dict:
     load_programmes()
     load_consultations()
     load_grants()
+    load_donation_page()
     return {
         "wards": wards,
         "organisations": len(organisations),

@@ -1,0 +1,84 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from townhall.core import access
+from townhall.core.admin_views import (
+    ScopedDeleteView,
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedViewSetMixin,
+)
+from townhall.donations import admin_views
+from townhall.donations.models import Donation
+
+
+class ProviderRecordsPolicy(ModelPermissionPolicy):
+    """A donation is what the payment provider said: looked at, exported, erased on
+    request, never added or changed by hand (not even by an administrator)."""
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        allowed = [a for a in actions if a not in ("add", "change")]
+        return super().user_has_any_permission(user, allowed)
+
+
+register_permission_policy(Donation, ProviderRecordsPolicy(Donation))
+
+
+class DonationViewSet(ScopedViewSetMixin, ModelViewSet):
+    model = Donation
+    icon = "pick"
+    menu_label = "Donations"
+    add_to_admin_menu = True
+    index_view_class = ScopedIndexView
+    inspect_view_class = ScopedInspectView
+    delete_view_class = ScopedDeleteView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["__str__", "amount", "frequency", "state", "organisation", "paid_at"]
+    list_filter = ["organisation", "state", "frequency"]
+    search_fields = ["name", "email"]
+    search_backend_name = None
+    form_fields = ["name"]  # never shown: nobody may add or change a donation
+    list_export = [
+        "pk",
+        "name",
+        "email",
+        "amount",
+        "frequency",
+        "state",
+        "organisation",
+        "gift_aid",
+        "created_at",
+        "paid_at",
+        "refunded_at",
+    ]
+    export_headings = {"pk": "Reference", "gift_aid": "Gift Aid declaration"}
+    export_filename = "donations"
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("gift-aid/", admin_views.gift_aid_claim, name="gift_aid"),
+        ]
+
+
+class GiftAidMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return access.allows(request.user, "donations.claim_gift_aid")
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return DonationViewSet("donations")
+
+
+@hooks.register("register_settings_menu_item")
+def gift_aid_menu_item():
+    return GiftAidMenuItem("Gift Aid claim", reverse("donations:gift_aid"), icon_name="download")
