@@ -21,6 +21,7 @@ PAGES = {
     "borough home": "/",
     "organisation home": "/alliance/",
     "aims": "/alliance/aims/",
+    "donation page": "/alliance/donate/",
     "aims, earlier version": "/alliance/aims/versions/1/",
     "aims, comparison": "/alliance/aims/compare/?old=1&new=2",
     "aims, comparison with errors": "/alliance/aims/compare/?old=1&new=1",
@@ -243,3 +244,23 @@ def test_a_mailings_unsubscribe_page_and_its_answer_have_no_violations(site, axe
         assert results.violations_count == 0, results.generate_report()
         if heading.startswith("Stop"):
             site.get_by_role("button", name="Stop emails from").click()
+
+
+def test_giving_its_errors_the_test_payment_page_and_thanks_have_no_violations(site, axe):
+    site.goto(f"{site.server_url}/alliance/donate/")
+    site.get_by_label("Yes, add Gift Aid").check()
+    site.get_by_role("button", name="Continue to payment").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    for step in ("errors", "test payment page", "thanks"):
+        results = axe.run(site, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{step}: {results.generate_report()}"
+        if step == "errors":
+            site.get_by_label("£10").check()
+            site.get_by_label("Yes, add Gift Aid").uncheck()
+            site.get_by_label("Your name").fill("Axe Test")
+            site.get_by_label("Email address").fill("axe-giver@example.org")
+            site.get_by_role("button", name="Continue to payment").click()
+            site.get_by_text("Test payment page").wait_for()
+        elif step == "test payment page":
+            site.get_by_role("button", name="Pay £10.00 (test)").click()
+            site.get_by_role("heading", name="Thank you").wait_for()

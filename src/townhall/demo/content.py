@@ -18,6 +18,22 @@ ABOUT = {
         "<h2>Your details</h2><p>When you join a campaign we keep your name, email address "
         "and, if you give it, your postcode. Only that campaign's organisers can see them. "
         "They are never published, and every email has a link to stop them.</p>"
+        "<p>Signing a petition, answering an event invitation or adding your name to a "
+        "statement never signs you up to a group's emails. A group hears from you only if "
+        "you tick its own box, which says what it will send; it then sees what you did on "
+        "its pages, and no other group does.</p>"
+        "<h2>Emails from groups</h2><p>Every email from a group has a link that stops its "
+        "emails in one click. There are no tracking images in them: we do not know whether "
+        "you opened one. A group can see how many people followed each link.</p>"
+        "<h2>Giving money</h2><p>Payments are taken on the payment provider's own page; no "
+        "group and no part of this site ever sees your card details. If you ask to be "
+        "deleted, your name and email address are removed from your donations, but the "
+        "amounts and dates are kept for the group's accounts. If you made a Gift Aid "
+        "declaration, the law requires the charity to keep it, with your name and home "
+        "address, for six years after its last claim; it is used for nothing else.</p>"
+        "<h2>Deleting your details</h2><p>Use the link at the foot of any email from a "
+        "group, or ask the group: it removes you from its lists and from every future "
+        "mailing.</p>"
     ),
 }
 
