@@ -300,6 +300,7 @@ SAMPLES = {
         lambda d: {"token": d.token, "page_id": 1, "provider": "test"},
         lambda _: None,
     ),
+    "organiser-dashboard": Sample(lambda o: o, (*CAMPAIGNS, "council"), lambda o: {"slug": o.slug}),
     "news_categories:*": Sample(
         lambda o: NewsCategory.objects.create(organisation=o, name="Matrix", slug="matrix"),
         CAMPAIGNS,

@@ -4,11 +4,21 @@ the guards of the views Townhall takes from Wagtail, allauth and django-ninja.""
 import rules
 
 from townhall.core import access
-from townhall.core.predicates import add_record_rules, has_model_permission, section_of
+from townhall.core.predicates import (
+    add_record_rules,
+    has_model_permission,
+    is_superuser,
+    member_of,
+    section_of,
+)
 
 add_record_rules("core.pagefeedback", section_of(lambda feedback: feedback.page))
 rules.add_perm("core.view_email", has_model_permission("core.view_email"))
 rules.add_perm("core.resend_email", has_model_permission("core.resend_email"))
+# A group's dashboard: its editors and moderators (an administrator sees every group's).
+rules.add_perm(
+    "core.see_organisation_dashboard", member_of(lambda organisation: organisation) | is_superuser
+)
 
 _WAGTAIL = "Wagtail's own view, guarded by Wagtail's permission policies"
 
@@ -23,6 +33,7 @@ access.declare(
         "page_feedback:add": access.rule("core.add_pagefeedback"),
         "page_feedback:copy": access.rule("core.add_pagefeedback"),
         "email-queue": access.rule("core.view_email"),
+        "organiser-dashboard": access.rule("core.see_organisation_dashboard"),
         "email-detail": access.rule("core.view_email"),
         "email-resend": access.rule("core.resend_email"),
         "feedback-*": access.public("anyone may say whether a page helped; rate-limited"),

@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from townhall.core import access, admin_emails, attention, pagecache
+from townhall.core import access, admin_emails, admin_organising, attention, pagecache
 from townhall.core.admin_views import (
     PageSectionScopeMixin,
     ScopedIndexView,
@@ -14,6 +14,7 @@ from townhall.core.admin_views import (
     ScopedViewSetMixin,
 )
 from townhall.core.models import Organisation, PageFeedback
+from townhall.core.services.organisations import organisations_for_user
 
 
 class FeedbackIndexView(PageSectionScopeMixin, ScopedIndexView):
@@ -88,6 +89,7 @@ def email_queue_urls():
         path("emails/", admin_emails.queue, name="email-queue"),
         path("emails/resend/", admin_emails.resend, name="email-resend"),
         path("emails/<uuid:pk>/", admin_emails.email_detail, name="email-detail"),
+        path("organising/<slug:slug>/", admin_organising.dashboard, name="organiser-dashboard"),
     ]
 
 
@@ -100,11 +102,17 @@ class AttentionPanel(Component):
 
     def __init__(self, waiting) -> None:
         self.waiting = waiting
+        self.groups: list[dict] = []
 
     def get_context_data(self, parent_context=None) -> dict:
-        return {"waiting": self.waiting}
+        return {"waiting": self.waiting, "groups": self.groups}
 
 
 @hooks.register("construct_homepage_panels")
 def add_attention_panel(request, panels) -> None:
-    panels.insert(0, AttentionPanel(attention.waiting_for(request.user)))
+    panel = AttentionPanel(attention.waiting_for(request.user))
+    # Links to each of the user's groups' dashboards (core.organising), campaigns first.
+    panel.groups = list(
+        organisations_for_user(request.user).order_by("kind", "name").values("slug", "name")
+    )
+    panels.insert(0, panel)

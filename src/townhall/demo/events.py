@@ -1,5 +1,6 @@
-"""The demo's events: a petition hand-in, a film screening, an online meeting, and a past
-journey to the Department for Transport (from seed 002), written fresh."""
+"""The demo's events: a petition hand-in, a film screening, a volunteer shift, an online
+meeting, and a past journey to the Department for Transport (from seed 002), written
+fresh."""
 
 from datetime import datetime, time, timedelta
 
@@ -48,6 +49,24 @@ EVENTS = {
     ],
     "library-campaign": [
         {
+            "title": "Volunteers: the library petition stall in North Finchley",
+            "days_ahead": 4,
+            "at": time(10, 0),
+            "hours": 3,
+            "venue_name": "Outside North Finchley Library",
+            "address": "Ravensdale Avenue\nLondon",
+            "postcode": "N12 9HP",
+            "ward": "West Finchley",
+            "step_free": True,
+            "capacity": 6,
+            "volunteering": True,
+            "announced_days_ago": 60,  # with the campaign's launch, not news of today
+            "description": "<p>We need six people for a three-hour stall: two to hand out "
+            "leaflets, two to take signatures for the library petition, and two to talk to "
+            "passers-by. No experience needed; we bring the table, clipboards and tea.</p>",
+            "organiser": "Friern Barnet Library Campaign",
+        },
+        {
             "title": "Campaign meeting, online",
             "days_ahead": 5,
             "at": time(19, 30),
@@ -56,7 +75,7 @@ EVENTS = {
             "description": "<p>Our monthly meeting: the library's opening hours, volunteers "
             "for the summer reading scheme, and the council's next consultation.</p>",
             "organiser": "Friern Barnet Library Campaign",
-        }
+        },
     ],
     "workers-branch": [
         {
@@ -90,6 +109,7 @@ def _event(spec: dict) -> EventPage:
         for key in (
             *("venue_name", "address", "postcode", "online_url", "step_free", "bsl"),
             *("hearing_loop", "quiet_space", "capacity", "description", "organiser"),
+            "volunteering",
         )
         if key in spec
     }
@@ -103,6 +123,8 @@ def _event(spec: dict) -> EventPage:
     )
     if starts < timezone.now():
         event.first_published_at = starts  # a record of a past event, not a new one
+    elif "announced_days_ago" in spec:
+        event.first_published_at = timezone.now() - timedelta(days=spec["announced_days_ago"])
     return event
 
 

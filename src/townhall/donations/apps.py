@@ -14,11 +14,13 @@ class DonationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from townhall.core import people
+        from townhall.core import organising, people
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
+        from townhall.donations import organising as figures
         from townhall.donations import records
 
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS
         # Erasing a person with an organisation anonymises their donations to it too.
         people.register(people.Recorder(records.ignore, records.ignore, records.forget))
+        organising.register(30, figures.donations_section)

@@ -32,3 +32,7 @@ class EventsConfig(AppConfig):
         from townhall.events import attention
 
         dashboard.register(attention.waiting)
+        from townhall.core import organising
+        from townhall.events import organising as figures
+
+        organising.register(40, figures.events_section)

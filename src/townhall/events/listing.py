@@ -22,6 +22,7 @@ def _filtered(request: HttpRequest, events: QuerySet) -> tuple[QuerySet, dict]:
     chosen = {
         "organisation": request.GET.get("organisation", ""),
         "ward": request.GET.get("ward", ""),
+        "kind": "volunteering" if request.GET.get("kind") == "volunteering" else "",
     }
     organisation = Organisation.objects.filter(slug=chosen["organisation"]).first()
     if organisation is not None and organisation.home_page_id:
@@ -29,6 +30,8 @@ def _filtered(request: HttpRequest, events: QuerySet) -> tuple[QuerySet, dict]:
     ward = Ward.objects.filter(code=chosen["ward"]).defer("boundary").first()
     if ward is not None:
         events = events.filter(ward=ward)
+    if chosen["kind"]:
+        events = events.filter(volunteering=True)
     return events, chosen
 
 
@@ -45,7 +48,7 @@ def render_listing(
         else events.filter(ends_at__gte=now).order_by("starts_at")
     )
     listed = events
-    if index is None and not filters.get("ward"):
+    if index is None and not filters.get("ward") and not filters.get("kind"):
         # The site-wide calendar also shows what other apps hold (the council's meetings).
         organisation = Organisation.objects.filter(slug=filters["organisation"]).first()
         others = happenings.between(None if past else now, now if past else None, organisation)

@@ -62,6 +62,28 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = "events section"
 
 
+EVENT_WORDS = {
+    "kind": "Event",
+    "ask": "Say you are coming",
+    "send": "Send my answer",
+    "places": "Places",
+    "who": "Who is going",
+    "confirm": "Confirm you are coming",
+    "going": "You are coming",
+    "history": "Said they would come",
+}
+VOLUNTEERING_WORDS = {
+    "kind": "Volunteer shift",
+    "ask": "Offer to help",
+    "send": "Offer to help",
+    "places": "Helpers needed",
+    "who": "Who is helping",
+    "confirm": "Confirm your offer to help",
+    "going": "Thank you for offering to help",
+    "history": "Offered to help",
+}
+
+
 class EventPage(Page):
     """An event or action: when and where to come, how accessible it is, and RSVPs."""
 
@@ -106,6 +128,12 @@ class EventPage(Page):
         default=3, help_text="How many guests one person may bring"
     )
     rsvp_open = models.BooleanField("taking RSVPs", default=True)
+    volunteering = models.BooleanField(
+        "a volunteer shift",
+        default=False,
+        help_text="People offer to help rather than say they are coming; the places are the "
+        "helpers needed, and each offer joins the helper's history with your group",
+    )
     cancelled = models.BooleanField(default=False)
     cancellation_note = models.CharField(max_length=300, blank=True)
 
@@ -132,6 +160,7 @@ class EventPage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("rsvp_open"),
+                FieldPanel("volunteering"),
                 FieldPanel("capacity"),
                 FieldPanel("max_guests"),
                 FieldPanel("cancelled"),
@@ -148,6 +177,11 @@ class EventPage(Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types: list[str] = []
+
+    @property
+    def words(self) -> dict[str, str]:
+        """What the page and its emails call answering: coming, or offering to help."""
+        return VOLUNTEERING_WORDS if self.volunteering else EVENT_WORDS
 
     class Meta:
         verbose_name = "event"

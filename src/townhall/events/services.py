@@ -6,7 +6,7 @@ never overbook: the database refuses the update that would. Cancelling gives the
 back and offers them to the waiting list in the order people joined it, in one transaction.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -122,7 +122,7 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
             _email(
                 found,
                 "confirm",
-                f"Confirm you are coming: {event.title}",
+                f"{event.words['confirm']}: {event.title}",
                 confirm_url=_link("rsvp-confirm", found.token),
             )
             return found
@@ -153,23 +153,32 @@ def confirm(rsvp: Rsvp) -> str:
         now = timezone.now()
         if _take(found.event, found.places):
             found.state, found.confirmed_at = State.GOING, now
-            _email(found, "going", f"You are coming: {found.event.title}")
+            _email(found, "going", f"{found.event.words['going']}: {found.event.title}")
         else:
             found.state, found.waiting_since = State.WAITING, now
             _email(found, "waiting", f"You are on the waiting list: {found.event.title}")
         found.save(update_fields=["state", "confirmed_at", "waiting_since"])
         _changed(found.event)
-        # Only those who ticked the group's box: the others cost no lookup on this path.
-        organisation = found.hear_from_organisation and sections.section_owner(found.event)
+        # Only those who ticked the group's box, or offered the group their help: the
+        # others cost no lookup on this path.
+        wanted = found.hear_from_organisation or found.event.volunteering
+        organisation = wanted and sections.section_owner(found.event)
         if organisation:
             people.record(_answered(found, organisation))
         return found.state
 
 
 def _answered(rsvp: Rsvp, organisation) -> people.Action:
-    """A confirmed answer from someone who ticked the group's own box, for its people."""
-    label = f"Said they would come: {rsvp.event.title}"
-    return people.by_ticking_its_box(organisation, rsvp, "rsvp", label, rsvp.event.url or "")
+    """A confirmed answer for the group's people: from someone who ticked its own box, or
+    an offer to help, which is made to the group itself (its emails still need the box)."""
+    event = rsvp.event
+    label = f"{event.words['history']}: {event.title}"
+    kind = "volunteered" if event.volunteering else "rsvp"
+    action = people.by_ticking_its_box(organisation, rsvp, kind, label, event.url or "")
+    if event.volunteering:
+        consent = action.consent if rsvp.hear_from_organisation else None
+        action = replace(action, direct=True, consent=consent)
+    return action
 
 
 def cancel(rsvp: Rsvp) -> bool:

@@ -8,9 +8,12 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import attention as dashboard
-        from townhall.core import people
+        from townhall.core import organising, people
         from townhall.people import attention, records, signals  # noqa: F401 - handlers
+        from townhall.people import organising as figures
 
         dashboard.register(attention.waiting)
+        organising.register(10, figures.people_section)
+        organising.register(20, figures.mailings_section)
         # Other apps' actions reach each organisation's people through core.people.
         people.register(people.Recorder(records.record, records.withdraw, records.forget))

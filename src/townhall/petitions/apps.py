@@ -27,3 +27,7 @@ class PetitionsConfig(AppConfig):
         from townhall.petitions import attention
 
         dashboard.register(attention.waiting)
+        from townhall.core import organising
+        from townhall.petitions import organising as figures
+
+        organising.register(50, figures.petitions_section)
