@@ -150,3 +150,23 @@ def test_follow_forms_are_on_organisation_petition_and_event_pages(client):
     petition = Petition.objects.filter(state="open").first()
     for url in ("/alliance/", f"/petitions/{petition.pk}/", event.url):
         assert "Follow by email" in client.get(url).content.decode(), url
+
+
+def test_following_a_group_with_its_box_ticked_makes_one_of_its_people(
+    client, alliance_org, django_capture_on_commit_callbacks
+):
+    from townhall.people.models import Person
+
+    form = client.get(alliance_org.home_page.url).content.decode()
+    assert f"Also let {alliance_org.name} email me its news" in form
+    for email, ticked in (("with@example.org", True), ("without@example.org", False)):
+        data = {"email": email, "frequency": "weekly"}
+        if ticked:
+            data["hear_from_organisation"] = "on"
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(f"/follow/organisation/{alliance_org.pk}/", data)
+        client.post(confirm_link(next(m for m in mail.outbox if m.to == [email])))
+    person = Person.objects.get(organisation=alliance_org)
+    assert person.email == "with@example.org"
+    assert person.history.get().kind == "followed"
+    assert person.consents_now() == {"email_updates"}

@@ -1,6 +1,7 @@
 from django import forms
 
 from townhall.core.forms import PublicForm, email_field
+from townhall.core.models import Organisation
 from townhall.follows.models import Follower
 
 
@@ -17,3 +18,16 @@ class FollowForm(PublicForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose how often", "invalid_choice": "Choose how often"},
     )
+
+    def __init__(self, *args, kind: str = "", target_id: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if kind == "organisation" and target_id is not None:
+            organisation = Organisation.objects.filter(pk=target_id).first()
+            if organisation is not None and organisation.kind != Organisation.Kind.COUNCIL:
+                # Separate and unticked: the digest comes from this site; the group's own
+                # emails need the group's own consent.
+                self.fields["hear_from_organisation"] = forms.BooleanField(
+                    label=f"Also let {organisation.name} email me its news",
+                    help_text=organisation.consent_wording,
+                    required=False,
+                )

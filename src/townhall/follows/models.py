@@ -34,6 +34,8 @@ class Follow(models.Model):
     kind = models.CharField(max_length=20)  # a key of core.digests.SOURCES
     target_id = models.PositiveBigIntegerField()
     frequency = models.CharField(max_length=6, choices=Follower.Frequency.choices)
+    # Following a group: also agreed, on the form, to the group's own emails (its own box).
+    hear_from_organisation = models.BooleanField(default=False)
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

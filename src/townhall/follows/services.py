@@ -8,9 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from townhall.core import people
 from townhall.core.digests import SOURCES
 from townhall.core.email_addresses import normalise_email
 from townhall.core.mail import send_email_after_commit
+from townhall.core.models import Organisation
 from townhall.core.services import email_delivery
 from townhall.follows.models import Follow, Follower, new_token
 
@@ -43,7 +45,9 @@ def target_name(kind: str, target_id: int) -> str:
     return name
 
 
-def follow(kind: str, target_id: int, email: str, frequency: str) -> Follow:
+def follow(
+    kind: str, target_id: int, email: str, frequency: str, *, hear_from_organisation: bool = False
+) -> Follow:
     """Ask to follow; a link to confirm is emailed. Asking again sends a fresh link, and the
     frequency chosen takes effect only when confirmed (so nobody else can change it)."""
     name = target_name(kind, target_id)
@@ -60,7 +64,8 @@ def follow(kind: str, target_id: int, email: str, frequency: str) -> Follow:
             follower=follower, kind=kind, target_id=target_id, defaults={"frequency": frequency}
         )
         wanted.frequency, wanted.token = frequency, new_token()
-        wanted.save(update_fields=["frequency", "token"])
+        wanted.hear_from_organisation = hear_from_organisation
+        wanted.save(update_fields=["frequency", "token", "hear_from_organisation"])
         body = render_to_string(
             "follows/emails/confirm.txt",
             {
@@ -82,7 +87,30 @@ def confirm(wanted: Follow) -> bool:
         Follower.objects.filter(pk=wanted.follower_id).update(
             frequency=wanted.frequency, unsubscribed_at=None
         )
+        if changed and wanted.kind == "organisation" and wanted.hear_from_organisation:
+            _joins_its_people(wanted)
     return bool(changed)
+
+
+def _joins_its_people(wanted: Follow) -> None:
+    """A confirmed follower of a group who ticked its box: one of its people, with the
+    follow in their history and the group's wording as their consent."""
+    organisation = Organisation.objects.filter(pk=wanted.target_id).first()
+    if organisation is None:
+        return
+    follower = wanted.follower
+    people.record(
+        people.Action(
+            organisation_id=organisation.pk,
+            email=follower.email,
+            name=follower.email.split("@")[0],  # following asks for no name
+            kind="followed",
+            label=f"Followed {organisation.name} by email",
+            at=timezone.now(),
+            source=f"follows.follow:{wanted.pk}",
+            consent=people.Consent(people.EMAIL_UPDATES, organisation.consent_wording),
+        )
+    )
 
 
 def unsubscribe(follower: Follower) -> bool:

@@ -19,12 +19,18 @@ def follow(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
         name = services.target_name(kind, target_id)
     except services.UnknownTarget:
         raise Http404("There is nothing here to follow.") from None
-    form = FollowForm(request.POST)
+    form = FollowForm(request.POST, kind=kind, target_id=target_id)
     context = {"name": name, "form": form, "kind": kind, "target_id": target_id}
     if not form.is_valid():
         return render(request, "follows/follow.html", context, status=400)
     if not form.is_spam:
-        services.follow(kind, target_id, form.cleaned_data["email"], form.cleaned_data["frequency"])
+        services.follow(
+            kind,
+            target_id,
+            form.cleaned_data["email"],
+            form.cleaned_data["frequency"],
+            hear_from_organisation=form.cleaned_data.get("hear_from_organisation", False),
+        )
     context["email"] = form.cleaned_data["email"]
     return render(request, "follows/check_email.html", context)
 

@@ -40,11 +40,6 @@ def _clean(html: str, href) -> str:
     )
 
 
-def body_html(mailing: Mailing) -> str:
-    """The body as written, links to the site's pages made absolute."""
-    return _clean(expand_db_html(mailing.body), lambda url: url)
-
-
 def links_of(mailing: Mailing) -> list[str]:
     """The web links in the body, each once, in order: the ones clicks are counted for."""
     found: list[str] = []
@@ -70,36 +65,32 @@ def unsubscribe_url(recipient: Recipient) -> str:
     return absolute(reverse("mailing-unsubscribe", args=[recipient.token]))
 
 
-def compose(
-    mailing: Mailing, recipient: Recipient | None = None, links: dict[str, int] | None = None
-) -> Copy:
-    """One copy. For a recipient, its links go through the click counter (`links`: url →
-    position) and its unsubscribe link is theirs; without one (a preview, a test send),
-    links are as written and the unsubscribe link is a placeholder."""
-    organisation = mailing.organisation
-    if recipient is not None:
-        counted = links or {}
+# Stands for a copy's own token while a mailing is rendered once for all its copies.
+TOKEN = "townhallcopytoken"  # noqa: S105 - a placeholder, not a secret
 
-        def href(url: str) -> str:
-            if url not in counted:
-                return url
-            return absolute(reverse("mailing-link", args=[recipient.token, counted[url]]))
 
-        stop = unsubscribe_url(recipient)
-    else:
+def prepare(mailing: Mailing, links: dict[str, int] | None = None) -> Copy:
+    """The mailing rendered once, with TOKEN where each copy's own token goes: rendering
+    (the rich text, the templates, the plain-text part) costs the same for 10 copies or
+    50,000. `links` (url → position) are the links counted through the redirect."""
+    counted = links or {}
 
-        def href(url: str) -> str:
+    def href(url: str) -> str:
+        if url not in counted:
             return url
+        return absolute(reverse("mailing-link", args=[TOKEN, counted[url]]))
 
-        stop = absolute(reverse("mailing-unsubscribe", args=["preview"]))
+    organisation = mailing.organisation
+    stop = absolute(reverse("mailing-unsubscribe", args=[TOKEN]))
+    expanded = expand_db_html(mailing.body)
     context = {
         "mailing": mailing,
         "organisation": organisation,
-        "body": _clean(expand_db_html(mailing.body), href),
+        "body": _clean(expanded, href),
         "unsubscribe_url": stop,
     }
     html = render_to_string("people/emails/mailing.html", context)
-    text = get_text(body_html(mailing), TEXT_CONFIG).strip()
+    text = get_text(_clean(expanded, lambda url: url), TEXT_CONFIG).strip()
     text = render_to_string("people/emails/mailing.txt", {**context, "text": text})
     headers = {
         "List-Unsubscribe": f"<{stop}>",
@@ -110,6 +101,26 @@ def compose(
     if organisation.reply_to_email:
         headers["Reply-To"] = organisation.reply_to_email
     return Copy(mailing.subject, text, html, headers)
+
+
+def personal(prepared: Copy, token: str) -> Copy:
+    """One copy of a prepared mailing: its links and unsubscribe link carry its token."""
+    return Copy(
+        prepared.subject,
+        prepared.text.replace(TOKEN, token),
+        prepared.html.replace(TOKEN, token),
+        {name: value.replace(TOKEN, token) for name, value in prepared.headers.items()},
+    )
+
+
+def compose(
+    mailing: Mailing, recipient: Recipient | None = None, links: dict[str, int] | None = None
+) -> Copy:
+    """One copy: for a recipient, with its counted links and its own unsubscribe link;
+    without one (a preview, a test send), links as written and a placeholder link."""
+    if recipient is None:
+        return personal(prepare(mailing), "preview")
+    return personal(prepare(mailing, links), recipient.token)
 
 
 def sender(mailing: Mailing) -> str:

@@ -219,13 +219,13 @@ def _send_batches(mailing: Mailing, budget: float) -> str:
     started = time.monotonic()
     size = max(1, settings.TOWNHALL_MAILING_BATCH)
     pause = size * 60.0 / max(1, settings.TOWNHALL_MAILING_RATE_PER_MINUTE)
-    links = dict(mailing.links.values_list("url", "position"))
+    prepared = mailing_content.prepare(mailing, dict(mailing.links.values_list("url", "position")))
     while True:
         batch_started = time.monotonic()
         batch = _claim(mailing, size)
         if not batch:
             return _finish_if_done(mailing)
-        if not _send_batch(mailing, batch, links):
+        if not _send_batch(mailing, batch, prepared):
             _queue(mailing.pk, at=timezone.now() + timedelta(minutes=1))
             return "mail server unavailable: trying again in a minute"
         if len(batch) < size:  # that was the last of them: no need to wait for the rate
@@ -238,7 +238,7 @@ def _send_batches(mailing: Mailing, budget: float) -> str:
             time.sleep(wait)  # the organisation's rate (and the mail provider's)
 
 
-def _send_batch(mailing: Mailing, batch: list[Recipient], links: dict[str, int]) -> bool:
+def _send_batch(mailing: Mailing, batch: list[Recipient], prepared: mailing_content.Copy) -> bool:
     """Send each copy and record it at once; False when the mail server cannot be reached
     (the rest of the batch goes back in the queue)."""
     agree = _still_agree(batch)
@@ -253,7 +253,7 @@ def _send_batch(mailing: Mailing, batch: list[Recipient], links: dict[str, int])
             if recipient.person_id not in agree or not recipient.email:
                 _mark(recipient, Recipient.State.SKIPPED)
                 continue
-            copy = mailing_content.compose(mailing, recipient, links)
+            copy = mailing_content.personal(prepared, recipient.token)
             message = mailing_content.message(
                 mailing, copy, recipient.email, recipient.message_id, connection
             )

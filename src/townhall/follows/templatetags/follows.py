@@ -9,7 +9,7 @@ register = template.Library()
 def follow_form(context, kind: str, target_id: int, name: str) -> dict:
     """A small "follow this by email" form, for any followable page."""
     return {
-        "form": FollowForm(auto_id=f"follow-{kind}-%s"),
+        "form": FollowForm(auto_id=f"follow-{kind}-%s", kind=kind, target_id=target_id),
         "kind": kind,
         "target_id": target_id,
         "name": name,

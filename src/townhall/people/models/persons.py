@@ -117,6 +117,7 @@ class Activity(models.Model):
         SIGNED = "signed", "Signed a petition"
         RSVP = "rsvp", "Answered an event invitation"
         NAMED = "named", "Put their name to a statement"
+        FOLLOWED = "followed", "Followed the group by email"
         GAVE = "gave", "Gave money"
         VOLUNTEERED = "volunteered", "Offered to volunteer"
 
