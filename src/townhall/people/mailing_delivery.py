@@ -16,11 +16,13 @@ import logging
 import smtplib
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
-from django.db import transaction
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django_tasks import task
@@ -242,12 +244,23 @@ def _send_batch(mailing: Mailing, batch: list[Recipient], prepared: mailing_cont
     """Send each copy and record it at once; False when the mail server cannot be reached
     (the rest of the batch goes back in the queue)."""
     agree = _still_agree(batch)
-    connection = get_connection()
+    smtp = get_connection()
     try:
-        connection.open()
+        smtp.open()
     except (smtplib.SMTPException, OSError) as error:
         _put_back(batch, error)
         return False
+    with _commits_without_waiting_for_the_disk():
+        return _send_each(mailing, batch, prepared, agree, smtp)
+
+
+def _send_each(
+    mailing: Mailing,
+    batch: list[Recipient],
+    prepared: mailing_content.Copy,
+    agree: set[int],
+    smtp: BaseEmailBackend,
+) -> bool:
     try:
         for index, recipient in enumerate(batch):
             if recipient.person_id not in agree or not recipient.email:
@@ -255,7 +268,7 @@ def _send_batch(mailing: Mailing, batch: list[Recipient], prepared: mailing_cont
                 continue
             copy = mailing_content.personal(prepared, recipient.token)
             message = mailing_content.message(
-                mailing, copy, recipient.email, recipient.message_id, connection
+                mailing, copy, recipient.email, recipient.message_id, smtp
             )
             try:
                 message.send()
@@ -267,7 +280,7 @@ def _send_batch(mailing: Mailing, batch: list[Recipient], prepared: mailing_cont
             else:
                 _mark(recipient, Recipient.State.SENT, sent_at=timezone.now())
     finally:
-        connection.close()
+        smtp.close()
     return True
 
 
@@ -275,6 +288,25 @@ def _mark(recipient: Recipient, state: str, **values) -> None:
     Recipient.objects.filter(pk=recipient.pk, claim=recipient.claim).update(
         state=state, lease_until=None, claim="", attempts=recipient.attempts + 1, **values
     )
+
+
+@contextmanager
+def _commits_without_waiting_for_the_disk():
+    """Each copy is recorded as soon as it is sent (so a restart does not send it again);
+    on PostgreSQL those commits do not wait for the disk while a batch is sent. A worker
+    dying loses nothing (the database has every mark); the database server itself crashing
+    loses at most its last fraction of a second of marks, and those copies would go again.
+    Measured with bench/mailing.py: 314 copies a second with a flush per copy."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET synchronous_commit")
 
 
 def _failed(recipient: Recipient, error: Exception) -> None:
