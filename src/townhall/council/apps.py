@@ -12,6 +12,7 @@ class CouncilConfig(AppConfig):
         from townhall.council import signals  # noqa: F401 - connects the handlers
 
         navigation.add_main_section("Council and democracy", "committees", 50, "/democracy/")
+        navigation.add_council_link("Councillors", "councillors", 5)
         navigation.add_council_link("Committees and meetings", "committees", 10)
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Contracts", "contracts", 30)

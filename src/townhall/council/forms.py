@@ -45,3 +45,14 @@ class DecisionFilters(forms.Form):
         if start and end and end < start:
             self.add_error("decided_to", "The end date must be on or after the start date")
         return cleaned
+
+
+class FindCouncillors(forms.Form):
+    """By postcode (where the postcode directory is loaded) or by choosing the ward."""
+
+    postcode = forms.CharField(label="Postcode", max_length=40, required=False)
+    ward = forms.ChoiceField(label="Or choose your ward", required=False)
+
+    def __init__(self, *args, wards, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["ward"].choices = [("", "Choose a ward"), *((w.code, w.name) for w in wards)]

@@ -29,6 +29,8 @@ access.declare(
                 "papertext",
             )
         },
+        "councillors": access.reads("the councillors, and finding yours by postcode or ward"),
+        "councillor-detail": access.reads("a councillor's public page"),
         "committee*": access.reads("committees and their meetings"),
         "meeting*": access.reads("meetings, their agendas and papers"),
         "decision*": access.reads("the decisions register and its feeds"),

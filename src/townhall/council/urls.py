@@ -3,6 +3,8 @@ from django.urls import path
 from townhall.council import views
 
 urlpatterns = [
+    path("democracy/councillors/", views.councillors, name="councillors"),
+    path("democracy/councillors/<slug:slug>/", views.councillor_detail, name="councillor-detail"),
     path("democracy/committees/", views.committees, name="committees"),
     path("democracy/committees/<slug:slug>/", views.committee, name="committee"),
     path("democracy/meetings/<int:pk>/", views.meeting, name="meeting"),

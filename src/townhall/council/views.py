@@ -13,9 +13,12 @@ from django.utils.feedgenerator import Atom1Feed
 from townhall.core import pagecache
 from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
+from townhall.core.models import Borough, Ward
 from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
-from townhall.council.forms import DecisionFilters
-from townhall.council.models import Committee, Contract, Decision, Meeting
+from townhall.core.services.postcodes import normalise_postcode, ward_for_postcode
+from townhall.council.forms import DecisionFilters, FindCouncillors
+from townhall.council.models import Committee, Contract, Councillor, Decision, Meeting
+from townhall.council.services.attendance import attendance
 from townhall.council.services.search import paper_hits, search_council
 from townhall.council.services.tracker import tracker_for
 from townhall.council.signals import COUNCIL_TAG  # officers' edits bump it
@@ -197,3 +200,59 @@ class DecisionsFeed(Feed):
 class DecisionsAtomFeed(DecisionsFeed):
     feed_type = Atom1Feed
     subtitle = DecisionsFeed.description
+
+
+def councillors(request: HttpRequest) -> HttpResponse:
+    """Every councillor by ward, and "find your councillors" by postcode or ward."""
+    borough = Borough.objects.first()
+    wards = list(Ward.objects.filter(borough=borough).defer("boundary").order_by("name"))
+    form = FindCouncillors(request.GET or None, wards=wards)
+    chosen, problem = None, ""
+    if form.is_valid():
+        chosen, problem = _ward_asked(borough, form.cleaned_data, wards)
+    everyone = Councillor.objects.select_related("ward").order_by("ward__name", "name")
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request,
+        "council/councillors.html",
+        {
+            "form": form,
+            "chosen": chosen,
+            "problem": problem,
+            "yours": [c for c in everyone if chosen and c.ward_id == chosen.pk],
+            "councillors": everyone,
+        },
+        status=400 if problem else 200,
+    )
+
+
+def _ward_asked(borough, data: dict, wards: list) -> tuple[Ward | None, str]:
+    if data["ward"]:
+        return next((w for w in wards if w.code == data["ward"]), None), ""
+    if not data["postcode"].strip():
+        return None, ""
+    postcode = normalise_postcode(data["postcode"])
+    if postcode is None:
+        return None, "Enter a real postcode, like EN5 4BW"
+    found = ward_for_postcode(borough, postcode) if borough else None
+    if found is None:
+        return None, f"We could not find {postcode} in the borough's postcodes: choose your ward"
+    return found, ""
+
+
+def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    found = get_object_or_404(Councillor.objects.select_related("ward", "photo"), slug=slug)
+    today = timezone.localdate()
+    terms = found.memberships.select_related("committee").order_by("-starts_on")
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request,
+        "council/councillor.html",
+        {
+            "councillor": found,
+            "current": [t for t in terms if t.ends_on is None or t.ends_on >= today],
+            "past": [t for t in terms if t.ends_on is not None and t.ends_on < today],
+            "attendance": attendance(found),
+            "surgeries": [line for line in found.surgeries.splitlines() if line.strip()],
+        },
+    )

@@ -44,7 +44,15 @@ class CouncilGroup(ViewSetGroup):
     menu_icon = "site"
     items = (
         _viewset(Committee, "group", ["name", "slug", "kind", "remit"], ["name", "kind"]),
-        _viewset(Councillor, "user", ["name", "slug", "party", "ward"], ["name", "party", "ward"]),
+        _viewset(
+            Councillor,
+            "user",
+            [
+                *("name", "slug", "party", "ward", "elected_on", "photo", "photo_alt"),
+                *("email", "phone", "surgeries"),
+            ],
+            ["name", "party", "ward"],
+        ),
         _viewset(
             Membership,
             "list-ul",

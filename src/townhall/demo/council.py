@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 
-from townhall.core.models import Organisation
+from townhall.core.models import Organisation, Ward
 from townhall.council.models import (
     AgendaItem,
     Committee,
@@ -53,9 +53,10 @@ COMMITTEES = [
     ),
 ]
 COUNCILLORS = [
-    ("robert-rams", "Robert Rams", "Conservative"),
-    ("daniel-thomas", "Daniel Thomas", "Conservative"),
-    ("reuben-thompstone", "Reuben Thompstone", "Conservative"),
+    # slug, name, party, ward (left empty where the record does not say)
+    ("robert-rams", "Robert Rams", "Conservative", ""),
+    ("daniel-thomas", "Daniel Thomas", "Conservative", "Finchley Church End"),
+    ("reuben-thompstone", "Reuben Thompstone", "Conservative", "Golders Green"),
 ]
 MEMBERSHIPS = [
     ("cabinet", "robert-rams", Membership.Role.MEMBER, date(2010, 5, 1)),
@@ -218,8 +219,13 @@ def load_council() -> int:
         for slug, name, kind, remit in COMMITTEES
     }
     councillors = {
-        slug: Councillor.objects.create(slug=slug, name=name, party=party)
-        for slug, name, party in COUNCILLORS
+        slug: Councillor.objects.create(
+            slug=slug,
+            name=name,
+            party=party,
+            ward=Ward.objects.filter(name=ward).defer("boundary").first() if ward else None,
+        )
+        for slug, name, party, ward in COUNCILLORS
     }
     for committee, councillor, role, starts in MEMBERSHIPS:
         Membership.objects.create(

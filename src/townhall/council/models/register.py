@@ -1,6 +1,7 @@
 """The council's democratic record: committees and their members, meetings with agendas
 and papers, and the decisions register. Plain records, edited by officers in the admin."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from modelcluster.fields import ParentalKey
@@ -12,7 +13,8 @@ from townhall.council.models.papers import PaperText
 
 
 class Councillor(models.Model):
-    """A councillor's public role only: name, party and ward; nothing personal."""
+    """A councillor's public role only: name, party, ward, and the contact details and
+    surgeries they choose to publish; nothing personal beyond that."""
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
@@ -20,12 +22,34 @@ class Councillor(models.Model):
     ward = models.ForeignKey(
         "core.Ward", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    photo_alt = models.CharField(
+        "photo description",
+        max_length=200,
+        blank=True,
+        help_text="What the photo shows, for people who cannot see it",
+    )
+    email = models.EmailField("published email", blank=True)
+    phone = models.CharField("published phone", max_length=40, blank=True)
+    surgeries = models.TextField(
+        blank=True, help_text="When and where residents can meet them, one per line"
+    )
+    elected_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return f"Cllr {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("councillor-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Say what the photo shows"})
 
 
 class Committee(models.Model):

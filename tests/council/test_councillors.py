@@ -1,0 +1,94 @@
+"""Councillors as residents meet them (issue 19, point 1, first part): a page each with
+their party, ward, published contact, surgeries, committees with roles and terms and
+their attendance; "find your councillors" by postcode or ward."""
+
+from datetime import date, datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from townhall.core.models import Postcode, Ward
+from townhall.council.models import Committee, Councillor, Meeting, Membership
+from townhall.council.services.attendance import attendance
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def councillor(db) -> Councillor:
+    return Councillor.objects.get(slug="reuben-thompstone")
+
+
+def held(committee: Committee, day: date, *, present: list[Councillor]) -> Meeting:
+    meeting = Meeting.objects.create(
+        committee=committee,
+        starts_at=timezone.make_aware(datetime.combine(day, datetime.min.time())),
+        status=Meeting.Status.HELD,
+    )
+    meeting.attended.set(present)
+    return meeting
+
+
+def test_attendance_counts_held_meetings_of_their_committees_while_they_sat_on_them():
+    someone = Councillor.objects.create(name="Ann Example", slug="ann-example")
+    committee = Committee.objects.create(name="Test committee", slug="test-committee", remit="-")
+    Membership.objects.create(
+        committee=committee,
+        councillor=someone,
+        starts_on=date(2020, 1, 1),
+        ends_on=date(2020, 12, 31),
+    )
+    held(committee, date(2019, 6, 1), present=[])  # before their term: not expected
+    held(committee, date(2020, 3, 1), present=[someone])
+    held(committee, date(2020, 6, 1), present=[])
+    held(committee, date(2020, 9, 1), present=[someone])
+    held(committee, date(2021, 3, 1), present=[])  # after it
+    Meeting.objects.create(  # scheduled, not held: not counted
+        committee=committee, starts_at=timezone.make_aware(datetime(2020, 10, 1))
+    )
+    found = attendance(someone)
+    assert (found.expected, found.attended, found.rate) == (3, 2, 67)
+    assert attendance(Councillor.objects.create(name="New", slug="new")).rate is None
+
+
+def test_a_councillors_page_shows_their_public_role(client, councillor):
+    councillor.email = "cllr.thompstone@example.org"
+    councillor.surgeries = "First Saturday of the month, 10am, Golders Green Library\n"
+    councillor.save()
+    page = client.get(councillor.get_absolute_url()).content.decode()
+    assert "Reuben Thompstone" in page and "Conservative" in page and "Golders Green" in page
+    assert "cllr.thompstone@example.org" in page
+    assert "First Saturday of the month" in page
+    assert "Children, Education, Libraries and Safeguarding" in page and "Chair" in page
+    assert "Attendance" in page
+
+
+def test_a_photo_needs_a_description(councillor):
+    councillor.photo_id = 1
+    councillor.photo_alt = " "
+    with pytest.raises(ValidationError) as refused:
+        councillor.clean()
+    assert "photo_alt" in refused.value.message_dict
+
+
+def test_find_your_councillors_by_ward_or_postcode(client, councillor):
+    ward = councillor.ward
+    by_ward = client.get("/democracy/councillors/", {"ward": ward.code}).content.decode()
+    assert f"Your councillors in {ward.name} ward" in by_ward and "Reuben Thompstone" in by_ward
+    Postcode.objects.create(postcode="NW11 7QP", ward=ward)
+    by_postcode = client.get("/democracy/councillors/", {"postcode": "nw117qp"}).content.decode()
+    assert f"Your councillors in {ward.name} ward" in by_postcode
+    other = Ward.objects.exclude(pk=ward.pk).filter(borough=ward.borough).first()
+    empty = client.get("/democracy/councillors/", {"ward": other.code}).content.decode()
+    assert f"No councillors are recorded for {other.name} ward yet" in empty
+
+
+@pytest.mark.parametrize(
+    ("postcode", "message"),
+    [("not a postcode", "Enter a real postcode"), ("SW1A 1AA", "could not find SW1A 1AA")],
+)
+def test_a_postcode_that_does_not_help_says_what_to_do(client, postcode, message):
+    response = client.get("/democracy/councillors/", {"postcode": postcode})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert "There is a problem" in response.content.decode()
