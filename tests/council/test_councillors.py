@@ -32,6 +32,7 @@ def held(committee: Committee, day: date, *, present: list[Councillor]) -> Meeti
 
 def test_attendance_counts_held_meetings_of_their_committees_while_they_sat_on_them():
     someone = Councillor.objects.create(name="Ann Example", slug="ann-example")
+    other = Councillor.objects.create(name="Bo Example", slug="bo-example")
     committee = Committee.objects.create(name="Test committee", slug="test-committee", remit="-")
     Membership.objects.create(
         committee=committee,
@@ -39,11 +40,12 @@ def test_attendance_counts_held_meetings_of_their_committees_while_they_sat_on_t
         starts_on=date(2020, 1, 1),
         ends_on=date(2020, 12, 31),
     )
-    held(committee, date(2019, 6, 1), present=[])  # before their term: not expected
-    held(committee, date(2020, 3, 1), present=[someone])
-    held(committee, date(2020, 6, 1), present=[])
+    held(committee, date(2019, 6, 1), present=[other])  # before their term: not expected
+    held(committee, date(2020, 3, 1), present=[someone, other])
+    held(committee, date(2020, 6, 1), present=[other])
     held(committee, date(2020, 9, 1), present=[someone])
-    held(committee, date(2021, 3, 1), present=[])  # after it
+    held(committee, date(2020, 11, 1), present=[])  # nobody recorded: says nothing
+    held(committee, date(2021, 3, 1), present=[other])  # after it
     Meeting.objects.create(  # scheduled, not held: not counted
         committee=committee, starts_at=timezone.make_aware(datetime(2020, 10, 1))
     )

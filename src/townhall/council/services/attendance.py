@@ -1,5 +1,6 @@
 """How often a councillor came to the meetings they were expected at: every held meeting
-of a committee they sat on, while they sat on it."""
+of a committee they sat on, while they sat on it, whose attendance was recorded (a meeting
+with nobody marked present says nothing about anyone, so it is not counted against them)."""
 
 from dataclasses import dataclass
 
@@ -28,5 +29,7 @@ def attendance(councillor: Councillor) -> Attendance:
         terms |= term
     if not terms:
         return Attendance(0, 0)
-    expected = Meeting.objects.filter(terms, status=Meeting.Status.HELD)
+    expected = Meeting.objects.filter(
+        terms, status=Meeting.Status.HELD, attended__isnull=False
+    ).distinct()
     return Attendance(expected.count(), expected.filter(attended=councillor).count())
