@@ -94,3 +94,47 @@ def test_a_postcode_that_does_not_help_says_what_to_do(client, postcode, message
     response = client.get("/democracy/councillors/", {"postcode": postcode})
     assert response.status_code == 400 and message in response.content.decode()
     assert "There is a problem" in response.content.decode()
+
+
+# Minutes (issue 19, point 6): text, and when and by which meeting they were approved.
+def test_approved_minutes_need_their_date_their_meeting_and_their_text():
+    committee = Committee.objects.create(name="Minutes committee", slug="minutes", remit="-")
+    first = held(committee, date(2020, 1, 10), present=[])
+    second = held(committee, date(2020, 2, 10), present=[])
+    first.minutes = Meeting.Minutes.APPROVED
+    with pytest.raises(ValidationError) as refused:
+        first.clean()
+    assert set(refused.value.message_dict) == {
+        "minutes_approved_on",
+        "minutes_approved_at",
+        "minutes_text",
+    }
+    other = held(
+        Committee.objects.create(name="Other", slug="other", remit="-"),
+        date(2020, 3, 1),
+        present=[],
+    )
+    first.minutes_text = "<p>Resolved: to approve the plan.</p>"
+    first.minutes_approved_on = date(2020, 1, 1)
+    first.minutes_approved_at = other
+    with pytest.raises(ValidationError) as refused:
+        first.clean()
+    assert set(refused.value.message_dict) == {"minutes_approved_on", "minutes_approved_at"}
+    first.minutes_approved_on, first.minutes_approved_at = date(2020, 2, 10), second
+    first.clean()
+    first.save()
+
+
+def test_a_meeting_shows_its_minutes_and_where_they_were_approved(client):
+    meeting = (
+        Meeting.objects.filter(minutes=Meeting.Minutes.APPROVED).first()
+        or Meeting.objects.filter(minutes=Meeting.Minutes.DRAFT).first()
+    )
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert 'id="minutes"' in page and "Resolved:" in page
+    if meeting.minutes == Meeting.Minutes.APPROVED:
+        assert meeting.minutes_approved_at.get_absolute_url() in page
+        approver = client.get(meeting.minutes_approved_at.get_absolute_url()).content.decode()
+        assert "This meeting approved the" in approver
+    else:
+        assert "draft, not yet approved" in page

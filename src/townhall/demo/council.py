@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.documents import get_document_model
 
 from townhall.core.models import Organisation, Ward
@@ -206,6 +207,26 @@ def _minutes(meeting: Meeting, collection) -> None:
     ]
     document = paper(title, len(pages), collection, texts=pages)
     MeetingPaper.objects.create(meeting=meeting, kind=MeetingPaper.Kind.MINUTES, document=document)
+    meeting.minutes_text = "".join(f"<p>{escape(line)}</p>" for page in pages for line in page)
+    meeting.save(update_fields=["minutes_text"])
+
+
+def _approve_minutes() -> None:
+    """Each meeting's minutes are approved at its committee's next meeting; where there is
+    none yet, they are a draft waiting for it."""
+    for meeting in Meeting.objects.filter(status=Meeting.Status.HELD).exclude(minutes_text=""):
+        later = (
+            Meeting.objects.filter(committee=meeting.committee, starts_at__gt=meeting.starts_at)
+            .order_by("starts_at")
+            .first()
+        )
+        if later is not None and later.starts_at <= timezone.now():
+            meeting.minutes = Meeting.Minutes.APPROVED
+            meeting.minutes_approved_at = later
+            meeting.minutes_approved_on = timezone.localtime(later.starts_at).date()
+        else:
+            meeting.minutes = Meeting.Minutes.DRAFT
+        meeting.save(update_fields=["minutes", "minutes_approved_at", "minutes_approved_on"])
 
 
 def load_council() -> int:
@@ -240,7 +261,6 @@ def load_council() -> int:
             starts_at=timezone.make_aware(when),
             venue=venue,
             status=Meeting.Status.HELD,
-            minutes=Meeting.Minutes.APPROVED,
         )
         for number, (title, outcome, paper_title, pages) in enumerate(items, start=3):
             item = AgendaItem.objects.create(
@@ -267,4 +287,5 @@ def load_council() -> int:
         starts_at=timezone.make_aware(datetime.combine(upcoming, time(19, 0))),
         venue="Hendon Town Hall",
     )
+    _approve_minutes()
     return len(MEETINGS)

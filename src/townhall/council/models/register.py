@@ -7,6 +7,7 @@ from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from townhall.council.models.papers import PaperText
@@ -112,14 +113,36 @@ class Meeting(ClusterableModel):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     webcast_url = models.URLField(blank=True)
     minutes = models.CharField(max_length=10, choices=Minutes.choices, default=Minutes.NONE)
+    minutes_text = RichTextField(
+        "the minutes", blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    minutes_approved_on = models.DateField(null=True, blank=True)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes_approved",
+        help_text="The later meeting of the committee that approved them",
+    )
     attended = models.ManyToManyField(Councillor, blank=True, related_name="meetings_attended")
 
     panels = [
         FieldPanel("committee"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")]),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("minutes"), FieldPanel("webcast_url")],
+            [FieldPanel("status"), FieldPanel("webcast_url")],
             heading="After the meeting",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("minutes"),
+                FieldPanel("minutes_text"),
+                FieldRowPanel(
+                    [FieldPanel("minutes_approved_on"), FieldPanel("minutes_approved_at")]
+                ),
+            ],
+            heading="Minutes",
         ),
         FieldPanel("attended"),
         InlinePanel("agenda", heading="Agenda", label="agenda item"),
@@ -134,6 +157,29 @@ class Meeting(ClusterableModel):
 
     def get_absolute_url(self) -> str:
         return reverse("meeting", args=[self.pk])
+
+    def clean(self) -> None:
+        """Approved minutes say when and by which later meeting of the same committee."""
+        errors = {}
+        if self.minutes == self.Minutes.APPROVED:
+            if not self.minutes_approved_on:
+                errors["minutes_approved_on"] = "Enter the date the minutes were approved"
+            if self.minutes_approved_at_id is None:
+                errors["minutes_approved_at"] = "Choose the meeting that approved them"
+        if self.minutes != self.Minutes.NONE and not self.minutes_text.strip():
+            errors["minutes_text"] = "Add the text of the minutes"
+        approver = self.minutes_approved_at
+        if (
+            approver is not None
+            and self.starts_at
+            and (approver.committee_id != self.committee_id or approver.starts_at <= self.starts_at)
+        ):
+            errors["minutes_approved_at"] = "Choose a later meeting of the same committee"
+        approved_on = self.minutes_approved_on
+        if approved_on and self.starts_at and approved_on < self.starts_at.date():
+            errors["minutes_approved_on"] = "They cannot be approved before the meeting"
+        if errors:
+            raise ValidationError(errors)
 
 
 class AgendaItem(index.Indexed, models.Model):
