@@ -138,3 +138,23 @@ def test_a_meeting_shows_its_minutes_and_where_they_were_approved(client):
         assert "This meeting approved the" in approver
     else:
         assert "draft, not yet approved" in page
+
+
+def test_the_agenda_pack_is_every_paper_in_one_pdf(client):
+    import io
+
+    from pypdf import PdfReader
+
+    meeting = Meeting.objects.filter(papers__isnull=False).distinct().first()
+    response = client.get(f"/democracy/meetings/{meeting.pk}/pack.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pages = len(PdfReader(io.BytesIO(response.content)).pages)
+    expected = 0
+    for paper in meeting.papers.all():
+        with paper.document.open_file() as handle:
+            expected += len(PdfReader(handle).pages)
+    assert pages == expected > 0
+    assert "agenda-pack.pdf" in response["Content-Disposition"]
+    empty = Meeting.objects.filter(papers__isnull=True).first()
+    assert client.get(f"/democracy/meetings/{empty.pk}/pack.pdf").status_code == 404
+    assert client.post(f"/democracy/meetings/{meeting.pk}/pack.pdf").status_code == 405

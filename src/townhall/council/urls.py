@@ -8,6 +8,7 @@ urlpatterns = [
     path("democracy/committees/", views.committees, name="committees"),
     path("democracy/committees/<slug:slug>/", views.committee, name="committee"),
     path("democracy/meetings/<int:pk>/", views.meeting, name="meeting"),
+    path("democracy/meetings/<int:pk>/pack.pdf", views.meeting_pack, name="meeting-pack"),
     path("democracy/meetings.ics", views.meetings_calendar, name="meetings-ics"),
     path("democracy/decisions/", views.decisions, name="decisions"),
     path("democracy/decisions/<int:pk>/", views.decision, name="decision"),

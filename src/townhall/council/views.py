@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -18,6 +18,7 @@ from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
 from townhall.core.services.postcodes import normalise_postcode, ward_for_postcode
 from townhall.council.forms import DecisionFilters, FindCouncillors
 from townhall.council.models import Committee, Contract, Councillor, Decision, Meeting
+from townhall.council.services.agenda_pack import agenda_pack
 from townhall.council.services.attendance import attendance
 from townhall.council.services.search import paper_hits, search_council
 from townhall.council.services.tracker import tracker_for
@@ -63,6 +64,23 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
             "attended": found.attended.all(),
         },
     )
+
+
+def meeting_pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every paper of the meeting in one PDF, in the agenda's order."""
+    found = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    if not found.papers.exists():
+        raise Http404("This meeting has no papers yet.")
+    pdf, left_out = agenda_pack(found)
+    pagecache.tag(request, COUNCIL_TAG)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    when = timezone.localtime(found.starts_at)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{found.committee.slug}-{when:%Y-%m-%d}-agenda-pack.pdf"'
+    )
+    if left_out:
+        response["X-Townhall-Left-Out"] = str(len(left_out))  # not PDFs: on the page instead
+    return response
 
 
 def meetings_calendar(request: HttpRequest) -> HttpResponse:
