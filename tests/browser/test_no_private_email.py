@@ -39,7 +39,8 @@ def fetch(url: str) -> tuple[int, str, str]:
             return (
                 response.status,
                 response.headers.get("Content-Type", ""),
-                response.read().decode(),
+                # Downloads (the agenda pack PDF) are not UTF-8; an address in them still shows.
+                response.read().decode(errors="replace"),
             )
     except urllib.error.HTTPError as error:
         return error.code, "", error.read().decode(errors="replace")
