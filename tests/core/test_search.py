@@ -123,3 +123,11 @@ def test_each_result_names_the_organisation_whose_section_holds_it(client, allia
         post.pk: alliance,
         alliance.home_page.get_parent().pk: None,  # the borough's home: nobody's section
     }
+
+
+def test_a_councillor_is_found_by_name_and_by_ward(client):
+    for words in ("thompstone", "golders green"):
+        html = _search(client, q=words)
+        assert "councillors" in _kinds(html)
+        assert 'href="/democracy/councillors/reuben-thompstone/"' in html
+    assert "councillors" not in _kinds(_search(client, q="thompstone nowhere"))

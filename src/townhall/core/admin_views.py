@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from townhall.core import access
 
@@ -185,3 +186,20 @@ class RuleRequiredMixin:
     def dispatch(self, request, *args, **kwargs):
         access.ensure(request.user, self.required_rule)
         return super().dispatch(request, *args, **kwargs)
+
+
+class RefusedActionsPolicy(ModelPermissionPolicy):
+    """Refuses some admin actions on a model to everyone, superusers too, so that its
+    buttons are not drawn: records that only arrive from outside (a provider's webhook, a
+    resident's own action) are never added or changed by hand."""
+
+    def __init__(self, model, refused: tuple[str, ...]) -> None:
+        super().__init__(model)
+        self.refused = refused
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return action not in self.refused and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        allowed = [action for action in actions if action not in self.refused]
+        return super().user_has_any_permission(user, allowed)

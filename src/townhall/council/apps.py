@@ -23,6 +23,7 @@ class CouncilConfig(AppConfig):
         from townhall.core.search import sources
         from townhall.council import search_sources
 
+        sources.register("councillors", "Councillors", 65, search_sources.councillors)
         sources.register("decisions", "Decisions", 70, search_sources.decisions)
         sources.register("meetings", "Meetings", 75, search_sources.meetings)
         sources.register("documents", "Documents", 80, search_sources.documents)

@@ -1,19 +1,45 @@
 """The council's record in the site search: decisions, meetings (by their agenda items),
 and documents, found by their titles or by the words inside their PDFs, with the pages."""
 
+from functools import reduce
+from operator import and_
+
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 
 from townhall.core.models import Organisation
 from townhall.core.search.fulltext import best_matches
 from townhall.core.search.sources import Hit, Query
-from townhall.council.models import AgendaItem, Decision
+from townhall.council.models import AgendaItem, Councillor, Decision
 from townhall.council.services.search import paper_hits, public_documents
 
 
 def _councils_only(query: Query) -> bool:
     """The council's register is the council's: an organisation filter for a group finds none."""
     return query.organisation is None or query.organisation.kind == Organisation.Kind.COUNCIL
+
+
+def councillors(query: Query) -> list[Hit]:
+    """Councillors whose name, party or ward has every word: a borough has tens of them, so
+    plain lookups do, and their pages need no index to keep current."""
+    words = query.terms.split()
+    if not words or not _councils_only(query):
+        return []
+    each_word = [
+        Q(name__icontains=word) | Q(party__icontains=word) | Q(ward__name__icontains=word)
+        for word in words
+    ]
+    found = Councillor.objects.filter(reduce(and_, each_word)).select_related("ward")
+    return [
+        Hit(
+            title=str(councillor),
+            url=councillor.get_absolute_url(),
+            text=", ".join(filter(None, [councillor.party, getattr(councillor.ward, "name", "")])),
+            terms=query.terms,
+        )
+        for councillor in found[: query.limit]
+    ]
 
 
 def decisions(query: Query) -> list[Hit]:

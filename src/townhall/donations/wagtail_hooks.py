@@ -2,11 +2,11 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from townhall.core import access
 from townhall.core.admin_views import (
+    RefusedActionsPolicy,
     ScopedDeleteView,
     ScopedIndexView,
     ScopedInspectView,
@@ -15,20 +15,8 @@ from townhall.core.admin_views import (
 from townhall.donations import admin_views
 from townhall.donations.models import Donation
 
-
-class ProviderRecordsPolicy(ModelPermissionPolicy):
-    """A donation is what the payment provider said: looked at, exported, erased on
-    request, never added or changed by hand (not even by an administrator)."""
-
-    def user_has_permission(self, user, action: str) -> bool:
-        return action not in ("add", "change") and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        allowed = [a for a in actions if a not in ("add", "change")]
-        return super().user_has_any_permission(user, allowed)
-
-
-register_permission_policy(Donation, ProviderRecordsPolicy(Donation))
+# A donation is what the payment provider said: looked at, exported, erased on request.
+register_permission_policy(Donation, RefusedActionsPolicy(Donation, ("add", "change")))
 
 
 class DonationViewSet(ScopedViewSetMixin, ModelViewSet):

@@ -3,11 +3,11 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from townhall.core.admin_views import (
     InspectFirstIndexView,
+    RefusedActionsPolicy,
     RuleRequiredMixin,
     ScopedDeleteView,
     ScopedIndexView,
@@ -54,17 +54,8 @@ class NoAddPersonView(RuleRequiredMixin, CreateView):
     required_rule = "people.create_in_admin"
 
 
-class NobodyAddsPeople(ModelPermissionPolicy):
-    """Hides the admin's "Add" button for people, for superusers too."""
-
-    def user_has_permission(self, user, action: str) -> bool:
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions) -> bool:
-        return super().user_has_any_permission(user, [a for a in actions if a != "add"])
-
-
-register_permission_policy(Person, NobodyAddsPeople(Person))
+# People arrive by their own actions; hides the admin's "Add" button, for superusers too.
+register_permission_policy(Person, RefusedActionsPolicy(Person, ("add",)))
 
 
 class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
