@@ -4,59 +4,27 @@ monthly renewals, Gift Aid and its HMRC claim, the donor's history and erasure."
 
 import csv
 import io
-import json
 from datetime import timedelta
-from types import SimpleNamespace
 
 import pytest
-import stripe
 from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.donations.giving import (
+    GIFT_AID,
+    PAID,
+    STRIPE,
+    give,
+    post_stripe,
+    stripe_event,
+)
 from townhall.core import people
-from townhall.donations import giftaid, services
-from townhall.donations.models import DonatePage, Donation, GiftAidDeclaration, PaymentEvent
+from townhall.donations import giftaid
+from townhall.donations.models import Donation, GiftAidDeclaration, PaymentEvent
 from townhall.people.models import Person
 
 pytestmark = pytest.mark.django_db
-
-WEBHOOK_SECRET = "whsec_test_secret"
-STRIPE = {
-    "TOWNHALL_STRIPE_SECRET_KEY": "sk_test_x",
-    "TOWNHALL_STRIPE_WEBHOOK_SECRET": WEBHOOK_SECRET,
-}
-
-
-@pytest.fixture
-def page(db) -> DonatePage:
-    return DonatePage.objects.get(slug="donate")
-
-
-def giving(**changes) -> dict:
-    return {
-        "amount": "1000",
-        "other_amount": "",
-        "frequency": "one_off",
-        "name": "Noor Khan",
-        "email": "noor@example.org",
-        **changes,
-    }
-
-
-GIFT_AID = {
-    "gift_aid": "on",
-    "title": "Ms",
-    "first_name": "Noor",
-    "last_name": "Khan",
-    "house": "12",
-    "address": "Nether Street\nLondon",
-    "postcode": "n12 7nn",
-}
-
-
-def give(client, page, **changes):
-    return client.post(f"/donate/{page.pk}/", giving(**changes))
 
 
 @pytest.mark.parametrize(
@@ -133,58 +101,6 @@ def test_giving_without_ticking_the_box_is_history_but_not_consent(client, page,
     person = Person.objects.get(organisation=alliance)
     assert person.consents_now() == set()
     assert person.history.get().kind == "gave"
-
-
-# Stripe: the provider's own signing helper signs each event the tests send.
-def stripe_event(kind: str, item: dict, event_id: str = "evt_1") -> bytes:
-    return json.dumps(
-        {"id": event_id, "object": "event", "type": kind, "data": {"object": item}}
-    ).encode()
-
-
-def post_stripe(client, body: bytes, secret: str = WEBHOOK_SECRET, timestamp=None):
-    header = stripe.WebhookSignature.generate_signature_header(
-        body.decode(), secret, timestamp=timestamp
-    )
-    return client.post(
-        "/donate/webhooks/stripe/",
-        body,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=header,
-    )
-
-
-@pytest.fixture
-def stripe_donation(page, alliance, monkeypatch):
-    """A donation started at Stripe (the checkout call answered by a stand-in)."""
-    made = []
-
-    def create(self, params=None, options=None):
-        made.append((params, options))
-        return SimpleNamespace(id="cs_test_1", url="https://checkout.stripe.com/c/pay/cs_test_1")
-
-    monkeypatch.setattr(stripe.checkout.SessionService, "create", create, raising=False)
-    with override_settings(**STRIPE):
-        started = services.start(
-            page, alliance, {**giving(), "amount_pence": 1500, "frequency": "monthly"}
-        )
-    assert started.checkout_url.startswith("https://checkout.stripe.com/")
-    params, options = made[0]
-    assert params["mode"] == "subscription"
-    assert params["line_items"][0]["price_data"]["recurring"] == {"interval": "month"}
-    assert params["line_items"][0]["price_data"]["unit_amount"] == 1500
-    assert options["idempotency_key"] == f"donation-{started.donation.token}"
-    return started.donation
-
-
-PAID = {
-    "id": "cs_test_1",
-    "object": "checkout.session",
-    "payment_status": "paid",
-    "payment_intent": "pi_1",
-    "subscription": "sub_1",
-    "amount_total": 1500,
-}
 
 
 @override_settings(**STRIPE)

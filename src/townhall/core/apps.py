@@ -12,6 +12,11 @@ class CoreConfig(AppConfig):
 
         sources.register("pages", "Other pages", 90, pages.other_pages)
 
+        from townhall.core import sweeps
+        from townhall.core.services import email_delivery
+
+        sweeps.register("emails", email_delivery.sweep)
+
         digests.register(
             "organisation", follow_sources.organisation_name, follow_sources.organisation_news
         )

@@ -1,6 +1,7 @@
 """Giving: the form's POST, the provider's return, the test provider's page, and the
 providers' webhooks."""
 
+from django.db import DatabaseError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -75,8 +76,9 @@ def test_checkout(request: HttpRequest, token: str) -> HttpResponse:
 @csrf_exempt  # the provider's server posts here; its signature is the credential
 @require_POST
 def webhook(request: HttpRequest, provider: str) -> HttpResponse:
-    """400 with a reason for a bad signature, a replayed event or a body too large; 200
-    otherwise, saying what was recorded."""
+    """400 with a reason for a bad signature, a replayed event or a body too large; 503
+    when the database cannot record it now (nothing kept, so the provider's retry is taken
+    in full); 200 otherwise, saying what was recorded."""
     found = providers.by_name(provider)
     if found is None:
         raise Http404("No such payment provider here.")
@@ -90,4 +92,8 @@ def webhook(request: HttpRequest, provider: str) -> HttpResponse:
         return JsonResponse({"error": "this event was already received"}, status=400)
     except (ValueError, KeyError, TypeError, AttributeError):
         return JsonResponse({"error": "unreadable event"}, status=400)
+    except DatabaseError:
+        response = JsonResponse({"error": "cannot record events now; send it again"}, status=503)
+        response["Retry-After"] = "60"
+        return response
     return JsonResponse({"recorded": outcome})

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
+from townhall.core import sweeps
 from townhall.core.services import email_delivery
 from townhall.operations.models import WorkerHeartbeat
 
@@ -101,8 +102,9 @@ class Housekeeping(threading.Thread):
         now = time.monotonic()
         if now - self.last["sweep"] >= SWEEP_SECONDS:
             self.last["sweep"] = now
-            if swept := email_delivery.sweep():
-                logger.warning("Re-queued %d emails whose delivery task was gone", swept)
+            for what, count in sweeps.run_all().items():
+                if count:
+                    logger.warning("Re-queued %d %s whose task was gone", count, what)
         if now - self.last["prune"] >= PRUNE_SECONDS:
             self.last["prune"] = now
             email_delivery.prune()

@@ -8,12 +8,13 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from townhall.core import attention as dashboard
-        from townhall.core import organising, people
-        from townhall.people import attention, records, signals  # noqa: F401 - handlers
+        from townhall.core import organising, people, sweeps
+        from townhall.people import attention, mailing_delivery, records, signals  # noqa: F401 - handlers
         from townhall.people import organising as figures
 
         dashboard.register(attention.waiting)
         organising.register(10, figures.people_section)
         organising.register(20, figures.mailings_section)
+        sweeps.register("mailings", mailing_delivery.sweep)
         # Other apps' actions reach each organisation's people through core.people.
         people.register(people.Recorder(records.record, records.withdraw, records.forget))

@@ -10,6 +10,8 @@
   worker killed mid-batch leaves its claimed copies to be claimed again when their lease
   ends (operations.worker re-queues the task itself): at most the one copy in flight at
   that moment can go twice, and its stable Message-ID lets a mail program tell.
+- A send task that fails (the database went away mid-batch) leaves the mailing sending
+  with no task: the worker's sweep (`sweep`, through core.sweeps) queues it again.
 """
 
 import logging
@@ -27,7 +29,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django_tasks import task
 
-from townhall.core import people
+from townhall.core import people, sweeps
 from townhall.people import mailing_content
 from townhall.people.models import Consent, Mailing, Person, Recipient
 from townhall.people.models.persons import PersonQuerySet
@@ -366,9 +368,26 @@ def figures(mailing: Mailing) -> dict[str, int]:
     return {**{state: counts.get(state, 0) for state in Recipient.State.values}, **totals}
 
 
+def sweep() -> int:
+    """Queue again each mailing that should be moving but has no send task waiting or
+    running (its task failed, or its worker was stopped twice); how many. Claims keep a
+    second task from sending any copy twice."""
+    live = sweeps.live_first_arguments(send_mailing)
+    if live is None:
+        return 0
+    moving = Mailing.objects.filter(
+        Q(state=Mailing.State.SENDING)
+        | Q(state=Mailing.State.SCHEDULED, send_at__lte=timezone.now())
+    )
+    stalled = [pk for pk in moving.values_list("pk", flat=True) if pk not in live]
+    for mailing_id in stalled:
+        _queue(mailing_id)
+    return len(stalled)
+
+
 def due() -> int:
     """Start every scheduled mailing whose time has come, in this process (`townhall
-    mailings --send-due`, and the worker's housekeeping for backends that cannot wait)."""
+    mailings --send-due`, for task backends that cannot wait)."""
     ready = Mailing.objects.filter(
         state=Mailing.State.SCHEDULED, send_at__lte=timezone.now()
     ).values_list("pk", flat=True)
