@@ -9,7 +9,12 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from townhall.core import attention as dashboard
         from townhall.core import organising, people, sweeps
-        from townhall.people import attention, mailing_delivery, records, signals  # noqa: F401 - handlers
+        from townhall.people import (
+            attention,
+            mailing_delivery,
+            records,
+            signals,  # noqa: F401 - connects the handlers
+        )
         from townhall.people import organising as figures
 
         dashboard.register(attention.waiting)
