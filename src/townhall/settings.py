@@ -250,6 +250,7 @@ TOWNHALL_RATE_LIMITS = {
     "rsvp": env.str("RATE_LIMIT_RSVP", default="20/600"),
     "statement_name": env.str("RATE_LIMIT_STATEMENT_NAME", default="20/600"),
     "follow": env.str("RATE_LIMIT_FOLLOW", default="20/600"),
+    "councillor_message": env.str("RATE_LIMIT_COUNCILLOR_MESSAGE", default="5/3600"),
     "consultation": env.str("RATE_LIMIT_CONSULTATION", default="60/600"),  # pages answered
     "grant": env.str("RATE_LIMIT_GRANT", default="60/600"),  # application pages saved
 }
@@ -257,6 +258,11 @@ TOWNHALL_RATE_LIMITS = {
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 # Emailed confirmation links (signatures, new petitions) work for this long.
 TOWNHALL_CONFIRM_LINK_DAYS = env.int("CONFIRM_LINK_DAYS", default=7)
+# Writing to a councillor: when the writer is asked whether they had a reply, how long
+# their message and details are kept, and how many answers before a rate is published.
+TOWNHALL_FOLLOW_UP_DAYS = env.int("FOLLOW_UP_DAYS", default=14)
+TOWNHALL_MESSAGE_KEEP_DAYS = env.int("MESSAGE_KEEP_DAYS", default=28)
+TOWNHALL_RESPONSIVENESS_MIN_ANSWERS = env.int("RESPONSIVENESS_MIN_ANSWERS", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -25,6 +25,7 @@ PAGES = {
     "councillors": "/democracy/councillors/",
     "councillors, a postcode not found": "/democracy/councillors/?postcode=SW1A+1AA",
     "a councillor": "/democracy/councillors/reuben-thompstone/",
+    "writing to a councillor": "/democracy/councillors/reuben-thompstone/write/",
     "aims, earlier version": "/alliance/aims/versions/1/",
     "aims, comparison": "/alliance/aims/compare/?old=1&new=2",
     "aims, comparison with errors": "/alliance/aims/compare/?old=1&new=1",
@@ -266,4 +267,50 @@ def test_giving_its_errors_the_test_payment_page_and_thanks_have_no_violations(s
             site.get_by_text("Test payment page").wait_for()
         elif step == "test payment page":
             site.get_by_role("button", name="Pay £10.00 (test)").click()
+            site.get_by_role("heading", name="Thank you").wait_for()
+
+
+A_FOLLOW_UP = """
+from django.utils import timezone
+from townhall.council.models import Councillor, CouncillorMessage
+message = CouncillorMessage.objects.create(
+    councillor=Councillor.objects.get(slug="reuben-thompstone"), name="Axe", subject="Axe",
+    body="Axe", state="sent", sent_at=timezone.now())
+print(message.follow_up_token)
+"""
+
+
+def test_writing_to_a_councillor_step_by_step_has_no_violations(site, axe, server_env):
+    site.goto(f"{site.server_url}/democracy/councillors/reuben-thompstone/write/")
+    site.get_by_role("button", name="Continue").click()
+    site.get_by_role("heading", name="There is a problem").wait_for()
+    steps = ("errors", "check your email", "send it", "sent", "did they reply", "answered")
+    for step in steps:
+        results = axe.run(site, options=AXE_OPTIONS)
+        assert results.violations_count == 0, f"{step}: {results.generate_report()}"
+        if step == "errors":
+            for label, value in (
+                ("Your name", "Axe Writer"),
+                ("Your email address", "axe-writer@example.org"),
+                ("Your address", "1 Test Street"),
+                ("Postcode", "NW11 7AA"),
+                ("Subject", "An accessible council"),
+                ("Your message", "Please keep the website accessible to everyone."),
+            ):
+                site.get_by_label(label).fill(value)
+            site.get_by_role("button", name="Continue").click()
+            site.get_by_role("heading", name="Check your email").wait_for()
+        elif step == "check your email":
+            site.goto(f"{site.server_url}/outbox/")
+            site.get_by_role("link", name="Confirm your message to").first.click()
+            site.locator("a[href*='/democracy/messages/']").first.click()
+        elif step == "send it":
+            site.get_by_role("button", name="Send my message").click()
+            site.get_by_role("heading", name="Your message has been sent").wait_for()
+        elif step == "sent":
+            token = townhall_command(server_env, "shell", "-c", A_FOLLOW_UP).split()[-1]
+            site.goto(f"{site.server_url}/democracy/messages/{token}/reply/")
+        elif step == "did they reply":
+            site.get_by_label("Yes").check()
+            site.get_by_role("button", name="Send answer").click()
             site.get_by_role("heading", name="Thank you").wait_for()

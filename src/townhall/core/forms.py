@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from townhall.core.services.postcodes import normalise_postcode
+
 # A field shown on one line (a name, a title, an address) never holds a line break, a tab or
 # another control character: a script could post one, and in an email's subject or a CSV
 # it breaks what it lands in. Text areas may hold line breaks and tabs, nothing else.
@@ -103,3 +105,33 @@ def email_field(label: str, max_length: int, help_text: str = "") -> forms.Email
             "max_length": f"Your email address must be {max_length} characters or fewer",
         },
     )
+
+
+class PostcodeField(forms.CharField):
+    """A UK postcode, given back in its standard form ("EN5 4BW"); empty where optional."""
+
+    def __init__(self, label: str = "Postcode", **kwargs) -> None:
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(
+                attrs={"autocomplete": "postal-code", "class": "th-input th-input--width-10"}
+            ),
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "required": "Enter your postcode",
+                "max_length": "Enter a real postcode, like EN5 4BW",
+            },
+        )
+        super().__init__(label=label, **kwargs)
+
+    def clean(self, value) -> str:
+        raw = super().clean(value)
+        if not raw.strip():
+            return ""
+        postcode = normalise_postcode(raw)
+        if postcode is None:
+            raise ValidationError("Enter a real postcode, like EN5 4BW")
+        return postcode

@@ -20,6 +20,12 @@ class CouncilConfig(AppConfig):
         from townhall.council.happenings import meetings
 
         happenings.register(meetings)
+        from townhall.core import sweeps
+        from townhall.council.services import contact
+
+        # Due work, found again every minute: nothing depends on a task kept for weeks.
+        sweeps.register("councillor follow-ups", contact.send_follow_ups)
+        sweeps.register("councillor messages erased", contact.erase_due)
         from townhall.core.search import sources
         from townhall.council import search_sources
 

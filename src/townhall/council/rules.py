@@ -31,6 +31,12 @@ access.declare(
         },
         "councillors": access.reads("the councillors, and finding yours by postcode or ward"),
         "councillor-detail": access.reads("a councillor's public page"),
+        "councillor-write": access.public(
+            "anyone may write to a councillor who publishes an email; rate-limited, "
+            "confirmed by email"
+        ),
+        "councillor-message-confirm": access.token("the link emailed to the writer"),
+        "councillor-message-reply": access.token("the follow-up link emailed to the writer"),
         "committee*": access.reads("committees and their meetings"),
         "meeting*": access.reads("meetings, their agendas and papers"),
         "decision*": access.reads("the decisions register and its feeds"),

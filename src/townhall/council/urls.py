@@ -1,10 +1,25 @@
 from django.urls import path
 
-from townhall.council import views
+from townhall.council import contact_views, views
 
 urlpatterns = [
     path("democracy/councillors/", views.councillors, name="councillors"),
     path("democracy/councillors/<slug:slug>/", views.councillor_detail, name="councillor-detail"),
+    path(
+        "democracy/councillors/<slug:slug>/write/",
+        contact_views.write,
+        name="councillor-write",
+    ),
+    path(
+        "democracy/messages/<str:token>/confirm/",
+        contact_views.confirm,
+        name="councillor-message-confirm",
+    ),
+    path(
+        "democracy/messages/<str:token>/reply/",
+        contact_views.reply,
+        name="councillor-message-reply",
+    ),
     path("democracy/committees/", views.committees, name="committees"),
     path("democracy/committees/<slug:slug>/", views.committee, name="committee"),
     path("democracy/meetings/<int:pk>/", views.meeting, name="meeting"),

@@ -20,6 +20,7 @@ from townhall.council.forms import DecisionFilters, FindCouncillors
 from townhall.council.models import Committee, Contract, Councillor, Decision, Meeting
 from townhall.council.services.agenda_pack import agenda_pack
 from townhall.council.services.attendance import attendance
+from townhall.council.services.contact import responsiveness
 from townhall.council.services.search import paper_hits, search_council
 from townhall.council.services.tracker import tracker_for
 from townhall.council.signals import COUNCIL_TAG  # officers' edits bump it
@@ -271,6 +272,7 @@ def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "current": [t for t in terms if t.ends_on is None or t.ends_on >= today],
             "past": [t for t in terms if t.ends_on is not None and t.ends_on < today],
             "attendance": attendance(found),
+            "responsiveness": responsiveness(found),
             "surgeries": [line for line in found.surgeries.splitlines() if line.strip()],
         },
     )

@@ -53,6 +53,7 @@ COMMITTEES = [
         "that affect residents' lives.",
     ),
 ]
+DEMO_MAIL_DOMAIN = "councillors.barnet.example"
 COUNCILLORS = [
     # slug, name, party, ward (left empty where the record does not say)
     ("robert-rams", "Robert Rams", "Conservative", ""),
@@ -245,6 +246,8 @@ def load_council() -> int:
             name=name,
             party=party,
             ward=Ward.objects.filter(name=ward).defer("boundary").first() if ward else None,
+            # Invented addresses (the demo's emails stay in its outbox), for "Write to".
+            email=f"cllr.{slug}@{DEMO_MAIL_DOMAIN}",
         )
         for slug, name, party, ward in COUNCILLORS
     }

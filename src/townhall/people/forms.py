@@ -1,7 +1,6 @@
 from django import forms
 
-from townhall.core.forms import PublicForm, email_field, name_field
-from townhall.core.services.postcodes import normalise_postcode
+from townhall.core.forms import PostcodeField, PublicForm, email_field, name_field
 
 
 class JoinForm(PublicForm):
@@ -9,15 +8,8 @@ class JoinForm(PublicForm):
     email = email_field(
         "Email address", max_length=254, help_text="We will send you an email to check it is yours."
     )
-    postcode = forms.CharField(
-        label="Postcode",
-        required=False,
-        max_length=10,
-        help_text="So we can tell you about things happening near you.",
-        widget=forms.TextInput(
-            attrs={"autocomplete": "postal-code", "class": "th-input th-input--width-10"}
-        ),
-        error_messages={"max_length": "Enter a real postcode, like EN5 4BW"},
+    postcode = PostcodeField(
+        required=False, help_text="So we can tell you about things happening near you."
     )
     consent_to_contact = forms.BooleanField(
         label="Yes, you may email me news about the campaign and ways to get involved",
@@ -34,12 +26,3 @@ class JoinForm(PublicForm):
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
-
-    def clean_postcode(self) -> str:
-        raw = self.cleaned_data["postcode"]
-        if not raw.strip():
-            return ""
-        postcode = normalise_postcode(raw)
-        if postcode is None:
-            raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
-        return postcode

@@ -1,8 +1,14 @@
 from django import forms
 
-from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
+from townhall.core.forms import (
+    PostcodeField,
+    PublicForm,
+    clean_person_name,
+    email_field,
+    name_field,
+)
 from townhall.core.models import Borough, Organisation, Ward
-from townhall.core.services.postcodes import has_postcodes, normalise_postcode, ward_for_postcode
+from townhall.core.services.postcodes import has_postcodes, ward_for_postcode
 from townhall.petitions.models import Petition
 
 
@@ -13,17 +19,7 @@ class SignerFields(PublicForm):
         max_length=254,
         help_text="We will send you a link to confirm your signature.",
     )
-    postcode = forms.CharField(
-        label="Postcode",
-        max_length=10,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "postal-code", "class": "th-input th-input--width-10"}
-        ),
-        error_messages={
-            "required": "Enter your postcode",
-            "max_length": "Enter a real postcode, like EN5 4BW",
-        },
-    )
+    postcode = PostcodeField()
     ward = forms.ModelChoiceField(
         queryset=Ward.objects.defer("boundary"),  # the boundaries are large and unused here
         label="Ward",
@@ -51,12 +47,6 @@ class SignerFields(PublicForm):
             self.fields["postcode"].help_text = "We count signatures by ward from postcodes."
         elif borough is not None:
             self.fields["ward"].queryset = self.fields["ward"].queryset.filter(borough=borough)
-
-    def clean_postcode(self) -> str:
-        postcode = normalise_postcode(self.cleaned_data["postcode"])
-        if postcode is None:
-            raise forms.ValidationError("Enter a real postcode, like EN5 4BW")
-        return postcode
 
     def clean(self) -> dict:
         cleaned = super().clean()

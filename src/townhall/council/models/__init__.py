@@ -1,5 +1,6 @@
 """The council's models, one file per purpose; import them from here."""
 
+from townhall.council.models.contact import CouncillorMessage
 from townhall.council.models.contracts import Contract
 from townhall.council.models.figures import Measure, MeasureValue
 from townhall.council.models.papers import PaperPage, PaperText
@@ -19,6 +20,7 @@ __all__ = [
     "Committee",
     "Contract",
     "Councillor",
+    "CouncillorMessage",
     "Decision",
     "Measure",
     "MeasureValue",
