@@ -251,6 +251,7 @@ TOWNHALL_RATE_LIMITS = {
     "statement_name": env.str("RATE_LIMIT_STATEMENT_NAME", default="20/600"),
     "follow": env.str("RATE_LIMIT_FOLLOW", default="20/600"),
     "councillor_message": env.str("RATE_LIMIT_COUNCILLOR_MESSAGE", default="5/3600"),
+    "question": env.str("RATE_LIMIT_QUESTION", default="5/3600"),
     "consultation": env.str("RATE_LIMIT_CONSULTATION", default="60/600"),  # pages answered
     "grant": env.str("RATE_LIMIT_GRANT", default="60/600"),  # application pages saved
 }
@@ -262,6 +263,10 @@ TOWNHALL_CONFIRM_LINK_DAYS = env.int("CONFIRM_LINK_DAYS", default=7)
 # their message and details are kept, and how many answers before a rate is published.
 TOWNHALL_FOLLOW_UP_DAYS = env.int("FOLLOW_UP_DAYS", default=14)
 TOWNHALL_MESSAGE_KEEP_DAYS = env.int("MESSAGE_KEEP_DAYS", default=28)
+# Whose bank holidays deadlines skip: ENG (England and Wales share them), SCT or NIR.
+TOWNHALL_BANK_HOLIDAYS_REGION = env.str("BANK_HOLIDAYS_REGION", default="ENG")
+# Councillors register gifts and hospitality worth more than this (the council's code).
+TOWNHALL_GIFTS_THRESHOLD_POUNDS = env.int("GIFTS_THRESHOLD_POUNDS", default=50)
 TOWNHALL_RESPONSIVENESS_MIN_ANSWERS = env.int("RESPONSIVENESS_MIN_ANSWERS", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [

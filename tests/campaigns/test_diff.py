@@ -1,4 +1,4 @@
-from townhall.campaigns.diff import compare_html, count_changes, text_blocks
+from townhall.core.diff import compare_html, count_changes, text_blocks
 
 
 def test_text_blocks_split_paragraphs_and_list_items_and_drop_markup():

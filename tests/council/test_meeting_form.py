@@ -3,22 +3,10 @@
 import pytest
 from wagtail.documents import get_document_model
 
+from tests.council.formsets import formset as _formset
 from townhall.council.models import Committee, Meeting
 
 pytestmark = pytest.mark.django_db
-
-
-def _formset(prefix: str, rows: list[dict]) -> dict:
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows)),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for number, row in enumerate(rows):
-        data.update({f"{prefix}-{number}-{key}": value for key, value in row.items()})
-        data[f"{prefix}-{number}-id"] = ""
-    return data
 
 
 def test_a_meeting_its_agenda_and_its_papers_are_saved_from_one_form(as_user):

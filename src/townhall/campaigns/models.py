@@ -10,6 +10,7 @@ from wagtail.search import index
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.listing import latest_items
 from townhall.core.services.organisations import organisation_for_page
+from townhall.core.version_forms import CompareVersionsForm, version_choices
 
 
 class OrganisationHomePage(Page):
@@ -101,13 +102,12 @@ class AimsPage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from townhall.campaigns.forms import CompareVersionsForm
-
         versions = list(self.versions.order_by("-number"))
         context["versions"] = versions
         if len(versions) >= 2:
             context["compare_form"] = CompareVersionsForm(
-                initial={"old": versions[1].number, "new": versions[0].number}, versions=versions
+                initial={"old": versions[1].number, "new": versions[0].number},
+                choices=version_choices(versions, "published_at"),
             )
         return context
 

@@ -5,8 +5,8 @@ from django.db.models import Max
 from django.utils import timezone
 from wagtail.models import Revision
 
-from townhall.campaigns.diff import text_blocks
 from townhall.campaigns.models import AimsPage, AimsVersion
+from townhall.core.diff import text_blocks
 
 
 def _same_text(version: AimsVersion, page: AimsPage) -> bool:

@@ -1,22 +1,18 @@
 from django.http import HttpRequest, HttpResponse
 from wagtail.rich_text import expand_db_html
 
-from townhall.campaigns.diff import compare_html, count_changes
-from townhall.campaigns.forms import CompareVersionsForm
+from townhall.core.diff import compare_html, count_changes
+from townhall.core.version_forms import chosen_pair
 
 
 def compare_versions(request: HttpRequest, page) -> HttpResponse:
     """Show two versions of an aims page side by side as one marked-up text."""
     versions = list(page.versions.order_by("number"))
-    data = request.GET
-    if "old" not in data and "new" not in data and len(versions) >= 2:
-        data = {"old": versions[-2].number, "new": versions[-1].number}
-    form = CompareVersionsForm(data or None, versions=versions)
+    form, pair = chosen_pair(request.GET, versions, "published_at")
     context = {"form": form, "versions": versions}
     status = 200
-    if form.is_valid():
-        by_number = {v.number: v for v in versions}
-        old, new = by_number[form.cleaned_data["old"]], by_number[form.cleaned_data["new"]]
+    if pair:
+        old, new = pair
         blocks = compare_html(expand_db_html(old.body), expand_db_html(new.body))
         added, removed = count_changes(blocks)
         context.update(

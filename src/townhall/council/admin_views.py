@@ -8,12 +8,21 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from townhall.core import access
-from townhall.council.models import PaperText, ProgrammePage, ProjectPage
+from townhall.council.models import (
+    CATEGORIES,
+    Councillor,
+    InterestsVersion,
+    PaperText,
+    ProgrammePage,
+    ProjectPage,
+)
 from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figures
 
 MAX_CSV_BYTES = 2 * 1024 * 1024
@@ -101,3 +110,29 @@ def failed_papers_panel(request: HttpRequest) -> Component | None:
         PaperText.objects.filter(state=PaperText.State.FAILED).select_related("document")[:10]
     )
     return FailedPapersPanel(failed) if failed else None
+
+
+class NewInterestsVersion(generic.CreateView):
+    """A new version starts as a copy of the councillor's latest (?councillor=<id>), so the
+    officer changes only what the councillor changed."""
+
+    def get_initial_form_instance(self):
+        asked = self.request.GET.get("councillor", "")
+        known = asked.isdigit() and len(asked) < 12
+        councillor = Councillor.objects.filter(pk=int(asked)).first() if known else None
+        if councillor is None:
+            return None
+        latest = councillor.interest_versions.order_by("-number").first()
+        copied = {name: getattr(latest, name) for name, _label in CATEGORIES} if latest else {}
+        return InterestsVersion(councillor=councillor, **copied)
+
+
+class InterestsViewSet(ModelViewSet):
+    model = InterestsVersion
+    icon = "list-ul"
+    menu_label = "Registers of interests"
+    add_view_class = NewInterestsVersion
+    form_fields = ["councillor", "registered_on", *dict(CATEGORIES), "change_summary"]
+    list_display = ["councillor", "number", "registered_on", "change_summary"]
+    list_filter = ["councillor"]
+    search_backend_name = None

@@ -8,7 +8,7 @@ from townhall.core.forms import (
     email_field,
     name_field,
 )
-from townhall.council.models import Committee, Decision
+from townhall.council.models import Committee, Decision, PublicQuestion
 
 MESSAGE_MAX_LENGTH = 5000
 
@@ -67,16 +67,33 @@ class FindCouncillors(forms.Form):
         self.fields["ward"].choices = [("", "Choose a ward"), *((w.code, w.name) for w in wards)]
 
 
-class LetterForm(PublicForm):
+class _FromAResident(PublicForm):
+    """A resident's name and email address: confirmed by a link before anything is sent."""
+
+    email_help = ""
+    name = name_field("Your name", max_length=100)
+    email = email_field("Your email address", max_length=254)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = self.email_help
+
+    def clean_name(self) -> str:
+        return clean_person_name(self.cleaned_data["name"])
+
+
+def enough_words(text: str, message: str) -> str:
+    """The text, trimmed; fewer than three words is no message at all."""
+    if len(text.split()) < 3:
+        raise forms.ValidationError(message)
+    return text.strip()
+
+
+class LetterForm(_FromAResident):
     """A resident's message to a councillor. The address goes to the councillor only:
     councillors answer the people of their ward, and casework needs it."""
 
-    name = name_field("Your name", max_length=100)
-    email = email_field(
-        "Your email address",
-        max_length=254,
-        help_text="We will send you a link to confirm it is yours; the councillor replies to it.",
-    )
+    email_help = "We will send you a link to confirm it is yours; the councillor replies to it."
     address = forms.CharField(
         label="Your address",
         max_length=300,
@@ -106,14 +123,9 @@ class LetterForm(PublicForm):
         },
     )
 
-    def clean_name(self) -> str:
-        return clean_person_name(self.cleaned_data["name"])
-
     def clean_body(self) -> str:
-        body = self.cleaned_data["body"].strip()
-        if len(body.split()) < 3:
-            raise forms.ValidationError("Say a little more: what would you like them to do?")
-        return body
+        message = "Say a little more: what would you like them to do?"
+        return enough_words(self.cleaned_data["body"], message)
 
 
 class ReplyAnswer(forms.Form):
@@ -124,3 +136,34 @@ class ReplyAnswer(forms.Form):
         error_messages={"required": "Choose yes or no"},
     )
     default_renderer = TownhallFormRenderer()
+
+
+QUESTION_MAX_LENGTH = 1000
+
+
+class QuestionForm(_FromAResident):
+    """A question for a meeting, or a request to speak at it; the name is published."""
+
+    email_help = "We will send you a link to confirm it, and tell you what happens next."
+    field_order = ["kind", "name", "email", "text"]
+
+    kind = forms.ChoiceField(
+        label="What would you like to do?",
+        choices=PublicQuestion.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to ask a question or to speak"},
+    )
+    text = forms.CharField(
+        label="Your question, or what you would like to speak about",
+        max_length=QUESTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=f"Up to {QUESTION_MAX_LENGTH:,} characters. It is published with your name.",
+        error_messages={
+            "required": "Enter your question, or what you would like to speak about",
+            "max_length": f"It must be {QUESTION_MAX_LENGTH:,} characters or fewer",
+        },
+    )
+    petition = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def clean_text(self) -> str:
+        return enough_words(self.cleaned_data["text"], "Say a little more: a few words at least")

@@ -21,16 +21,23 @@ access.declare(
                 "contract",
                 "councillor",
                 "decision",
+                "declaration",
+                "interestsversion",
+                "recordedvote",
                 "measure",
                 "measurevalue",
                 "meeting",
                 "meetingpaper",
                 "membership",
                 "papertext",
+                "publicquestion",
             )
         },
         "councillors": access.reads("the councillors, and finding yours by postcode or ward"),
         "councillor-detail": access.reads("a councillor's public page"),
+        "councillor-interests*": access.reads(
+            "a councillor's register of interests, every version"
+        ),
         "councillor-write": access.public(
             "anyone may write to a councillor who publishes an email; rate-limited, "
             "confirmed by email"
@@ -38,6 +45,11 @@ access.declare(
         "councillor-message-confirm": access.token("the link emailed to the writer"),
         "councillor-message-reply": access.token("the follow-up link emailed to the writer"),
         "committee*": access.reads("committees and their meetings"),
+        "meeting-ask": access.public(
+            "anyone may send a question or ask to speak before the deadline; rate-limited, "
+            "confirmed by email"
+        ),
+        "question-confirm": access.token("the link emailed to the resident"),
         "meeting*": access.reads("meetings, their agendas and papers"),
         "decision*": access.reads("the decisions register and its feeds"),
         "contract*": access.reads("the contracts register"),

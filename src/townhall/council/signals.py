@@ -8,7 +8,10 @@ from wagtail.documents import get_document_model
 from townhall.core import pagecache
 from townhall.council.tags import COUNCIL_TAG
 
-QUIET_MODELS = {"paperpage"}  # thousands per paper: read_text invalidates once instead
+# Thousands per paper: read_text invalidates once instead. Residents' messages and questions
+# are written by the public, so each would empty the cache; a question invalidates when an
+# officer publishes it (services.questions).
+QUIET_MODELS = {"paperpage", "councillormessage", "publicquestion"}
 
 
 @receiver(post_save)

@@ -1,10 +1,20 @@
 from django.urls import path
 
-from townhall.council import contact_views, views
+from townhall.council import contact_views, interests_views, question_views, views
 
 urlpatterns = [
     path("democracy/councillors/", views.councillors, name="councillors"),
     path("democracy/councillors/<slug:slug>/", views.councillor_detail, name="councillor-detail"),
+    path(
+        "democracy/councillors/<slug:slug>/interests/",
+        interests_views.interests,
+        name="councillor-interests",
+    ),
+    path(
+        "democracy/councillors/<slug:slug>/interests/<int:number>/",
+        interests_views.interests_version,
+        name="councillor-interests-version",
+    ),
     path(
         "democracy/councillors/<slug:slug>/write/",
         contact_views.write,
@@ -24,6 +34,12 @@ urlpatterns = [
     path("democracy/committees/<slug:slug>/", views.committee, name="committee"),
     path("democracy/meetings/<int:pk>/", views.meeting, name="meeting"),
     path("democracy/meetings/<int:pk>/pack.pdf", views.meeting_pack, name="meeting-pack"),
+    path("democracy/meetings/<int:pk>/ask/", question_views.ask, name="meeting-ask"),
+    path(
+        "democracy/questions/<str:token>/confirm/",
+        question_views.confirm,
+        name="question-confirm",
+    ),
     path("democracy/meetings.ics", views.meetings_calendar, name="meetings-ics"),
     path("democracy/decisions/", views.decisions, name="decisions"),
     path("democracy/decisions/<int:pk>/", views.decision, name="decision"),

@@ -17,7 +17,15 @@ from townhall.core.models import Borough, Ward
 from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
 from townhall.core.services.postcodes import normalise_postcode, ward_for_postcode
 from townhall.council.forms import DecisionFilters, FindCouncillors
-from townhall.council.models import Committee, Contract, Councillor, Decision, Meeting
+from townhall.council.models import (
+    Committee,
+    Contract,
+    Councillor,
+    Decision,
+    Meeting,
+    RecordedVote,
+)
+from townhall.council.services import questions
 from townhall.council.services.agenda_pack import agenda_pack
 from townhall.council.services.attendance import attendance
 from townhall.council.services.contact import responsiveness
@@ -60,9 +68,16 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         "council/meeting.html",
         {
             "meeting": found,
-            "agenda": found.agenda.prefetch_related("papers__document", "decisions"),
+            "agenda": found.agenda.prefetch_related(
+                "papers__document",
+                "decisions",
+                "declarations__councillor",
+                "votes__ballots__councillor",
+            ),
             "papers": found.papers.filter(agenda_item=None).select_related("document"),
             "attended": found.attended.all(),
+            "questions": found.questions.published(),
+            "closes": questions.deadline(found) if questions.taking_questions(found) else None,
         },
     )
 
@@ -166,6 +181,9 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "contracts": found.contracts.all(),
             "citations": citations_of(found.pk),
+            "votes": RecordedVote.objects.filter(
+                Q(decision=found) | Q(agenda_item_id=found.agenda_item_id or 0)
+            ).prefetch_related("ballots__councillor"),
         },
     )
 
@@ -273,6 +291,13 @@ def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "past": [t for t in terms if t.ends_on is not None and t.ends_on < today],
             "attendance": attendance(found),
             "responsiveness": responsiveness(found),
+            "interests": found.interest_versions.order_by("-number").first(),
+            "declarations": found.declarations.select_related(
+                "agenda_item__meeting__committee"
+            ).order_by("-agenda_item__meeting__starts_at")[:20],
+            "ballots": found.ballots.select_related(
+                "vote__agenda_item__meeting__committee"
+            ).order_by("-vote__agenda_item__meeting__starts_at", "-vote__pk")[:20],
             "surgeries": [line for line in found.surgeries.splitlines() if line.strip()],
         },
     )

@@ -1,24 +1,37 @@
 """Officers keep the council's record in the admin, under one "Council" menu."""
 
 from wagtail import hooks
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
-from townhall.council.admin_views import FigureImportViewSet, ReadOnlyPolicy, failed_papers_panel
+from townhall.core.admin_views import RefusedActionsPolicy
+from townhall.council.admin_forms import RecordedVoteForm
+from townhall.council.admin_views import (
+    FigureImportViewSet,
+    InterestsViewSet,
+    ReadOnlyPolicy,
+    failed_papers_panel,
+)
 from townhall.council.models import (
     AgendaItem,
     Committee,
     Contract,
     Councillor,
     Decision,
+    Declaration,
+    InterestsVersion,
     Measure,
     MeasureValue,
     Meeting,
     MeetingPaper,
     Membership,
     PaperText,
+    PublicQuestion,
+    RecordedVote,
 )
+from townhall.council.question_admin import QuestionViewSet
 
 
 def _viewset(model_class, icon: str, fields: list[str] | None, listed: list[str], **options):
@@ -37,6 +50,12 @@ def _viewset(model_class, icon: str, fields: list[str] | None, listed: list[str]
 
 
 register_permission_policy(PaperText, ReadOnlyPolicy(PaperText))
+# Questions come from residents, through the public form.
+register_permission_policy(PublicQuestion, RefusedActionsPolicy(PublicQuestion, ("add",)))
+# A register's version is never changed or deleted: a correction is a new version.
+register_permission_policy(
+    InterestsVersion, RefusedActionsPolicy(InterestsVersion, ("change", "delete"))
+)
 
 
 class CouncilGroup(ViewSetGroup):
@@ -73,6 +92,24 @@ class CouncilGroup(ViewSetGroup):
             ["meeting", "number", "title", "outcome"],
             ["meeting", "number", "title"],
         ),
+        _viewset(
+            Declaration,
+            "warning",
+            ["agenda_item", "councillor", "kind", "nature", "left_the_room"],
+            ["councillor", "agenda_item", "kind"],
+            list_filter=["kind"],
+            menu_label="Declarations of interest",
+        ),
+        _viewset(
+            RecordedVote,
+            "tasks",
+            None,
+            ["motion", "agenda_item", "result"],
+            edit_handler=ObjectList(RecordedVote.panels, base_form_class=RecordedVoteForm),
+            menu_label="Recorded votes",
+        ),
+        InterestsViewSet(),
+        QuestionViewSet(),
         _viewset(
             MeetingPaper,
             "doc-full",

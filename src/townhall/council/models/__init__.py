@@ -3,8 +3,10 @@
 from townhall.council.models.contact import CouncillorMessage
 from townhall.council.models.contracts import Contract
 from townhall.council.models.figures import Measure, MeasureValue
+from townhall.council.models.interests import CATEGORIES, Declaration, InterestsVersion
 from townhall.council.models.papers import PaperPage, PaperText
 from townhall.council.models.programmes import ProgrammePage, ProjectPage, Status
+from townhall.council.models.questions import PublicQuestion
 from townhall.council.models.register import (
     AgendaItem,
     Committee,
@@ -14,14 +16,19 @@ from townhall.council.models.register import (
     MeetingPaper,
     Membership,
 )
+from townhall.council.models.votes import Ballot, RecordedVote
 
 __all__ = [
+    "CATEGORIES",
     "AgendaItem",
+    "Ballot",
     "Committee",
     "Contract",
     "Councillor",
     "CouncillorMessage",
     "Decision",
+    "Declaration",
+    "InterestsVersion",
     "Measure",
     "MeasureValue",
     "Meeting",
@@ -31,5 +38,7 @@ __all__ = [
     "PaperText",
     "ProgrammePage",
     "ProjectPage",
+    "PublicQuestion",
+    "RecordedVote",
     "Status",
 ]

@@ -64,6 +64,12 @@ class Committee(models.Model):
     slug = models.SlugField(max_length=150, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMITTEE)
     remit = models.TextField(help_text="What the committee decides and oversees")
+    question_deadline_days = models.PositiveSmallIntegerField(
+        "deadline for questions",
+        default=10,
+        help_text="Working days before a meeting by which residents' questions and requests to "
+        "speak must arrive (0: none taken)",
+    )
 
     class Meta:
         ordering = ["name"]

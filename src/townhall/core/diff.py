@@ -76,7 +76,20 @@ def _word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 def compare_html(old_html: str, new_html: str) -> list[DiffBlock]:
     """Compare two HTML fragments block by block, and changed blocks word by word."""
-    old_blocks, new_blocks = text_blocks(old_html), text_blocks(new_html)
+    return compare_blocks(text_blocks(old_html), text_blocks(new_html))
+
+
+def compare_lines(old_text: str, new_text: str) -> list[DiffBlock]:
+    """Compare two plain texts line by line (a register's entries), and changed lines word
+    by word."""
+    return compare_blocks(_lines(old_text), _lines(new_text))
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def compare_blocks(old_blocks: list[str], new_blocks: list[str]) -> list[DiffBlock]:
     result: list[DiffBlock] = []
     matcher = difflib.SequenceMatcher(a=old_blocks, b=new_blocks, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

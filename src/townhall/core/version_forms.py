@@ -1,0 +1,49 @@
+"""Choosing two numbered versions of something to compare (a group's aims, a councillor's
+register of interests)."""
+
+from datetime import date, datetime
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+
+from townhall.core.forms import TownhallFormRenderer
+
+
+def version_choices(versions, when: str) -> list[tuple[int, str]]:
+    """("Version 2, 3 May 2024") for each version, dated by its attribute `when`."""
+
+    def day(value: date | datetime) -> str:
+        return date_format(localtime(value) if isinstance(value, datetime) else value, "j F Y")
+
+    return [(v.number, f"Version {v.number}, {day(getattr(v, when))}") for v in versions]
+
+
+class CompareVersionsForm(forms.Form):
+    default_renderer = TownhallFormRenderer()
+    old = forms.TypedChoiceField(label="Compare version", coerce=int)
+    new = forms.TypedChoiceField(label="with version", coerce=int)
+
+    def __init__(self, *args, choices: list[tuple[int, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("old", "new"):
+            self.fields[name].choices = choices
+            self.fields[name].error_messages["invalid_choice"] = "Choose a version from the list"
+            self.fields[name].error_messages["required"] = "Choose a version from the list"
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("old") is not None and cleaned.get("old") == cleaned.get("new"):
+            self.add_error("new", "Choose two different versions to compare")
+        return cleaned
+
+
+def chosen_pair(data, versions, when: str) -> tuple[CompareVersionsForm, tuple | None]:
+    """The form, and the (old, new) versions chosen; with nothing asked, the last two."""
+    if "old" not in data and "new" not in data and len(versions) >= 2:
+        data = {"old": versions[-2].number, "new": versions[-1].number}
+    form = CompareVersionsForm(data or None, choices=version_choices(versions, when))
+    if not form.is_valid():
+        return form, None
+    by_number = {v.number: v for v in versions}
+    return form, (by_number[form.cleaned_data["old"]], by_number[form.cleaned_data["new"]])
