@@ -265,6 +265,8 @@ TOWNHALL_FOLLOW_UP_DAYS = env.int("FOLLOW_UP_DAYS", default=14)
 TOWNHALL_MESSAGE_KEEP_DAYS = env.int("MESSAGE_KEEP_DAYS", default=28)
 # Whose bank holidays deadlines skip: ENG (England and Wales share them), SCT or NIR.
 TOWNHALL_BANK_HOLIDAYS_REGION = env.str("BANK_HOLIDAYS_REGION", default="ENG")
+# Working days after an executive decision in which scrutiny members may call it in.
+TOWNHALL_CALL_IN_WORKING_DAYS = env.int("CALL_IN_WORKING_DAYS", default=5)
 # Councillors register gifts and hospitality worth more than this (the council's code).
 TOWNHALL_GIFTS_THRESHOLD_POUNDS = env.int("GIFTS_THRESHOLD_POUNDS", default=50)
 TOWNHALL_RESPONSIVENESS_MIN_ANSWERS = env.int("RESPONSIVENESS_MIN_ANSWERS", default=5)

@@ -15,6 +15,7 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Councillors", "councillors", 5)
         navigation.add_council_link("Committees and meetings", "committees", 10)
         navigation.add_council_link("Decisions", "decisions", 20)
+        navigation.add_council_link("Forward plan", "forward-plan", 25)
         navigation.add_council_link("Contracts", "contracts", 30)
         from townhall.core import happenings
         from townhall.council.happenings import meetings

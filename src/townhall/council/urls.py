@@ -42,6 +42,7 @@ urlpatterns = [
     ),
     path("democracy/meetings.ics", views.meetings_calendar, name="meetings-ics"),
     path("democracy/decisions/", views.decisions, name="decisions"),
+    path("democracy/forward-plan/", views.forward_plan, name="forward-plan"),
     path("democracy/decisions/<int:pk>/", views.decision, name="decision"),
     path("democracy/search/", views.search, name="council-search"),
     path("democracy/contracts/", views.contracts, name="contracts"),

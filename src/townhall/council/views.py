@@ -22,12 +22,15 @@ from townhall.council.models import (
     Contract,
     Councillor,
     Decision,
+    KeyDecision,
     Meeting,
     RecordedVote,
 )
-from townhall.council.services import questions
+from townhall.council.models.forward_plan import NOTICE_DAYS
+from townhall.council.services import call_in, questions
 from townhall.council.services.agenda_pack import agenda_pack
 from townhall.council.services.attendance import attendance
+from townhall.council.services.call_in import window_ends
 from townhall.council.services.contact import responsiveness
 from townhall.council.services.search import paper_hits, search_council
 from townhall.council.services.tracker import tracker_for
@@ -180,10 +183,30 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
                 *found.projectpages.live().public(),
             ],
             "contracts": found.contracts.all(),
+            "call_in_ends": window_ends(found.decided_on) if found.subject_to_call_in else None,
+            "call_in_open": found.subject_to_call_in and call_in.is_open(found.decided_on),
             "citations": citations_of(found.pk),
             "votes": RecordedVote.objects.filter(
                 Q(decision=found) | Q(agenda_item_id=found.agenda_item_id or 0)
             ).prefetch_related("ballots__councillor"),
+        },
+    )
+
+
+def forward_plan(request: HttpRequest) -> HttpResponse:
+    """Key decisions to come, soonest first, and the last three months' taken ones."""
+    since = timezone.localdate() - timedelta(days=92)
+    plan = KeyDecision.objects.select_related("decision_maker", "decision")
+    pagecache.tag(request, COUNCIL_TAG)
+    return render(
+        request,
+        "council/forward_plan.html",
+        {
+            "to_come": plan.to_come(),
+            "taken": plan.filter(
+                status=KeyDecision.Status.TAKEN, decision__decided_on__gte=since
+            ).order_by("-decision__decided_on"),
+            "notice_days": NOTICE_DAYS,
         },
     )
 

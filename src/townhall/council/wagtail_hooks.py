@@ -22,6 +22,7 @@ from townhall.council.models import (
     Decision,
     Declaration,
     InterestsVersion,
+    KeyDecision,
     Measure,
     MeasureValue,
     Meeting,
@@ -108,6 +109,18 @@ class CouncilGroup(ViewSetGroup):
             edit_handler=ObjectList(RecordedVote.panels, base_form_class=RecordedVoteForm),
             menu_label="Recorded votes",
         ),
+        _viewset(
+            KeyDecision,
+            "calendar-alt",
+            [
+                *("title", "summary", "decision_maker", "decided_by", "wards"),
+                *("expected_on", "first_published_on", "papers_to_come", "urgent_reason"),
+                *("status", "decision"),
+            ],
+            ["title", "expected_on", "decision_maker", "status"],
+            list_filter=["status", "decision_maker"],
+            menu_label="Forward plan",
+        ),
         InterestsViewSet(),
         QuestionViewSet(),
         _viewset(
@@ -122,6 +135,7 @@ class CouncilGroup(ViewSetGroup):
             [
                 *("title", "summary", "decided_on", "maker", "committee", "decided_by"),
                 *("meeting", "agenda_item", "status", "topic", "papers"),
+                *("subject_to_call_in", "called_in_on", "call_in_outcome", "call_in_note"),
             ],
             ["title", "decided_on", "committee", "status"],
             list_filter=["committee", "status", "maker"],

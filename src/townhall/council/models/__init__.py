@@ -3,6 +3,7 @@
 from townhall.council.models.contact import CouncillorMessage
 from townhall.council.models.contracts import Contract
 from townhall.council.models.figures import Measure, MeasureValue
+from townhall.council.models.forward_plan import KeyDecision
 from townhall.council.models.interests import CATEGORIES, Declaration, InterestsVersion
 from townhall.council.models.papers import PaperPage, PaperText
 from townhall.council.models.programmes import ProgrammePage, ProjectPage, Status
@@ -29,6 +30,7 @@ __all__ = [
     "Decision",
     "Declaration",
     "InterestsVersion",
+    "KeyDecision",
     "Measure",
     "MeasureValue",
     "Meeting",

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from townhall.council.models.papers import PaperText
+from townhall.council.services.call_in import window_ends
 
 
 class Councillor(models.Model):
@@ -243,6 +244,13 @@ class MeetingPaper(models.Model):
         super().save(*args, **kwargs)
 
 
+class CallInOutcome(models.TextChoices):
+    NONE = "", "Not yet decided"
+    NO_ACTION = "no-action", "No further action: the decision takes effect"
+    REFERRED_BACK = "referred", "Referred back to the decision maker"
+    TO_COUNCIL = "council", "Referred to full council"
+
+
 class Decision(index.Indexed, models.Model):
     class Maker(models.TextChoices):
         COMMITTEE = "committee", "A committee or the council"
@@ -272,6 +280,17 @@ class Decision(index.Indexed, models.Model):
         AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.MADE)
+    subject_to_call_in = models.BooleanField(
+        default=False,
+        help_text="An executive decision that scrutiny members may call in before it takes effect",
+    )
+    called_in_on = models.DateField(null=True, blank=True)
+    call_in_outcome = models.CharField(
+        max_length=12, choices=CallInOutcome.choices, blank=True, default=""
+    )
+    call_in_note = models.TextField(
+        "what scrutiny decided", blank=True, help_text="The call-in's outcome, as minuted"
+    )
     topic = models.CharField(max_length=60, blank=True, db_index=True)
     papers = models.ManyToManyField("wagtaildocs.Document", blank=True, related_name="+")
 
@@ -293,6 +312,26 @@ class Decision(index.Indexed, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("decision", args=[self.pk])
+
+    def clean(self) -> None:
+        """A call-in needs a decision subject to it, within its window; an outcome, a call-in."""
+        errors = {}
+        called_in = self.status == self.Status.CALLED_IN or self.called_in_on
+        if called_in and not self.subject_to_call_in:
+            errors["status"] = "Only a decision subject to call-in can be called in"
+        elif self.status == self.Status.CALLED_IN and not self.called_in_on:
+            errors["called_in_on"] = "Enter the date it was called in"
+        elif self.called_in_on and self.decided_on:
+            ends = window_ends(self.decided_on)
+            if not self.decided_on <= self.called_in_on <= ends.date():
+                errors["called_in_on"] = (
+                    f"The call-in period ran from {self.decided_on.day} {self.decided_on:%B %Y} "
+                    f"to {ends.day} {ends:%B %Y}"
+                )
+        if self.call_in_outcome and not self.called_in_on:
+            errors["call_in_outcome"] = "Only a decision that was called in has an outcome"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def made_by(self) -> str:
