@@ -17,8 +17,14 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Forward plan", "forward-plan", 25)
         navigation.add_council_link("Contracts", "contracts", 30)
-        from townhall.core import happenings
+        from townhall.core import digests, happenings
+        from townhall.council import follow_sources
         from townhall.council.happenings import meetings
+
+        digests.register("committee", follow_sources.committee_name, follow_sources.committee_news)
+        digests.register(
+            "councillor", follow_sources.councillor_name, follow_sources.councillor_news
+        )
 
         happenings.register(meetings)
         from townhall.core import sweeps

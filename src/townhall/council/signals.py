@@ -6,12 +6,16 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 
 from townhall.core import pagecache
+from townhall.council.follow_sources import record
+from townhall.council.models import AgendaItem, CommitteeUpdate, Decision, Meeting, MeetingPaper
 from townhall.council.tags import COUNCIL_TAG
+
+Kind = CommitteeUpdate.Kind
 
 # Thousands per paper: read_text invalidates once instead. Residents' messages and questions
 # are written by the public, so each would empty the cache; a question invalidates when an
 # officer publishes it (services.questions).
-QUIET_MODELS = {"paperpage", "councillormessage", "publicquestion"}
+QUIET_MODELS = {"paperpage", "councillormessage", "publicquestion", "committeeupdate"}
 
 
 @receiver(post_save)
@@ -29,3 +33,54 @@ def _document_uploaded(sender, instance, **kwargs) -> None:
 
     if not kwargs.get("raw"):
         queue_reading(instance)
+
+
+# Followers of a committee hear of each agenda, paper, set of minutes and decision once.
+@receiver(post_save, sender=AgendaItem)
+def _agenda_published(sender, instance: AgendaItem, created: bool, raw=False, **kwargs) -> None:
+    if created and not raw:
+        meeting = instance.meeting
+        record(
+            meeting.committee_id,
+            Kind.AGENDA,
+            str(meeting),
+            meeting.get_absolute_url(),
+            f"meeting:{meeting.pk}",
+        )
+
+
+@receiver(post_save, sender=MeetingPaper)
+def _paper_published(sender, instance: MeetingPaper, created: bool, raw=False, **kwargs) -> None:
+    if created and not raw:
+        meeting = instance.meeting
+        record(
+            meeting.committee_id,
+            Kind.PAPER,
+            f"{instance.document.title} ({meeting})",
+            meeting.get_absolute_url(),
+            f"paper:{instance.pk}",
+        )
+
+
+@receiver(post_save, sender=Meeting)
+def _minutes_published(sender, instance: Meeting, raw=False, **kwargs) -> None:
+    if not raw and instance.minutes != Meeting.Minutes.NONE and instance.minutes_text:
+        record(
+            instance.committee_id,
+            Kind.MINUTES,
+            str(instance),
+            instance.get_absolute_url() + "#minutes",
+            f"meeting:{instance.pk}",
+        )
+
+
+@receiver(post_save, sender=Decision)
+def _decision_taken(sender, instance: Decision, created: bool, raw=False, **kwargs) -> None:
+    if created and not raw and instance.committee_id:
+        record(
+            instance.committee_id,
+            Kind.DECISION,
+            instance.title,
+            instance.get_absolute_url(),
+            f"decision:{instance.pk}",
+        )

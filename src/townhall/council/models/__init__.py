@@ -17,6 +17,7 @@ from townhall.council.models.register import (
     MeetingPaper,
     Membership,
 )
+from townhall.council.models.updates import CommitteeUpdate
 from townhall.council.models.votes import Ballot, RecordedVote
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "AgendaItem",
     "Ballot",
     "Committee",
+    "CommitteeUpdate",
     "Contract",
     "Councillor",
     "CouncillorMessage",
