@@ -146,7 +146,7 @@ def meeting_detail(request: HttpRequest, pk: RecordId):
                         if paper.agenda_item_id == item.pk
                     ],
                 }
-                for item in found.agenda.all()
+                for item in found.agenda.published()
             ],
             "papers": [_paper(request, paper) for paper in papers if paper.agenda_item_id is None],
             "attended": [councillor.name for councillor in found.attended.all()],

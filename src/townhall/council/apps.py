@@ -17,10 +17,13 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Forward plan", "forward-plan", 25)
         navigation.add_council_link("Contracts", "contracts", 30)
-        from townhall.core import digests, happenings
-        from townhall.council import follow_sources
+        from townhall.core import agenda, digests, happenings
+        from townhall.council import follow_sources, petition_agenda
         from townhall.council.happenings import meetings
 
+        agenda.register_agenda(
+            petition_agenda.propose, petition_agenda.find, petition_agenda.bodies
+        )
         digests.register("committee", follow_sources.committee_name, follow_sources.committee_news)
         digests.register(
             "councillor", follow_sources.councillor_name, follow_sources.councillor_news

@@ -21,7 +21,12 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
     if not questions.taking_questions(meeting):
         return _not_taking(request, meeting, questions.closed(meeting))
-    initial = {"kind": request.GET.get("kind", "question")[:12]}
+    asked_for = request.GET.get("petition", "")
+    initial = {
+        "kind": request.GET.get("kind", "question")[:12],
+        # From the link emailed to a lead petitioner: they speak for their petition.
+        "petition": int(asked_for) if asked_for.isdigit() and len(asked_for) < 10 else None,
+    }
     form = QuestionForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

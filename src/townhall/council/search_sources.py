@@ -63,7 +63,9 @@ def meetings(query: Query) -> list[Hit]:
     if not _councils_only(query):
         return []
     items = best_matches(
-        query.terms, AgendaItem.objects.select_related("meeting__committee"), query.limit
+        query.terms,
+        AgendaItem.objects.published().select_related("meeting__committee"),
+        query.limit,
     )
     return [
         Hit(

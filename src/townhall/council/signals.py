@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 
 from townhall.core import pagecache
+from townhall.council import petition_agenda
 from townhall.council.follow_sources import record
 from townhall.council.models import AgendaItem, CommitteeUpdate, Decision, Meeting, MeetingPaper
 from townhall.council.tags import COUNCIL_TAG
@@ -37,8 +38,8 @@ def _document_uploaded(sender, instance, **kwargs) -> None:
 
 # Followers of a committee hear of each agenda, paper, set of minutes and decision once.
 @receiver(post_save, sender=AgendaItem)
-def _agenda_published(sender, instance: AgendaItem, created: bool, raw=False, **kwargs) -> None:
-    if created and not raw:
+def _agenda_published(sender, instance: AgendaItem, raw=False, **kwargs) -> None:
+    if not raw and not instance.draft:  # once per meeting: record() keeps the first
         meeting = instance.meeting
         record(
             meeting.committee_id,
@@ -84,3 +85,9 @@ def _decision_taken(sender, instance: Decision, created: bool, raw=False, **kwar
             instance.get_absolute_url(),
             f"decision:{instance.pk}",
         )
+
+
+@receiver(post_save, sender=AgendaItem)
+def _petition_item_published(sender, instance: AgendaItem, raw=False, **kwargs) -> None:
+    if not raw and instance.petition_id and not instance.draft:
+        petition_agenda.announce_once(instance)

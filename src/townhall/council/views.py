@@ -71,7 +71,7 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         "council/meeting.html",
         {
             "meeting": found,
-            "agenda": found.agenda.prefetch_related(
+            "agenda": found.agenda.published().prefetch_related(
                 "papers__document",
                 "decisions",
                 "declarations__councillor",

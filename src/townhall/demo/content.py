@@ -332,13 +332,20 @@ POST_DETAILS = {
 
 # Barnet's petition scheme (as the council describes it), and demo petitions.
 PETITION_THRESHOLDS = [
-    (25, "Written response", "The cabinet member responsible answers the petition in writing."),
+    # signatures, name, what happens, the committee that debates it (if any)
+    (25, "Written response", "The cabinet member responsible answers the petition in writing.", ""),
     (
         500,
         "Considered by a committee",
         "The petition goes to the cabinet or a committee, where the lead petitioner may speak.",
+        "cabinet",
     ),
-    (2000, "Full council debate", "The petition is debated at a meeting of the full council."),
+    (
+        2000,
+        "Full council debate",
+        "The petition is debated at a meeting of the full council.",
+        "council",
+    ),
 ]
 PETITIONS = [
     {

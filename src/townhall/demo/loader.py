@@ -192,9 +192,11 @@ def load_organisation(borough: Borough, home: BoroughHomePage, spec: dict) -> Or
 
 def load_petitions(borough: Borough) -> None:
     scheme = petition_services.scheme_for(borough)
-    for signatures, name, what in content.PETITION_THRESHOLDS:
+    for signatures, name, what, debated_at in content.PETITION_THRESHOLDS:
         Threshold.objects.get_or_create(
-            scheme=scheme, signatures=signatures, defaults={"name": name, "what_happens": what}
+            scheme=scheme,
+            signatures=signatures,
+            defaults={"name": name, "what_happens": what, "debated_at": debated_at},
         )
     if Petition.objects.exists():
         return

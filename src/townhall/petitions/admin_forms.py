@@ -1,8 +1,10 @@
 from django import forms
 from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
 
+from townhall.core import agenda
 from townhall.council.models import AgendaItem, Decision
-from townhall.petitions.models import Petition
+from townhall.petitions.models import Petition, Threshold
 
 
 class RejectForm(forms.Form):
@@ -76,3 +78,16 @@ class InvalidateForm(forms.Form):
                 "Say which signatures: an IP address, domain, email or time window."
             )
         return cleaned
+
+
+class ThresholdForm(WagtailAdminModelForm):
+    """The debating body is chosen from the council's committees (through core.agenda)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["debated_at"] = forms.ChoiceField(
+            label="Debated at",
+            required=False,
+            choices=[("", "No debate: not sent to a committee"), *agenda.bodies()],
+            help_text=Threshold._meta.get_field("debated_at").help_text,
+        )

@@ -17,6 +17,10 @@ class PetitionsConfig(AppConfig):
         )
         digests.register("petition", follow_sources.petition_name, follow_sources.petition_news)
         citations.register(follow_sources.petitions_citing)
+        from townhall.core import agenda
+        from townhall.petitions import debates
+
+        agenda.register_listener(debates.announced)
         navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")
         navigation.add_section_link("Petitions", 30, listing.organisation_petitions_url)
         from townhall.core.search import sources

@@ -16,6 +16,7 @@ MILESTONES = {
     "approved": "Open for signatures",
     "threshold reached": "Reached a stage",
     "response published": "The council responded",
+    "debate scheduled": "To be debated",
     "closed": "Closed",
     "rejected": "Rejected",
 }
@@ -36,7 +37,11 @@ def petition_news(target_id: int, since: datetime) -> list[DigestItem]:
     return [
         DigestItem(
             MILESTONES[event.action]
-            + (f": {event.note}" if event.action == "threshold reached" else ""),
+            + (
+                f": {event.note}"
+                if event.action in ("threshold reached", "debate scheduled")
+                else ""
+            ),
             event.petition.action,
             url,
             event.at,

@@ -43,6 +43,13 @@ class Threshold(models.Model):
     signatures = models.PositiveIntegerField()
     name = models.CharField(max_length=100, help_text='e.g. "Written response"')
     what_happens = models.TextField(help_text="Shown on every petition page")
+    debated_at = models.SlugField(
+        "debated at",
+        max_length=150,
+        blank=True,
+        help_text="The committee that debates petitions reaching this tier: each is drafted "
+        "onto its next meeting's agenda for officers to check",
+    )
 
     class Meta:
         ordering = ["signatures"]

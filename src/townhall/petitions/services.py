@@ -22,7 +22,7 @@ from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Borough, Organisation, Ward
-from townhall.petitions import counts, fraud
+from townhall.petitions import counts, debates, fraud
 from townhall.petitions.models import (
     PaperSignatures,
     Petition,
@@ -462,6 +462,7 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
             f"A petition reached {threshold.signatures} signatures",
             f"It reached {threshold.signatures} signatures: {threshold.what_happens}",
         )
+        debates.propose(petition, threshold, signatures)
         _changed(petition)
     if reached_now:
         cache.delete(f"petition-next-tier:{petition.pk}")

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from townhall.core import pagecache
+from townhall.core import agenda, pagecache
 from townhall.core.models import Borough
 from townhall.core.ratelimit import client_address, rate_limited
 from townhall.core.wardmap import ATTRIBUTION, borough_map
@@ -127,6 +127,8 @@ def _detail_context(petition: Petition) -> dict:
         if petition.closes_at
         else None,
         "by_ward": by_ward,
+        "debate": (debate := agenda.debate_for(petition.pk)),
+        "debate_ahead": debate is not None and debate.starts_at > timezone.now(),
         "ward_map": borough_map(
             petition.borough_id,
             {row["ward__code"]: row["count"] for row in by_ward},

@@ -1,11 +1,13 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from townhall.petitions import admin_views
+from townhall.petitions.admin_forms import ThresholdForm
 from townhall.petitions.models import Petition, SigningBlock, Threshold
 
 ACTIONS_BY_STATE = {
@@ -98,8 +100,14 @@ class ThresholdViewSet(ModelViewSet):
     icon = "list-ol"
     menu_label = "Petition thresholds"
     add_to_settings_menu = True
-    list_display = ["signatures", "name", "scheme"]
-    form_fields = ["scheme", "signatures", "name", "what_happens"]
+    list_display = ["signatures", "name", "debated_at", "scheme"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in ("scheme", "signatures", "name", "what_happens", "debated_at")
+        ],
+        base_form_class=ThresholdForm,
+    )
 
 
 @hooks.register("register_admin_viewset")

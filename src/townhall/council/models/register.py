@@ -189,13 +189,27 @@ class Meeting(ClusterableModel):
             raise ValidationError(errors)
 
 
+class AgendaQuerySet(models.QuerySet):
+    def published(self) -> "AgendaQuerySet":
+        return self.filter(draft=False)
+
+
 class AgendaItem(index.Indexed, models.Model):
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
+    draft = models.BooleanField(
+        default=False,
+        help_text="Drafted for officers (a petition that reached a debate): untick to publish it",
+    )
+    # A petition it debates (the petitions app's id; the council does not know its models).
+    petition_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    petition_announced_at = models.DateTimeField(null=True, blank=True, editable=False)
 
-    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("outcome")]
+    objects = AgendaQuerySet.as_manager()
+
+    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("outcome"), FieldPanel("draft")]
 
     search_fields = [index.SearchField("title"), index.SearchField("outcome")]
 

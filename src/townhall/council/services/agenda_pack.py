@@ -10,6 +10,7 @@ def papers_in_order(meeting: Meeting) -> list[MeetingPaper]:
     general = list(meeting.papers.filter(agenda_item=None).select_related("document"))
     by_item = list(
         meeting.papers.exclude(agenda_item=None)
+        .exclude(agenda_item__draft=True)
         .select_related("document", "agenda_item")
         .order_by("agenda_item__number", "kind", "pk")
     )

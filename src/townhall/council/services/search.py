@@ -94,6 +94,8 @@ def search_council(query: str) -> CouncilResults:
     return CouncilResults(
         terms,
         best_matches(terms, Decision.objects.select_related("committee"), LIMIT),
-        best_matches(terms, AgendaItem.objects.select_related("meeting__committee"), LIMIT),
+        best_matches(
+            terms, AgendaItem.objects.published().select_related("meeting__committee"), LIMIT
+        ),
         paper_hits(terms),
     )
