@@ -28,29 +28,37 @@ from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figu
 MAX_CSV_BYTES = 2 * 1024 * 1024
 
 
-class FigureImportForm(forms.Form):
+class CsvUploadForm(forms.Form):
+    """A spreadsheet saved as CSV, no larger than `max_bytes`."""
+
+    max_bytes = MAX_CSV_BYTES
+    file = forms.FileField(label="CSV file")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.max_bytes:
+            megabytes = self.max_bytes // (1024 * 1024)
+            raise forms.ValidationError(
+                f"The file is larger than {megabytes} MB: split it into parts."
+            )
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError("Choose a CSV file (save the spreadsheet as CSV UTF-8).")
+        return upload
+
+
+class FigureImportForm(CsvUploadForm):
     page = forms.ModelChoiceField(
         queryset=Page.objects.none(),  # set per form: .type() looks up content types
         label="Programme or project",
         help_text="The figures' measures belong to it; add any new measure first.",
     )
-    file = forms.FileField(
-        label="CSV file",
-        help_text=f"Columns: {', '.join(COLUMNS)}. At most {MAX_ROWS} rows.",
-    )
+    field_order = ["page", "file"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         pages = Page.objects.type(ProgrammePage, ProjectPage).order_by("path")
         self.fields["page"].queryset = pages
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_CSV_BYTES:
-            raise forms.ValidationError("The file is larger than 2 MB: split it into parts.")
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Choose a CSV file (save the spreadsheet as CSV UTF-8).")
-        return upload
+        self.fields["file"].help_text = f"Columns: {', '.join(COLUMNS)}. At most {MAX_ROWS} rows."
 
 
 def import_view(request: HttpRequest) -> HttpResponse:
@@ -67,10 +75,33 @@ def import_view(request: HttpRequest) -> HttpResponse:
                 f"{report.updated} updated.",
             )
             return redirect("figure-import:index")
+    return import_page(
+        request,
+        "Import figures",
+        form,
+        report,
+        [
+            f"One figure per row, with a first row naming the columns: {','.join(COLUMNS)}. "
+            "Dates as 2012-03-31 or 31/03/2012; values as plain numbers, never negative; the "
+            "unit as £, % or number; the source as a document's title or number, or a web "
+            "address.",
+            EVERY_ROW_CHECKED,
+        ],
+    )
+
+
+EVERY_ROW_CHECKED = (
+    "Every row is checked before anything is imported: if any row is wrong, nothing is "
+    "imported and each problem is listed here. Importing the same file twice adds nothing "
+    "twice."
+)
+
+
+def import_page(request, title: str, form, report, explanation: list[str]) -> TemplateResponse:
     return TemplateResponse(
         request,
-        "council/admin/import_figures.html",
-        {"form": form, "report": report, "columns": COLUMNS},
+        "council/admin/import_csv.html",
+        {"title": title, "form": form, "report": report, "explanation": explanation},
         status=400 if report and not report.ok else 200,
     )
 

@@ -17,6 +17,7 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Decisions", "decisions", 20)
         navigation.add_council_link("Forward plan", "forward-plan", 25)
         navigation.add_council_link("Contracts", "contracts", 30)
+        navigation.add_council_link("Spending over £500", "spending", 35)
         from townhall.core import agenda, digests, happenings
         from townhall.council import follow_sources, petition_agenda
         from townhall.council.happenings import meetings

@@ -167,3 +167,26 @@ class QuestionForm(_FromAResident):
 
     def clean_text(self) -> str:
         return enough_words(self.cleaned_data["text"], "Say a little more: a few words at least")
+
+
+class SpendingFilters(forms.Form):
+    """The spending register's filters; every one optional."""
+
+    default_renderer = TownhallFormRenderer()
+
+    q = forms.CharField(
+        required=False, max_length=100, label="Supplier, service or purpose contains"
+    )
+    service = forms.ChoiceField(required=False, label="Service")
+    month = forms.DateField(
+        required=False,
+        label="Month",
+        input_formats=["%Y-%m"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        error_messages={"invalid": "Enter the month as 2026-03"},
+    )
+
+    def __init__(self, *args, services: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service"].choices = [("", "Any service"), *((s, s) for s in services)]
+        self.fields["service"].error_messages["invalid_choice"] = "Choose a service from the list"

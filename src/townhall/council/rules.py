@@ -7,12 +7,15 @@ from townhall.core import access
 from townhall.core.predicates import has_model_permission
 
 rules.add_perm("council.import_figures", has_model_permission("council.add_measurevalue"))
+rules.add_perm("council.import_spending", has_model_permission("council.add_payment"))
 
 _WAGTAIL = "the council's register, by Wagtail's model permissions (democratic services)"
 
 access.declare(
     {
         "figure-import:index": access.rule("council.import_figures"),
+        "spending-import:index": access.rule("council.import_spending"),
+        "spending*": access.reads("payments over £500, their charts and downloads"),
         **{
             f"{viewset}:*": access.wagtail(_WAGTAIL)
             for viewset in (
@@ -31,6 +34,7 @@ access.declare(
                 "meetingpaper",
                 "membership",
                 "papertext",
+                "payment",
                 "publicquestion",
             )
         },

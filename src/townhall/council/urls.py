@@ -1,6 +1,12 @@
 from django.urls import path
 
-from townhall.council import contact_views, interests_views, question_views, views
+from townhall.council import (
+    contact_views,
+    interests_views,
+    question_views,
+    spending_views,
+    views,
+)
 
 urlpatterns = [
     path("democracy/councillors/", views.councillors, name="councillors"),
@@ -45,6 +51,8 @@ urlpatterns = [
     path("democracy/forward-plan/", views.forward_plan, name="forward-plan"),
     path("democracy/decisions/<int:pk>/", views.decision, name="decision"),
     path("democracy/search/", views.search, name="council-search"),
+    path("democracy/spending/", spending_views.register, name="spending"),
+    path("democracy/spending.csv", spending_views.download, name="spending-csv"),
     path("democracy/contracts/", views.contracts, name="contracts"),
     path("democracy/contracts/<int:pk>/", views.contract, name="contract"),
     path("democracy/decisions/feed/", views.DecisionsFeed(), name="decisions-rss"),

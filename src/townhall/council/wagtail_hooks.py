@@ -29,10 +29,12 @@ from townhall.council.models import (
     MeetingPaper,
     Membership,
     PaperText,
+    Payment,
     PublicQuestion,
     RecordedVote,
 )
 from townhall.council.question_admin import QuestionViewSet
+from townhall.council.spending_admin import SpendingImportViewSet
 
 
 def _viewset(model_class, icon: str, fields: list[str] | None, listed: list[str], **options):
@@ -166,6 +168,20 @@ class CouncilGroup(ViewSetGroup):
             menu_label="Figures",
         ),
         FigureImportViewSet(),
+        _viewset(
+            Payment,
+            "pick",
+            None,
+            ["paid_on", "supplier", "service", "amount", "contract"],
+            list_filter=["service"],
+            search_fields=["supplier", "service", "transaction"],
+            form_fields=[
+                *("transaction", "paid_on", "supplier", "supplier_ref", "service"),
+                *("expense_type", "purpose", "amount", "irrecoverable_vat", "contract"),
+            ],
+            menu_label="Spending",
+        ),
+        SpendingImportViewSet(),
         _viewset(
             PaperText,
             "search",

@@ -17,6 +17,7 @@ from townhall.council.models.register import (
     MeetingPaper,
     Membership,
 )
+from townhall.council.models.spending import Payment
 from townhall.council.models.updates import CommitteeUpdate
 from townhall.council.models.votes import Ballot, RecordedVote
 
@@ -40,6 +41,7 @@ __all__ = [
     "Membership",
     "PaperPage",
     "PaperText",
+    "Payment",
     "ProgrammePage",
     "ProjectPage",
     "PublicQuestion",
