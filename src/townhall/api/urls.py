@@ -5,6 +5,7 @@ from ninja.errors import ValidationError
 
 from townhall.api.consultations import router as consultations
 from townhall.api.council import router as council
+from townhall.api.democracy import router as democracy
 from townhall.api.petitions import router as petitions
 
 
@@ -34,7 +35,9 @@ api = TownhallAPI(
     version="1",
     description="Public facts about petitions (counts, states, thresholds, responses and "
     "signatures by ward) and the council's record (committees, meetings, decisions, "
-    "programmes with their figures, and contracts), and consultations with their questions "
+    "programmes with their figures, and contracts; councillors, their interests and recorded "
+    "votes as Popolo shapes, residents' published questions, the forward plan and spending "
+    "over £500), and consultations with their questions "
     "and published results. No personal data is ever included: "
     "councillors appear only in their public roles.",
     urls_namespace="public-api",
@@ -53,6 +56,7 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
 
 api.add_router("/", petitions)
 api.add_router("/", council)
+api.add_router("/", democracy)
 api.add_router("/", consultations)
 
 urlpatterns = [path("api/", api.urls)]
