@@ -40,3 +40,30 @@ def test_the_api_answers_as_documented(case):
     # well-formed but unknown one is answered 400 with the reason, as documented; the check
     # that every schema-valid request is accepted does not apply to them.
     case.call_and_validate(excluded_checks=[positive_data_acceptance])
+
+
+def test_no_two_response_shapes_share_a_name():
+    """The OpenAPI document names each shape by its class: a second class of the same name
+    replaces the first there (two CountOut did once), and answers then fail their schema."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import townhall.api
+
+    for module in pkgutil.iter_modules(townhall.api.__path__):
+        importlib.import_module(f"townhall.api.{module.name}")
+    seen: dict[str, str] = {}
+
+    def walk(cls) -> None:
+        for shape in cls.__subclasses__():
+            if shape.__module__.startswith("townhall.api"):
+                where = f"{shape.__module__}.{shape.__qualname__}"
+                assert seen.setdefault(shape.__name__, where) == where, (
+                    seen[shape.__name__],
+                    where,
+                )
+            walk(shape)
+
+    walk(Schema)

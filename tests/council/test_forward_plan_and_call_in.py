@@ -13,6 +13,12 @@ from townhall.council.services.call_in import is_open, window_ends
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _without_the_demos_keydecisions(db):
+    """The demo has some; these tests count their own."""
+    KeyDecision.objects.all().delete()
+
+
 def plan(**fields) -> KeyDecision:
     defaults = {
         "title": "Library opening hours",

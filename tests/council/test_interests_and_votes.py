@@ -24,6 +24,12 @@ from townhall.council.services.votes import check_vote
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _without_the_demos_recordedvotes(db):
+    """The demo has some; these tests count their own."""
+    RecordedVote.objects.all().delete()
+
+
 @pytest.fixture
 def committee(db) -> Committee:
     return Committee.objects.create(name="Planning", slug="planning-test", remit="Planning")

@@ -17,7 +17,7 @@ def test_a_meeting_its_agenda_and_its_papers_are_saved_from_one_form(as_user):
         {
             "committee": committee.pk,
             "starts_at": "2027-01-20 19:00",
-            "venue": "Hendon Town Hall",
+            "venue": "Committee Room 2, Hendon Town Hall",
             "status": "scheduled",
             "minutes": "none",
             "webcast_url": "",
@@ -32,7 +32,7 @@ def test_a_meeting_its_agenda_and_its_papers_are_saved_from_one_form(as_user):
         },
     )
     assert answer.status_code == 302, answer.content.decode()[:2000]
-    meeting = Meeting.objects.get(committee=committee, venue="Hendon Town Hall", status="scheduled")
+    meeting = Meeting.objects.get(committee=committee, venue="Committee Room 2, Hendon Town Hall")
     assert [item.title for item in meeting.agenda.order_by("number")] == [
         "Apologies",
         "Budget 2027/28",

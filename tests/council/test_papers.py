@@ -77,7 +77,7 @@ def test_the_search_page_links_to_the_page_and_the_decision(
 def test_a_meeting_papers_page_count_is_filled_in_when_it_is_read(
     upload, django_capture_on_commit_callbacks
 ):
-    meeting = Meeting.objects.get(committee__slug="cabinet")
+    meeting = Meeting.objects.get(committee__slug="cabinet", status="held")
     with django_capture_on_commit_callbacks(execute=True):
         document = upload("Order paper", pdf_document("Order paper", _pages(260, phrase_on=1)))
     paper = MeetingPaper.objects.create(meeting=meeting, document=document)
@@ -87,7 +87,7 @@ def test_a_meeting_papers_page_count_is_filled_in_when_it_is_read(
 def test_uploading_a_new_file_reads_it_again(upload, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         document = upload("Report", pdf_document("Report", _pages(3, phrase_on=1)))
-    meeting = Meeting.objects.get(committee__slug="cabinet")
+    meeting = Meeting.objects.get(committee__slug="cabinet", status="held")
     paper = MeetingPaper.objects.create(meeting=meeting, document=document)
     from django.core.files.base import ContentFile
 

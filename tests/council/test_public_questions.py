@@ -14,6 +14,13 @@ from townhall.council.services import questions
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _without_the_demos_publicquestions(db):
+    """The demo has some; these tests count their own."""
+    PublicQuestion.objects.all().delete()
+
+
 ASKED = {
     "kind": "question",
     "name": "Grace Hopper",

@@ -14,6 +14,13 @@ from townhall.council.services.spending_csv import import_spending
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _without_the_demos_payments(db):
+    """The demo has some; these tests count their own."""
+    Payment.objects.all().delete()
+
+
 HEADER = (
     "Payment date,Transaction number,Supplier,Supplier ID,Service,Expense type,Purpose,Amount\n"
 )

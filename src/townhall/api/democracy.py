@@ -15,7 +15,7 @@ from townhall.api.democracy_schemas import (
     KeyDecisionOut,
     PaymentOut,
     PersonOut,
-    QuestionOut,
+    PublicQuestionOut,
     VoteEventOut,
 )
 from townhall.api.pagination import BoundedLimitOffset
@@ -179,7 +179,7 @@ class QuestionQuery(Schema):
     committee: str | None = None
 
 
-@router.get("/questions", response=list[QuestionOut])
+@router.get("/questions", response=list[PublicQuestionOut])
 @paginate(BoundedLimitOffset)
 def list_questions(request: HttpRequest, filters: Query[QuestionQuery]):
     """Residents' questions and deputations once accepted, with the written answers; the

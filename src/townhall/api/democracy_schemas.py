@@ -64,12 +64,12 @@ class InterestsOut(Schema):
     declarations: list[DeclarationOut]
 
 
-class CountOut(Schema):  # Popolo Count
+class PopoloCount(Schema):  # Popolo Count
     option: str
     value: int
 
 
-class VoteOut(Schema):  # Popolo Vote
+class PopoloVote(Schema):  # Popolo Vote
     voter_id: str
     voter_name: str
     option: str
@@ -85,11 +85,11 @@ class VoteEventOut(Schema):  # Popolo VoteEvent
     meeting_id: int
     agenda_item: int
     decision_id: int | None
-    counts: list[CountOut]
-    votes: list[VoteOut]
+    counts: list[PopoloCount]
+    votes: list[PopoloVote]
 
 
-class QuestionOut(Schema):
+class PublicQuestionOut(Schema):
     id: int
     meeting_id: int
     committee: str

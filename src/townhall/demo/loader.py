@@ -28,6 +28,7 @@ from townhall.core.services.wards import load_wards
 from townhall.demo import content, posts
 from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
+from townhall.demo.democracy import load_democracy
 from townhall.demo.donations import load_donation_page
 from townhall.demo.events import load_events
 from townhall.demo.grants import load_grants
@@ -277,6 +278,7 @@ def load_demo() -> dict:
     load_statements()
     load_council()
     load_programmes()
+    load_democracy()  # after the contracts, which payments are matched to
     load_consultations()
     load_grants()
     load_donation_page()
