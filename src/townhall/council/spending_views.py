@@ -15,7 +15,7 @@ from townhall.council.forms import SpendingFilters
 from townhall.council.services import spending
 from townhall.council.signals import COUNCIL_TAG
 
-PER_PAGE = 50
+PER_PAGE = 25
 
 
 def _chosen(request: HttpRequest):

@@ -1,7 +1,7 @@
 """The demo council's committees, meetings, papers and decisions, from seeds 003 and 004's
 facts, written fresh. Councillors appear in their public roles only."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -9,6 +9,7 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 
 from townhall.core.models import Organisation, Ward
+from townhall.core.working_days import working_days_after
 from townhall.council.models import (
     AgendaItem,
     Committee,
@@ -284,7 +285,9 @@ def load_council() -> int:
                 )
                 found.papers.add(document)
         _minutes(meeting, collection)
-    upcoming = timezone.localdate() + timedelta(days=14)
+    # Three weeks of working days ahead: residents' questions (ten working days before) are
+    # still open on a demo loaded today.
+    upcoming = working_days_after(timezone.localdate(), 15)
     Meeting.objects.create(
         committee=committees["children-education-libraries-safeguarding"],
         starts_at=timezone.make_aware(datetime.combine(upcoming, time(19, 0))),

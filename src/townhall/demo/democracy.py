@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from townhall.core.working_days import working_days_after
 from townhall.council.models import (
     AgendaItem,
     Ballot,
@@ -24,7 +25,7 @@ ILLUSTRATIVE = "Illustrative demo entry, not the councillor's real register"
 
 
 def _upcoming(committee: str, days: int, items: list[str], webcast: str = "") -> Meeting:
-    day = timezone.localdate() + timedelta(days=days)
+    day = working_days_after(timezone.localdate(), days)  # never on a bank holiday
     meeting = Meeting.objects.create(
         committee=Committee.objects.get(slug=committee),
         starts_at=timezone.make_aware(datetime.combine(day, time(19, 0))),
@@ -187,11 +188,11 @@ def load_democracy() -> None:
     ).first()
     _upcoming(
         "cabinet",
-        28,
+        20,
         ["Apologies for absence", "Declarations of interest", "Budget monitoring"],
         webcast="https://webcasts.barnet.example/cabinet",  # illustrative
     )
-    _upcoming("council", 42, ["Apologies for absence", "Petitions", "Motions"])
+    _upcoming("council", 30, ["Apologies for absence", "Petitions", "Motions"])
     _interests()
     _vote()
     if children:
