@@ -211,7 +211,11 @@ class AgendaItem(index.Indexed, models.Model):
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("outcome"), FieldPanel("draft")]
 
-    search_fields = [index.SearchField("title"), index.SearchField("outcome")]
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("outcome"),
+        index.FilterField("draft"),  # drafts are never found
+    ]
 
     class Meta:
         ordering = ["meeting", "number"]
