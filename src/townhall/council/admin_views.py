@@ -100,7 +100,7 @@ EVERY_ROW_CHECKED = (
 def import_page(request, title: str, form, report, explanation: list[str]) -> TemplateResponse:
     return TemplateResponse(
         request,
-        "council/admin/import_csv.html",
+        "core/admin/import_csv.html",
         {"title": title, "form": form, "report": report, "explanation": explanation},
         status=400 if report and not report.ok else 200,
     )
