@@ -2,10 +2,22 @@
 in TOWNHALL_DATA_DIR, with a trivial view beside the site's own URLs as the baseline."""
 
 import os
+import statistics
 import sys
+import time
 from collections.abc import Callable
 
 TRIVIAL_PATH = "/bench-trivial/"
+
+
+def timed(action: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+    """The median seconds of `repeat` runs of `action`, and what the last one returned."""
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
 
 
 def trivial(request):

@@ -14,7 +14,6 @@ import csv
 import io
 import random
 import resource
-import statistics
 import sys
 import time
 from datetime import date, timedelta
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.inprocess import TRIVIAL_PATH, run_on_demo
+from bench.inprocess import TRIVIAL_PATH, run_on_demo, timed
 
 SERVICES = [
     "Adult social care",
@@ -55,15 +54,6 @@ def year_of_spending(rows: int) -> bytes:
             f"{chance.randint(50_000, 25_000_000) / 100:.2f}"
         )
     return ("\n".join(lines) + "\n").encode()
-
-
-def timed(action, repeat: int = 1) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def bench(rows: int) -> None:

@@ -27,6 +27,7 @@ from townhall.comments.models import Comment, CommentPolicy
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response
 from townhall.core import access
 from townhall.core.models import Email, Organisation, PageFeedback
+from townhall.datasets.models import Dataset, Observation
 from townhall.donations.models import Donation
 from townhall.events.models import EventPage, Rsvp
 from townhall.grants.models import Application, ApplicationFile, GrantRound
@@ -301,6 +302,36 @@ SAMPLES = {
         lambda _: None,
     ),
     "organiser-dashboard": Sample(lambda o: o, (*CAMPAIGNS, "council"), lambda o: {"slug": o.slug}),
+    "datasets:*": Sample(
+        lambda o: Dataset.objects.create(
+            organisation=o,
+            title="Matrix",
+            slug=f"matrix-{o.slug}",
+            description="-",
+            unit="n",
+            source="-",
+        ),
+        CAMPAIGNS,
+        _pk,
+    ),
+    "observations:*": Sample(
+        lambda o: Observation.objects.create(
+            dataset=Dataset.objects.get_or_create(
+                slug=f"matrix-{o.slug}",
+                defaults={
+                    "organisation": o,
+                    "title": "M",
+                    "description": "-",
+                    "unit": "n",
+                    "source": "-",
+                },
+            )[0],
+            period_start=timezone.localdate(),
+            value=1,
+        ),
+        CAMPAIGNS,
+        _pk,
+    ),
     "news_categories:*": Sample(
         lambda o: NewsCategory.objects.create(organisation=o, name="Matrix", slug="matrix"),
         CAMPAIGNS,

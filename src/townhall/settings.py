@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "townhall.council",
     "townhall.consultations",
     "townhall.grants",
+    "townhall.datasets",
     "townhall.api",
     "townhall.people",
     "townhall.donations",
@@ -265,6 +266,8 @@ TOWNHALL_FOLLOW_UP_DAYS = env.int("FOLLOW_UP_DAYS", default=14)
 TOWNHALL_MESSAGE_KEEP_DAYS = env.int("MESSAGE_KEEP_DAYS", default=28)
 # Whose bank holidays deadlines skip: ENG (England and Wales share them), SCT or NIR.
 TOWNHALL_BANK_HOLIDAYS_REGION = env.str("BANK_HOLIDAYS_REGION", default="ENG")
+# The licence of the registers in the open data catalogue, and of new datasets.
+TOWNHALL_OPEN_DATA_LICENCE = env.str("OPEN_DATA_LICENCE", default="OGL-UK-3.0")
 # Working days after an executive decision in which scrutiny members may call it in.
 TOWNHALL_CALL_IN_WORKING_DAYS = env.int("CALL_IN_WORKING_DAYS", default=5)
 # Councillors register gifts and hospitality worth more than this (the council's code).

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("townhall.council.urls")),
     path("", include("townhall.consultations.urls")),
     path("", include("townhall.grants.urls")),
+    path("", include("townhall.datasets.urls")),
     path("", include("townhall.api.urls")),
 ]
 

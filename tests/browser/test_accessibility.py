@@ -30,6 +30,9 @@ PAGES = {
     "a register of interests, an earlier version": "/democracy/councillors/reuben-thompstone/"
     "interests/1/",
     "forward plan": "/democracy/forward-plan/",
+    "open data catalogue": "/data/",
+    "a dataset, bars by place with a limit": "/data/no2-at-schools/",
+    "a dataset, a line over time": "/data/trust-in-the-council/",
     "spending over £500": "/democracy/spending/",
     "spending, a filter with errors": "/democracy/spending/?month=April",
     "meeting to come, with questions": "/democracy/meetings/6/",

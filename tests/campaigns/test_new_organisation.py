@@ -18,6 +18,7 @@ def test_adding_an_organisation_home_page_sets_up_the_organisation(as_user):
             "title": "Mill Hill Residents",
             "slug": "mill-hill",
             "intro": rich_text("<p>Hi</p>"),
+            "figures-count": "0",  # the indicators StreamField, empty
             "donate_url": "",
             "action-publish": "publish",
         },

@@ -3,10 +3,11 @@ from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core.indicators import indicator_blocks
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.listing import latest_items
 from townhall.core.services.organisations import organisation_for_page
@@ -38,10 +39,14 @@ class OrganisationHomePage(Page):
     contact = models.ForeignKey(
         "core.ContactDetails", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    figures = StreamField(
+        indicator_blocks(), blank=True, help_text="Indicators: your datasets' latest figures"
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("figures"),
         FieldPanel("donate_page"),
         FieldPanel("donate_url"),
         FieldPanel("contact"),

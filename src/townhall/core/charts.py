@@ -48,21 +48,44 @@ def _marker(index: int, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
 
 
+@dataclass(frozen=True)
+class Line:
+    """A limit or target drawn across the chart, labelled in words (not by colour alone)."""
+
+    label: str
+    value: Decimal
+
+
+def _limit_mark(line: Line | None, x1: float, y1: float, x2: float, y2: float, text_at) -> str:
+    if line is None:
+        return ""
+    text_x, text_y, anchor = text_at
+    return (
+        f'<g class="th-chart__limit" data-limit="{line.value}">'
+        f'<line x1="{x1:.1f}" x2="{x2:.1f}" y1="{y1:.1f}" y2="{y2:.1f}" stroke="#0b0c0c" '
+        f'stroke-width="2" stroke-dasharray="8 4"/>'
+        f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}" font-size="12" '
+        f'font-weight="700">{escape(line.label)}</text></g>'
+    )
+
+
 def line_chart(
     series: list[Series],
     *,
     title: str,
     chart_id: str,
     describe: Callable[[Decimal], str],
+    limit: Line | None = None,
 ) -> SafeString:
-    """An SVG line chart; `describe` formats a value the way the table beside it does."""
+    """An SVG line chart; `describe` formats a value the way the table beside it does, and
+    `limit`, if any, is drawn as a dashed line across it with its label."""
     points = [point for one in series for point in one.points]
     if not points:
         return mark_safe("")
     first = min(day for day, _ in points).toordinal()
     last = max(day for day, _ in points).toordinal()
     span = max(last - first, 1)
-    top = nice_top(max(value for _, value in points))
+    top = nice_top(max([value for _, value in points] + ([limit.value] if limit else [])))
     plot_width, plot_height = WIDTH - LEFT - RIGHT, PLOT_HEIGHT
     axis_y = TOP + PLOT_HEIGHT
     height = axis_y + BOTTOM + 22 * math.ceil(len(series) / 2)
@@ -93,8 +116,11 @@ def line_chart(
         ends = sorted({date.fromordinal(first), date.fromordinal(last)})
         ticks = [(day, f"{day:%b %Y}") for day in ends]
     for day, label in ticks:
+        x = x_of(day)
+        # A label at either end of the axis reads inwards, so the chart does not cut it off.
+        anchor = "end" if x > WIDTH - RIGHT - 30 else "start" if x < LEFT + 30 else "middle"
         grid.append(
-            f'<text x="{x_of(day):.1f}" y="{axis_y + 20}" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{axis_y + 20}" text-anchor="{anchor}" '
             f'font-size="12">{label}</text>'
         )
     drawn = []
@@ -126,6 +152,10 @@ def line_chart(
         f'<text x="18" y="4" font-size="13">{escape(one.name)}</text></g>'
         for index, one in enumerate(series)
     )
+    marked = ""
+    if limit:
+        at = y_of(limit.value)
+        marked = _limit_mark(limit, LEFT, at, WIDTH - RIGHT, at, (WIDTH - RIGHT, at - 6, "end"))
     axes = (
         f'<line x1="{LEFT}" x2="{LEFT}" y1="{TOP}" y2="{axis_y}" stroke="#0b0c0c"/>'
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{axis_y}" y2="{axis_y}" '
@@ -137,7 +167,9 @@ def line_chart(
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">A line for each measure over time. The table after the '
         f"chart gives every value, its date and its source.</desc>"
-        f"{''.join(grid)}{axes}{''.join(drawn)}{legend}</svg>"
+        f"{''.join(grid)}{axes}{''.join(drawn)}"
+        f"{marked}"
+        f"{legend}</svg>"
     )
     return mark_safe(svg)
 
@@ -146,17 +178,23 @@ BAR_HEIGHT, BAR_GAP, LABEL_WIDTH = 28, 10, 220
 
 
 def bar_chart(
-    bars: list[tuple[str, int]], *, title: str, chart_id: str, describe: Callable[[int], str]
+    bars: list[tuple[str, int | Decimal]],
+    *,
+    title: str,
+    chart_id: str,
+    describe: Callable,
+    limit: Line | None = None,
 ) -> SafeString:
-    """Horizontal bars, one per answer, each labelled with its number as the table gives it."""
+    """Horizontal bars, one per answer, each labelled with its number as the table gives it;
+    `limit`, if any, a dashed upright line with its label."""
     if not bars:
         return mark_safe("")
-    top = max((count for _, count in bars), default=0) or 1
+    top = float(max([count for _, count in bars] + ([limit.value] if limit else [])) or 1)
     plot = WIDTH - LABEL_WIDTH - 90
     rows = []
     for index, (label, count) in enumerate(bars):
         y = index * (BAR_HEIGHT + BAR_GAP)
-        width = count / top * plot
+        width = float(count) / top * plot
         text = f"{label}: {describe(count)}"
         rows.append(
             f'<g class="th-chart__bar" data-label="{escape(label)}" data-value="{count}">'
@@ -169,11 +207,18 @@ def bar_chart(
             f"{escape(describe(count))}</text></g>"
         )
     height = len(bars) * (BAR_HEIGHT + BAR_GAP)
+    marked = ""
+    if limit:
+        x = LABEL_WIDTH + float(limit.value) / top * plot
+        # The label reads towards the middle of the chart, so it is never cut off at an edge.
+        text_at = (x - 4, height + 14, "end") if x > WIDTH * 0.6 else (x + 4, height + 14, "start")
+        marked = _limit_mark(limit, x, 0, x, height, text_at)
+        height += 20  # room for the limit's label under the bars
     svg = (
         f'<svg class="th-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">A bar for each answer, as long as the number who gave it. '
-        f"The table after the chart gives the numbers.</desc>{''.join(rows)}</svg>"
+        f"The table after the chart gives the numbers.</desc>{''.join(rows)}{marked}</svg>"
     )
     return mark_safe(svg)

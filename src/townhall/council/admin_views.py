@@ -2,10 +2,7 @@
 which papers' text could not be read, and why."""
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
@@ -15,6 +12,12 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from townhall.core import access
+from townhall.core.admin_imports import (
+    EVERY_ROW_CHECKED,
+    CsvImport,
+    CsvUploadForm,
+    import_csv_view,
+)
 from townhall.council.models import (
     CATEGORIES,
     Councillor,
@@ -24,26 +27,6 @@ from townhall.council.models import (
     ProjectPage,
 )
 from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figures
-
-MAX_CSV_BYTES = 2 * 1024 * 1024
-
-
-class CsvUploadForm(forms.Form):
-    """A spreadsheet saved as CSV, no larger than `max_bytes`."""
-
-    max_bytes = MAX_CSV_BYTES
-    file = forms.FileField(label="CSV file")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > self.max_bytes:
-            megabytes = self.max_bytes // (1024 * 1024)
-            raise forms.ValidationError(
-                f"The file is larger than {megabytes} MB: split it into parts."
-            )
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Choose a CSV file (save the spreadsheet as CSV UTF-8).")
-        return upload
 
 
 class FigureImportForm(CsvUploadForm):
@@ -61,49 +44,28 @@ class FigureImportForm(CsvUploadForm):
         self.fields["file"].help_text = f"Columns: {', '.join(COLUMNS)}. At most {MAX_ROWS} rows."
 
 
-def import_view(request: HttpRequest) -> HttpResponse:
-    access.ensure(request.user, "council.import_figures")
-    form = FigureImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        page = form.cleaned_data["page"]
-        report = import_figures(form.cleaned_data["file"].read(), page)
-        if report.ok:
-            messages.success(
-                request,
-                f"Imported figures for {page.title}: {report.added} added, "
-                f"{report.updated} updated.",
-            )
-            return redirect("figure-import:index")
-    return import_page(
-        request,
-        "Import figures",
-        form,
-        report,
-        [
-            f"One figure per row, with a first row naming the columns: {','.join(COLUMNS)}. "
-            "Dates as 2012-03-31 or 31/03/2012; values as plain numbers, never negative; the "
-            "unit as £, % or number; the source as a document's title or number, or a web "
-            "address.",
-            EVERY_ROW_CHECKED,
-        ],
-    )
-
-
-EVERY_ROW_CHECKED = (
-    "Every row is checked before anything is imported: if any row is wrong, nothing is "
-    "imported and each problem is listed here. Importing the same file twice adds nothing "
-    "twice."
+FIGURES = CsvImport(
+    title="Import figures",
+    explanation=[
+        f"One figure per row, with a first row naming the columns: {','.join(COLUMNS)}. "
+        "Dates as 2012-03-31 or 31/03/2012; values as plain numbers, never negative; the "
+        "unit as £, % or number; the source as a document's title or number, or a web "
+        "address.",
+        EVERY_ROW_CHECKED,
+    ],
+    back="figure-import:index",
+    run=lambda data: import_figures(data["file"].read(), data["page"]),
+    done=lambda data, report: (
+        f"Imported figures for {data['page'].title}: {report.added} added, "
+        f"{report.updated} updated."
+    ),
 )
 
 
-def import_page(request, title: str, form, report, explanation: list[str]) -> TemplateResponse:
-    return TemplateResponse(
-        request,
-        "core/admin/import_csv.html",
-        {"title": title, "form": form, "report": report, "explanation": explanation},
-        status=400 if report and not report.ok else 200,
-    )
+def import_view(request: HttpRequest) -> HttpResponse:
+    access.ensure(request.user, "council.import_figures")
+    form = FigureImportForm(request.POST or None, request.FILES or None)
+    return import_csv_view(request, form, FIGURES)
 
 
 class FigureImportViewSet(ViewSet):

@@ -18,8 +18,11 @@ class CouncilConfig(AppConfig):
         navigation.add_council_link("Forward plan", "forward-plan", 25)
         navigation.add_council_link("Contracts", "contracts", 30)
         navigation.add_council_link("Spending over £500", "spending", 35)
-        from townhall.core import agenda, digests, happenings
+        from townhall.core import agenda, digests, happenings, open_data
         from townhall.council import follow_sources, petition_agenda
+        from townhall.council import open_data as council_registers
+
+        open_data.register(council_registers.registers)
         from townhall.council.happenings import meetings
 
         agenda.register_agenda(

@@ -28,6 +28,7 @@ from townhall.core.services.wards import load_wards
 from townhall.demo import content, posts
 from townhall.demo.consultations import load_consultations
 from townhall.demo.council import load_council
+from townhall.demo.datasets import load_datasets
 from townhall.demo.democracy import load_democracy
 from townhall.demo.donations import load_donation_page
 from townhall.demo.events import load_events
@@ -279,6 +280,7 @@ def load_demo() -> dict:
     load_council()
     load_programmes()
     load_democracy()  # after the contracts, which payments are matched to
+    load_datasets()
     load_consultations()
     load_grants()
     load_donation_page()

@@ -21,3 +21,7 @@ class GrantsConfig(AppConfig):
         from townhall.grants import attention
 
         dashboard.register(attention.waiting)
+        from townhall.core import open_data
+        from townhall.grants.open_data import catalogue_entries
+
+        open_data.register(catalogue_entries)

@@ -9,8 +9,10 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 
 from townhall.core.admin_views import spreadsheet_safe
+from townhall.core.open_data import Entry
 from townhall.grants.models import Award, GrantSchemePage
 
 PREFIX = "360G-townhall"
@@ -126,3 +128,25 @@ def as_csv() -> str:
             ]
         )
     return output.getvalue()
+
+
+def catalogue_entries() -> list:
+    """Grants awarded, in the open data catalogue (core.open_data)."""
+    return [
+        Entry(
+            title="Grants awarded (360Giving)",
+            description="Every published grant award in the 360Giving Data Standard: who "
+            "received it, how much, for what and where; individuals are never named.",
+            publisher="The funders on this site",
+            page=reverse("grant-awards"),
+            licence="CC-BY-4.0",
+            updated=None,
+            fields=[
+                (column, "As the 360Giving Data Standard defines it") for column in CSV_COLUMNS
+            ],
+            downloads=[
+                ("JSON", reverse("grant-awards-json")),
+                ("CSV", reverse("grant-awards-csv")),
+            ],
+        )
+    ]

@@ -2,10 +2,11 @@ from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core.indicators import indicator_blocks
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.listing import latest_items
 
@@ -64,8 +65,14 @@ class ContentPage(Page):
 
     summary = models.CharField(max_length=300, blank=True)
     body = RichTextField(features=EDITOR_FEATURES)
+    figures = StreamField(indicator_blocks(), blank=True, help_text="Indicators after the text")
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("figures"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     class Meta:

@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+
+EDITOR_PERMISSIONS = [
+    *(f"datasets.{action}_dataset" for action in ("view", "add", "change", "delete")),
+    *(f"datasets.{action}_observation" for action in ("view", "add", "change", "delete")),
+    "datasets.import_observations",
+]
+MODERATOR_PERMISSIONS = ["datasets.view_dataset", "datasets.view_observation"]
+
+
+class DatasetsConfig(AppConfig):
+    name = "townhall.datasets"
+    label = "datasets"
+    verbose_name = "Datasets"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from townhall.core import indicators, navigation
+        from townhall.datasets.presenting import dataset_choices, render_indicator
+
+        indicators.register(dataset_choices, render_indicator)
+        from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
+        from townhall.datasets import rules  # noqa: F401 - declares who may do what
+
+        navigation.add_council_link("Open data", "data-catalogue", 70)
+        ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
+        ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS

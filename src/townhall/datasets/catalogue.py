@@ -1,0 +1,97 @@
+"""What the open data catalogue lists, and its schema.org description: every public dataset,
+and the registers other apps publish (petitions, decisions, contracts, spending, grants),
+each with its licence, what its fields mean, when it last changed, and its downloads.
+
+Other apps' registers come through core.open_data, so this app imports none of them.
+"""
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from townhall.core import open_data
+from townhall.datasets.models import LICENCE_URLS, Dataset
+
+FIELDS = [
+    ("date", "The first day of the period the value is for"),
+    ("period_end", "Its last day, for a period longer than a day"),
+    ("period_label", 'The period as people say it ("Spring 2016")'),
+    ("value", "The value, in the dataset's unit"),
+    ("unit", "The unit"),
+    ("ward", "The ward it is for, if any"),
+    ("place", "The named place it is for, if any (a school, a road)"),
+    ("latitude, longitude", "Where that place is, if given"),
+]
+
+
+def entry(dataset: Dataset) -> open_data.Entry:
+    return open_data.Entry(
+        title=dataset.title,
+        description=dataset.description,
+        publisher=dataset.organisation.name,
+        page=dataset.get_absolute_url(),
+        licence=dataset.licence,
+        updated=dataset.updated_at,
+        fields=FIELDS,
+        downloads=[
+            ("CSV", reverse("dataset-csv", args=[dataset.slug])),
+            ("JSON", reverse("dataset-json", args=[dataset.slug])),
+        ],
+        illustrative=dataset.illustrative,
+    )
+
+
+def entries(request: HttpRequest) -> list[open_data.Entry]:
+    """The datasets, then the registers, each as the catalogue lists it."""
+    datasets = Dataset.objects.public().select_related("organisation")
+    return [entry(dataset) for dataset in datasets] + open_data.registers()
+
+
+def _distribution(request: HttpRequest, downloads) -> list[dict]:
+    kinds = {
+        "CSV": "text/csv",
+        "JSON": "application/json",
+        "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }
+    return [
+        {
+            "@type": "DataDownload",
+            "encodingFormat": kinds.get(kind, kind),
+            "contentUrl": request.build_absolute_uri(url),
+        }
+        for kind, url in downloads
+    ]
+
+
+def describe(request: HttpRequest, entry: open_data.Entry) -> dict:
+    """schema.org's Dataset, as Google's dataset search and data.gov.uk-style harvesters read."""
+    return {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": entry.title,
+        "description": entry.description,
+        "url": request.build_absolute_uri(entry.page),
+        "license": LICENCE_URLS.get(entry.licence, entry.licence),
+        "creator": {"@type": "Organization", "name": entry.publisher},
+        "dateModified": entry.updated.isoformat() if entry.updated else None,
+        "variableMeasured": [name for name, _meaning in entry.fields],
+        "isAccessibleForFree": True,
+        "distribution": _distribution(request, entry.downloads),
+    }
+
+
+def describe_dataset(request: HttpRequest, dataset: Dataset) -> dict:
+    described = describe(request, entry(dataset))
+    described["measurementTechnique"] = dataset.method
+    described["unitText"] = dataset.unit
+    return described
+
+
+def data_catalog(request: HttpRequest, listed: list[open_data.Entry]) -> dict:
+    return {
+        "@context": "https://schema.org/",
+        "@type": "DataCatalog",
+        "name": f"{settings.WAGTAIL_SITE_NAME} open data",
+        "url": request.build_absolute_uri(reverse("data-catalogue")),
+        "dataset": [describe(request, entry) for entry in listed],
+    }

@@ -1,0 +1,200 @@
+"""A dataset's figures as a page shows them: the latest value and its change, a chart, and
+the table of exactly the numbers the chart draws, with the limit in force.
+
+Cost grows with the places and periods shown, never with all the observations: a dataset
+with one period is drawn as bars by place (at most MAX_PLACES); a few places over time as a
+line each; many places over time as the average per period, worked out by the database.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from townhall.core.charts import Line, Series, bar_chart, line_chart
+from townhall.datasets.models import Dataset, Limit, Observation
+
+MAX_PLACES = 50
+MAX_LINES = 5
+MAX_PERIODS = 400
+
+
+@dataclass
+class Row:
+    label: str  # the place, or "All places"
+    period: str
+    on: object  # the period's first day
+    value: Decimal
+    over_limit: bool = False
+    shown: str = ""  # the value with its unit, as the chart's labels give it
+    number: str = ""  # the value as the table gives it
+
+
+@dataclass
+class Figures:
+    chart: SafeString
+    kind: str  # "bars", "lines" or "average"
+    rows: list[Row] = field(default_factory=list)
+    latest: Row | None = None
+    change: Decimal | None = None
+    limit: Limit | None = None
+    over_limit: int = 0
+    observations: int = 0
+    change_words: str = ""  # "Down 10%", "Up 2.5 µg/m³", "No change"
+
+
+def number(value) -> str:
+    """52.1, 40, 1,250.5: as many decimals as the value has, no trailing zeros."""
+    found = Decimal(value).normalize()
+    return f"{found:,f}" if found == found.to_integral() else f"{found:,}"
+
+
+def describe(dataset: Dataset):
+    def shown(value) -> str:
+        return f"{number(value)}{'' if dataset.unit.startswith('%') else ' '}{dataset.unit}"
+
+    return shown
+
+
+def current_limit(dataset: Dataset) -> Limit | None:
+    return dataset.limits.order_by("-applies_from").first()
+
+
+def _place(observation: Observation) -> str:
+    if observation.place:
+        return observation.place
+    return observation.ward.name if observation.ward_id else "The borough"
+
+
+def _period(observation: Observation) -> str:
+    return (
+        observation.period_label
+        or f"{observation.period_start.day} {observation.period_start:%B %Y}"
+    )
+
+
+def figures(dataset: Dataset, chart_id: str = "dataset-chart") -> Figures:
+    observations = dataset.observations.select_related("ward")
+    total = observations.count()
+    limit = current_limit(dataset)
+    line = Line(f"{limit.label}: {describe(dataset)(limit.value)}", limit.value) if limit else None
+    shape = observations.aggregate(
+        places=Count("place_key", distinct=True), periods=Count("period_start", distinct=True)
+    )
+    if shape["periods"] == 1:
+        result = _bars(dataset, observations, line, chart_id)
+    elif shape["places"] <= MAX_LINES:
+        result = _lines(dataset, observations, line, chart_id)
+    else:
+        result = _average(dataset, observations, line, chart_id, shape["places"])
+    result.limit, result.observations = limit, total
+    for row in result.rows:
+        row.shown, row.number = describe(dataset)(row.value), number(row.value)
+    if result.change is not None:
+        amount = describe(dataset)(abs(result.change))
+        if dataset.unit == "%":  # a change in a share is in points, not per cent
+            points = number(abs(result.change))
+            amount = f"{points} percentage point{'' if points == '1' else 's'}"
+        result.change_words = (
+            "No change"
+            if not result.change
+            else f"{'Up' if result.change > 0 else 'Down'} {amount}"
+        )
+    if limit:
+        for row in result.rows:
+            row.over_limit = _breaks(limit, row.value)
+        latest_period = result.rows[-1].on if result.rows else None
+        result.over_limit = sum(row.over_limit for row in result.rows if row.on == latest_period)
+    return result
+
+
+def _breaks(limit: Limit, value: Decimal) -> bool:
+    """A limit is broken at or above it (40 µg/m³ or more); a target is missed below it."""
+    return value >= limit.value if limit.kind == Limit.Kind.LIMIT else value < limit.value
+
+
+def _bars(dataset, observations, line, chart_id) -> Figures:
+    chosen = list(observations.order_by("-value")[:MAX_PLACES])
+    rows = [Row(_place(o), _period(o), o.period_start, o.value) for o in chosen]
+    chart = bar_chart(
+        [(row.label, row.value) for row in rows],
+        title=f"{dataset.title}, {rows[0].period if rows else ''}",
+        chart_id=chart_id,
+        describe=describe(dataset),
+        limit=line,
+    )
+    return Figures(chart, "bars", rows, latest=rows[0] if rows else None)
+
+
+def _lines(dataset, observations, line, chart_id) -> Figures:
+    chosen = list(observations.order_by("period_start")[: MAX_PERIODS * MAX_LINES])
+    series: dict[str, Series] = {}
+    rows = []
+    for observation in chosen:
+        label = _place(observation)
+        series.setdefault(label, Series(label)).points.append(
+            (observation.period_start, observation.value)
+        )
+        rows.append(Row(label, _period(observation), observation.period_start, observation.value))
+    chart = line_chart(
+        list(series.values()),
+        title=dataset.title,
+        chart_id=chart_id,
+        describe=describe(dataset),
+        limit=line,
+    )
+    latest = rows[-1] if rows else None
+    previous = next((r for r in reversed(rows[:-1]) if latest and r.label == latest.label), None)
+    change = latest.value - previous.value if latest and previous else None
+    return Figures(chart, "lines", rows, latest=latest, change=change)
+
+
+def _average(dataset, observations, line, chart_id, places: int) -> Figures:
+    per_period = list(
+        observations.values("period_start")
+        .annotate(mean=Avg("value"))
+        .order_by("-period_start")[:MAX_PERIODS]
+    )[::-1]
+    label = f"Average of {places:,} places"
+    rows = [
+        Row(
+            label,
+            f"{p['period_start'].day} {p['period_start']:%B %Y}",
+            p["period_start"],
+            Decimal(p["mean"]).quantize(Decimal("0.01")),
+        )
+        for p in per_period
+    ]
+    chart = line_chart(
+        [Series(label, [(row.on, row.value) for row in rows])],
+        title=f"{dataset.title}: the average of its places",
+        chart_id=chart_id,
+        describe=describe(dataset),
+        limit=line,
+    )
+    latest = rows[-1] if rows else None
+    change = latest.value - rows[-2].value if len(rows) > 1 else None
+    return Figures(chart, "average", rows, latest=latest, change=change)
+
+
+def render_indicator(slug: str, heading: str) -> SafeString:
+    """An indicator block on a page: the dataset's figure, chart and table, and a link."""
+    dataset = Dataset.objects.public().filter(slug=slug).first()
+    if dataset is None:
+        return SafeString("")
+    return SafeString(
+        render_to_string(
+            "datasets/indicator.html",
+            {
+                "dataset": dataset,
+                "heading": heading or dataset.title,
+                "figures": figures(dataset, chart_id=f"indicator-{slug}"),
+            },
+        )
+    )
+
+
+def dataset_choices() -> list[tuple[str, str]]:
+    return list(Dataset.objects.public().values_list("slug", "title"))
