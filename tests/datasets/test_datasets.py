@@ -180,3 +180,18 @@ def test_an_indicator_offers_the_published_datasets_and_draws_nothing_for_a_gone
     offered = dict(block.child_blocks["dataset"].field.choices)
     assert offered["no2-at-schools"] == "Nitrogen dioxide at Barnet schools"
     assert block.render({"dataset": "no-such-dataset", "heading": ""}) == ""
+
+
+def test_datasets_and_observations_in_the_api(client):
+    listed = client.get("/api/datasets?organisation=alliance").json()["items"]
+    air = next(d for d in listed if d["slug"] == "no2-at-schools")
+    assert air["unit"] == "µg/m³" and air["limits"][0]["value"] == "40" and air["illustrative"]
+    page = client.get("/api/datasets/trust-in-the-council/observations?date_from=2016-06-01")
+    assert [(o["period_label"], o["value"]) for o in page.json()["items"]] == [
+        ("Autumn 2016", "61")
+    ]
+    assert client.get("/api/datasets/nothing/observations").json()["items"] == []
+    assert (
+        client.get("/api/datasets/trust-in-the-council/observations?date_from=soon").status_code
+        == 400
+    )

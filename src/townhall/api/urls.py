@@ -5,6 +5,7 @@ from ninja.errors import ValidationError
 
 from townhall.api.consultations import router as consultations
 from townhall.api.council import router as council
+from townhall.api.datasets import router as datasets
 from townhall.api.democracy import router as democracy
 from townhall.api.petitions import router as petitions
 
@@ -37,8 +38,8 @@ api = TownhallAPI(
     "signatures by ward) and the council's record (committees, meetings, decisions, "
     "programmes with their figures, and contracts; councillors, their interests and recorded "
     "votes as Popolo shapes, residents' published questions, the forward plan and spending "
-    "over £500), and consultations with their questions "
-    "and published results. No personal data is ever included: "
+    "over £500), datasets with their limits and observations, and consultations with their "
+    "questions and published results. No personal data is ever included: "
     "councillors appear only in their public roles.",
     urls_namespace="public-api",
 )
@@ -57,6 +58,7 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
 api.add_router("/", petitions)
 api.add_router("/", council)
 api.add_router("/", democracy)
+api.add_router("/", datasets)
 api.add_router("/", consultations)
 
 urlpatterns = [path("api/", api.urls)]

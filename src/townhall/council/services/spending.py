@@ -17,7 +17,9 @@ from django.db.models.functions import TruncMonth
 from townhall.council.models import Payment
 
 TOP_SERVICES = 12
-# The Local Government Association's spend schema, in its order (schemas.opendata.esd.org.uk).
+# The Local Government Association's spend schema's fields, as we know them: checked against
+# no copy of the schema (schemas.opendata.esd.org.uk was not reachable when this was written),
+# so compare them with its CSV checker before sending the file to a harvester.
 LGA_COLUMNS = [
     "OrganisationURI",
     "OrganisationLabel",
