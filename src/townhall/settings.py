@@ -106,6 +106,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The API's ETags, 304s and CORS, outside the page cache (api.conditional).
+    "townhall.api.conditional.ApiConditionalGetMiddleware",
     # Tokens for people with a session; Origin and Sec-Fetch-Site for everyone else.
     "townhall.core.csrf.SessionOrOriginCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -134,6 +134,9 @@ def test_downloads_and_the_catalogue_describe_every_dataset(client):
     assert {
         "Nitrogen dioxide at Barnet schools",
         "Spending over £500",
+        "Committee meetings",
+        "Petitions and their signatures by ward",
+        "Grants awarded (360Giving)",
         "Decisions register",
     } <= names
     air = next(d for d in described["dataset"] if d["name"].startswith("Nitrogen"))

@@ -40,7 +40,8 @@ api = TownhallAPI(
     "votes as Popolo shapes, residents' published questions, the forward plan and spending "
     "over £500), datasets with their limits and observations, and consultations with their "
     "questions and published results. No personal data is ever included: "
-    "councillors appear only in their public roles.",
+    "councillors appear only in their public roles. Every answer carries an ETag (ask again "
+    "with If-None-Match for a 304) and allows any origin to read it (CORS).",
     urls_namespace="public-api",
 )
 

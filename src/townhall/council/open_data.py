@@ -38,6 +38,21 @@ def registers() -> list[Entry]:
             downloads=[("JSON", "/api/decisions"), ("RSS", reverse("decisions-rss"))],
         ),
         Entry(
+            title="Committee meetings",
+            description="Every meeting of the council's committees: when and where, its "
+            "agenda and papers, attendance, votes and minutes.",
+            publisher=publisher,
+            page=reverse("committees"),
+            licence=licence,
+            updated=None,
+            fields=[
+                ("committee, starts_at, venue", "Which body meets, when and where"),
+                ("agenda", "The items, their papers and outcomes"),
+                ("attended", "The members recorded as present"),
+            ],
+            downloads=[("JSON", "/api/meetings"), ("ICS", reverse("meetings-ics"))],
+        ),
+        Entry(
             title="Contracts register",
             description="The council's contracts: supplier, service, value and dates, and the "
             "decision that awarded each.",

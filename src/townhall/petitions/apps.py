@@ -21,6 +21,10 @@ class PetitionsConfig(AppConfig):
         from townhall.petitions import debates
 
         agenda.register_listener(debates.announced)
+        from townhall.core import open_data
+        from townhall.petitions import open_data as petition_registers
+
+        open_data.register(petition_registers.registers)
         navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")
         navigation.add_section_link("Petitions", 30, listing.organisation_petitions_url)
         from townhall.core.search import sources
