@@ -198,3 +198,11 @@ def test_datasets_and_observations_in_the_api(client):
         client.get("/api/datasets/trust-in-the-council/observations?date_from=soon").status_code
         == 400
     )
+
+
+def test_an_observation_added_by_hand_changes_the_chart_at_once(client, dataset):
+    import_observations(b"date,value\n2026-01-01,50\n", dataset)
+    assert "th-chart__bar" in client.get("/data/street-noise/").content.decode()  # one period
+    Observation.objects.create(dataset=dataset, period_start=date(2026, 2, 1), value=60)
+    html = client.get("/data/street-noise/?again").content.decode()
+    assert "th-chart__point" in html and "th-chart__bar" not in html  # now a line over time

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -146,6 +147,8 @@ class Observation(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.place_key = place_key(self.ward_id, self.place)
         super().save(*args, **kwargs)
+        # The dataset changed: what is kept of its shape (presenting._shape) is looked at anew.
+        Dataset.objects.filter(pk=self.dataset_id).update(updated_at=timezone.now())
 
     def clean(self) -> None:
         if self.period_end and self.period_start and self.period_end < self.period_start:

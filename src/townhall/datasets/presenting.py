@@ -9,6 +9,7 @@ line each; many places over time as the average per period, worked out by the da
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Avg, Count
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -80,9 +81,7 @@ def figures(dataset: Dataset, chart_id: str = "dataset-chart") -> Figures:
     total = observations.count()
     limit = current_limit(dataset)
     line = Line(f"{limit.label}: {describe(dataset)(limit.value)}", limit.value) if limit else None
-    shape = observations.aggregate(
-        places=Count("place_key", distinct=True), periods=Count("period_start", distinct=True)
-    )
+    shape = _shape(dataset, observations)
     if shape["periods"] == 1:
         result = _bars(dataset, observations, line, chart_id)
     elif shape["places"] <= MAX_LINES:
@@ -108,6 +107,19 @@ def figures(dataset: Dataset, chart_id: str = "dataset-chart") -> Figures:
         latest_period = result.rows[-1].on if result.rows else None
         result.over_limit = sum(row.over_limit for row in result.rows if row.on == latest_period)
     return result
+
+
+def _shape(dataset: Dataset, observations) -> dict[str, int]:
+    """How many places and periods it has, which decide its chart: two distinct counts over
+    every observation, most of the page's time at a million, so kept until it changes."""
+    key = f"dataset-shape:{dataset.pk}:{dataset.updated_at.timestamp()}"
+    return cache.get_or_set(
+        key,
+        lambda: observations.aggregate(
+            places=Count("place_key", distinct=True), periods=Count("period_start", distinct=True)
+        ),
+        timeout=24 * 3600,
+    )
 
 
 def _breaks(limit: Limit, value: Decimal) -> bool:
