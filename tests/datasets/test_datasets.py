@@ -206,3 +206,11 @@ def test_an_observation_added_by_hand_changes_the_chart_at_once(client, dataset)
     Observation.objects.create(dataset=dataset, period_start=date(2026, 2, 1), value=60)
     html = client.get("/data/street-noise/?again").content.decode()
     assert "th-chart__point" in html and "th-chart__bar" not in html  # now a line over time
+
+
+def test_an_observation_deleted_by_hand_changes_the_chart_at_once(client, dataset):
+    import_observations(b"date,value\n2026-01-01,50\n2026-02-01,60\n", dataset)
+    assert "th-chart__point" in client.get("/data/street-noise/").content.decode()
+    dataset.observations.filter(period_start=date(2026, 2, 1)).get().delete()
+    html = client.get("/data/street-noise/?again").content.decode()
+    assert "th-chart__bar" in html and "th-chart__point" not in html  # one period: bars

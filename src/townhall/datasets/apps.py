@@ -20,7 +20,10 @@ class DatasetsConfig(AppConfig):
 
         indicators.register(dataset_choices, render_indicator)
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
-        from townhall.datasets import rules  # noqa: F401 - declares who may do what
+        from townhall.datasets import (
+            rules,  # noqa: F401 - declares who may do what
+            signals,  # noqa: F401 - connects the handlers
+        )
 
         navigation.add_council_link("Open data", "data-catalogue", 70)
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
