@@ -161,3 +161,8 @@ def test_officers_decide_in_the_admin_and_the_resident_is_emailed(
     question.refresh_from_db()
     assert question.state == "accepted" and mail.outbox[-1].to == ["a@example.org"]
     assert officer.get("/admin/publicquestion/new/").status_code in (302, 403)
+
+
+def test_a_petition_number_too_large_to_keep_is_refused_not_a_500(post, meeting):
+    answer = post(f"/democracy/meetings/{meeting.pk}/ask/", {**ASKED, "petition": "9" * 12})
+    assert answer.status_code == 400 and not PublicQuestion.objects.exists()

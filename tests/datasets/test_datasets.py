@@ -214,3 +214,8 @@ def test_an_observation_deleted_by_hand_changes_the_chart_at_once(client, datase
     dataset.observations.filter(period_start=date(2026, 2, 1)).get().delete()
     html = client.get("/data/street-noise/?again").content.decode()
     assert "th-chart__bar" in html and "th-chart__point" not in html  # one period: bars
+
+
+def test_the_site_search_finds_a_dataset(client):
+    html = client.get("/search/?q=nitrogen+schools").content.decode()
+    assert 'href="/data/no2-at-schools/"' in html

@@ -163,7 +163,9 @@ class QuestionForm(_FromAResident):
             "max_length": f"It must be {QUESTION_MAX_LENGTH:,} characters or fewer",
         },
     )
-    petition = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    petition = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1
+    )
 
     def clean_text(self) -> str:
         return enough_words(self.cleaned_data["text"], "Say a little more: a few words at least")

@@ -26,5 +26,9 @@ class DatasetsConfig(AppConfig):
         )
 
         navigation.add_council_link("Open data", "data-catalogue", 70)
+        from townhall.core.search import sources
+        from townhall.datasets.search_sources import datasets
+
+        sources.register("datasets", "Open data", 85, datasets)
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS
