@@ -20,7 +20,7 @@ from townhall.api.council_schemas import (
     ProgrammeOut,
 )
 from townhall.api.pagination import BoundedLimitOffset
-from townhall.api.schemas import MAX_OFFSET, Problem, RecordId
+from townhall.api.schemas import MAX_OFFSET, FilterText, Problem, RecordId, Slug
 from townhall.core import pagecache
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import (
@@ -76,7 +76,7 @@ def list_committees(request: HttpRequest):
 
 
 @router.get("/committees/{slug}", response={200: CommitteeOut, 404: Problem})
-def committee_detail(request: HttpRequest, slug: str):
+def committee_detail(request: HttpRequest, slug: Slug):
     pagecache.tag(request, COUNCIL_TAG)
     found = Committee.objects.filter(slug=slug).first()
     if found is None:
@@ -107,7 +107,7 @@ def _paper(request: HttpRequest, paper) -> dict:
 
 
 class MeetingQuery(Schema):
-    committee: str | None = None
+    committee: FilterText | None = None
     upcoming: bool = False
 
 
@@ -173,12 +173,12 @@ def _decision(request: HttpRequest, decision: Decision) -> dict:
 
 
 class DecisionQuery(Schema):
-    body: str | None = None
-    maker: str | None = None
-    decided_from: str | None = None
-    decided_to: str | None = None
-    topic: str | None = None
-    status: str | None = None
+    body: FilterText | None = None
+    maker: FilterText | None = None
+    decided_from: FilterText | None = None
+    decided_to: FilterText | None = None
+    topic: FilterText | None = None
+    status: FilterText | None = None
     limit: int = Field(50, ge=1, le=200)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 

@@ -8,6 +8,7 @@ from ninja.pagination import paginate
 from pydantic import field_validator
 
 from townhall.api.pagination import BoundedLimitOffset
+from townhall.api.schemas import FilterText, Slug
 from townhall.core import pagecache
 from townhall.datasets.models import Dataset
 from townhall.datasets.views import TAG
@@ -72,7 +73,7 @@ def _dataset(request: HttpRequest, dataset: Dataset) -> dict:
 
 
 class DatasetQuery(Schema):
-    organisation: str | None = None
+    organisation: FilterText | None = None
 
 
 @router.get("/datasets", response=list[DatasetOut])
@@ -87,7 +88,7 @@ def list_datasets(request: HttpRequest, filters: Query[DatasetQuery]):
 
 
 class ObservationQuery(Schema):
-    ward: str | None = None  # a ward's name or code
+    ward: FilterText | None = None  # a ward's name or code
     date_from: date | None = None
     date_to: date | None = None
 
@@ -105,7 +106,7 @@ class ObservationQuery(Schema):
 
 @router.get("/datasets/{slug}/observations", response=list[ObservationOut])
 @paginate(BoundedLimitOffset)
-def list_observations(request: HttpRequest, slug: str, filters: Query[ObservationQuery]):
+def list_observations(request: HttpRequest, slug: Slug, filters: Query[ObservationQuery]):
     """A dataset's observations by date; by ward, and from and to a date. An unknown or
     unpublished dataset has none."""
     pagecache.tag(request, TAG)

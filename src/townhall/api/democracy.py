@@ -19,7 +19,7 @@ from townhall.api.democracy_schemas import (
     VoteEventOut,
 )
 from townhall.api.pagination import BoundedLimitOffset
-from townhall.api.schemas import Problem, RecordId
+from townhall.api.schemas import FilterText, Problem, RecordId, Slug
 from townhall.core import pagecache
 from townhall.council.models import (
     Ballot,
@@ -86,7 +86,7 @@ def list_councillors(request: HttpRequest):
 
 
 @router.get("/councillors/{slug}", response={200: PersonOut, 404: Problem})
-def councillor_detail(request: HttpRequest, slug: str):
+def councillor_detail(request: HttpRequest, slug: Slug):
     pagecache.tag(request, COUNCIL_TAG)
     found = _councillors().filter(slug=slug).first()
     if found is None:
@@ -95,7 +95,7 @@ def councillor_detail(request: HttpRequest, slug: str):
 
 
 @router.get("/councillors/{slug}/interests", response={200: InterestsOut, 404: Problem})
-def councillor_interests(request: HttpRequest, slug: str):
+def councillor_interests(request: HttpRequest, slug: Slug):
     """Every version of their register, newest first, and the interests they declared."""
     pagecache.tag(request, COUNCIL_TAG)
     found = Councillor.objects.filter(slug=slug).first()
@@ -135,7 +135,7 @@ def councillor_interests(request: HttpRequest, slug: str):
 
 class VoteQuery(Schema):
     meeting: RecordId | None = None
-    councillor: str | None = None
+    councillor: FilterText | None = None
 
 
 def _vote_event(vote: RecordedVote) -> dict:
@@ -176,7 +176,7 @@ def list_votes(request: HttpRequest, filters: Query[VoteQuery]):
 
 class QuestionQuery(Schema):
     meeting: RecordId | None = None
-    committee: str | None = None
+    committee: FilterText | None = None
 
 
 @router.get("/questions", response=list[PublicQuestionOut])
@@ -228,9 +228,9 @@ def forward_plan(request: HttpRequest):
 
 
 class SpendingQuery(Schema):
-    q: str | None = None
-    service: str | None = None
-    month: str | None = None  # YYYY-MM
+    q: FilterText | None = None
+    service: FilterText | None = None
+    month: FilterText | None = None  # YYYY-MM
 
     @field_validator("month")
     @classmethod

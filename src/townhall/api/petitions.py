@@ -1,5 +1,6 @@
 import csv
 import io
+from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -35,10 +36,9 @@ def _public(request: HttpRequest, pk: int) -> Petition | None:
 
 
 @router.get("/petitions", response=list[PetitionSummary])
-def list_petitions(request: HttpRequest, state: str = "open"):
-    """Public petitions in one state: open (the default), closed or rejected."""
-    if state not in PUBLIC_STATES:
-        state = Petition.State.OPEN
+def list_petitions(request: HttpRequest, state: Literal["open", "closed", "rejected"] = "open"):
+    """Public petitions in one state: open (the default), closed or rejected; any other
+    state answers 400."""
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
     petitions = counts.with_counts(Petition.objects.filter(state=state))[:500]
     return [_summary(p, request) for p in petitions]

@@ -3,7 +3,11 @@
 from datetime import date, datetime
 from typing import Annotated
 
+from django.core.exceptions import ValidationError
 from ninja import Path, Schema
+from pydantic import AfterValidator, StringConstraints
+
+from townhall.core.forms import refuse_control_characters
 
 
 class ThresholdOut(Schema):
@@ -51,6 +55,24 @@ MAX_OFFSET = 1_000_000
 # Record ids in addresses: bounded, so that no number is too large for the database to
 # compare (SQLite cannot take one over 2**63 - 1), and documented as such.
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _one_line(value: str) -> str:
+    """A filter holds no control character: PostgreSQL cannot compare a string holding NUL
+    (it raised, a 500), and no slug, name or word searched for has one."""
+    try:
+        refuse_control_characters(value)
+    except ValidationError:
+        raise ValueError("must not hold control characters") from None
+    return value
+
+
+# A text filter in a query string (a slug, a ward's name, words to search for): one line,
+# and bounded, so that it is refused with a 400 rather than sent to the database.
+FilterText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_one_line)]
+
+# A slug in an address, the same way.
+Slug = Annotated[str, Path(max_length=200), AfterValidator(_one_line)]
 
 
 class Problem(Schema):
