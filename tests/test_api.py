@@ -13,7 +13,7 @@ def glyphosate():
 
 
 def test_list_and_detail(client, glyphosate):
-    listed = client.get("/api/petitions").json()
+    listed = client.get("/api/petitions").json()["items"]
     assert any(p["id"] == glyphosate.pk and p["signatures"] >= 32 for p in listed)
     detail = client.get(f"/api/petitions/{glyphosate.pk}").json()
     assert detail["paper_signatures"] == 12

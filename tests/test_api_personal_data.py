@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from townhall.core.models import Organisation
 from townhall.council.models import Councillor, Meeting
 from townhall.datasets.models import Dataset
 from townhall.petitions.models import Petition
@@ -39,6 +40,7 @@ def _paths(client) -> list[str]:
         f"/api/meetings/{meeting.pk}",
         f"/api/committees/{meeting.committee.slug}",
         f"/api/datasets/{Dataset.objects.first().slug}/observations",
+        f"/api/organisations/{Organisation.objects.first().slug}",
     ]
     return found
 

@@ -176,7 +176,7 @@ def test_other_organisations_cannot_see_the_councils_responses(as_user, librarie
 def test_the_api_gives_status_questions_and_results_after_closing(
     client, libraries, stage, answered
 ):
-    listed = client.get("/api/consultations").json()
+    listed = client.get("/api/consultations").json()["items"]
     assert (libraries.title, "open") in [(c["title"], c["status"]) for c in listed]
     detail = client.get(f"/api/consultations/{libraries.pk}").json()
     library = next(q for q in detail["stages"][1]["questions"] if q["key"] == "library")

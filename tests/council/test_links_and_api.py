@@ -23,7 +23,7 @@ def test_a_contract_must_end_after_it_starts(awarded):
 
 
 def test_the_api_lists_committees_with_public_roles_only(client):
-    committees = client.get("/api/committees").json()
+    committees = client.get("/api/committees").json()["items"]
     chair = next(c for c in committees if c["slug"].startswith("children"))["members"][0]
     assert set(chair) == {"councillor", "party", "ward", "role", "starts_on", "ends_on"}
     assert (chair["councillor"], chair["role"]) == ("Reuben Thompstone", "chair")
@@ -54,7 +54,7 @@ def test_a_bad_api_filter_answers_4xx_with_a_reason(client, query, problem):
 
 
 def test_the_api_gives_a_programmes_figures_with_their_sources(client, programme):
-    programmes = client.get("/api/programmes").json()
+    programmes = client.get("/api/programmes").json()["items"]
     assert programmes[0]["political_leads"] == ["Daniel Thomas", "Robert Rams"]
     figures = client.get(f"/api/figures/{programme.pk}").json()
     forecast = next(m for m in figures if m["name"] == "Savings forecast")

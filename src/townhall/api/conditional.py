@@ -1,5 +1,6 @@
-"""What every API answer to a GET says for reusers: an ETag, so a client or cache asking again
-with If-None-Match gets 304 and no body, and CORS, so a page on any site may read public data.
+"""What every API answer to a GET says for reusers: an ETag and a Last-Modified, so a client
+or cache asking again with If-None-Match or If-Modified-Since gets 304 and no body, and
+CORS, so a page on any site may read public data.
 
 Outside the page cache, so answers served from it are tagged and answered 304 too."""
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date, parse_http_date_safe
 
 PREFIX = "/api/"
 
@@ -24,4 +26,12 @@ class ApiConditionalGetMiddleware:
             return response
         if not response.has_header("ETag"):
             set_response_etag(response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        if last_modified is None:
+            # Not kept by the page cache (it is off, or the answer was not to be kept): dated
+            # now, but If-Modified-Since is not trusted with it, since a change within the
+            # same second would be a 304 for the copy before it. The ETag still is.
+            response["Last-Modified"] = http_date()
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )

@@ -6,8 +6,10 @@ from datetime import datetime
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from townhall.api.pagination import BoundedLimitOffset
 from townhall.api.schemas import Problem, RecordId
 from townhall.consultations import results, services
 from townhall.consultations.models import ConsultationPage
@@ -98,6 +100,7 @@ def _public(pk: int) -> ConsultationPage | None:
 
 
 @router.get("/consultations", response=list[ConsultationOut])
+@paginate(BoundedLimitOffset)
 def list_consultations(request: HttpRequest):
     """Every published consultation with its status, which follows its dates."""
     pages = ConsultationPage.objects.live().public().prefetch_related("stages")

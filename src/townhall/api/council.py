@@ -67,6 +67,7 @@ def _committee(request: HttpRequest, committee: Committee) -> dict:
 
 
 @router.get("/committees", response=list[CommitteeOut])
+@paginate(BoundedLimitOffset)
 def list_committees(request: HttpRequest):
     """Every committee, board and the full council, with their current members' roles."""
     pagecache.tag(request, COUNCIL_TAG)
@@ -246,6 +247,7 @@ def _programme(request: HttpRequest, programme: ProgrammePage) -> dict:
 
 
 @router.get("/programmes", response=list[ProgrammeOut])
+@paginate(BoundedLimitOffset)
 def list_programmes(request: HttpRequest):
     """Published programmes of change, each with its projects."""
     pagecache.tag(request, COUNCIL_TAG, pagecache.PAGES_TAG)

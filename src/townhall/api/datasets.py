@@ -5,12 +5,11 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
-from pydantic import field_validator
 
-from townhall.api.pagination import BoundedLimitOffset
-from townhall.api.schemas import FilterText, Slug
+from townhall.api.pagination import BoundedLimitOffset, Rows
+from townhall.api.schemas import FilterText, IsoDate, Slug
 from townhall.core import pagecache
-from townhall.datasets.models import Dataset
+from townhall.datasets.models import Dataset, Observation
 from townhall.datasets.views import TAG
 
 router = Router(tags=["datasets"])
@@ -89,19 +88,8 @@ def list_datasets(request: HttpRequest, filters: Query[DatasetQuery]):
 
 class ObservationQuery(Schema):
     ward: FilterText | None = None  # a ward's name or code
-    date_from: date | None = None
-    date_to: date | None = None
-
-    @field_validator("date_from", "date_to", mode="before")
-    @classmethod
-    def _iso_date(cls, value):
-        """Only a date as YYYY-MM-DD (pydantic would read "0" as 1 January 1970)."""
-        if value is None or isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            raise ValueError("give the date as YYYY-MM-DD, like 2016-09-30") from None
+    date_from: IsoDate | None = None
+    date_to: IsoDate | None = None
 
 
 @router.get("/datasets/{slug}/observations", response=list[ObservationOut])
@@ -122,14 +110,15 @@ def list_observations(request: HttpRequest, slug: Slug, filters: Query[Observati
         observations = observations.filter(period_start__gte=filters.date_from)
     if filters.date_to:
         observations = observations.filter(period_start__lte=filters.date_to)
-    return [
-        {
-            "date": o.period_start,
-            "period_end": o.period_end,
-            "period_label": o.period_label,
-            "value": f"{o.value.normalize():f}",
-            "ward": o.ward.name if o.ward_id else None,
-            "place": o.place,
-        }
-        for o in observations
-    ]
+    return Rows(observations, _observation)
+
+
+def _observation(o: Observation) -> dict:
+    return {
+        "date": o.period_start,
+        "period_end": o.period_end,
+        "period_label": o.period_label,
+        "value": f"{o.value.normalize():f}",
+        "ward": o.ward.name if o.ward_id else None,
+        "place": o.place,
+    }

@@ -5,8 +5,10 @@ from typing import Literal
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Router
+from ninja.pagination import paginate
 from ninja.responses import Status
 
+from townhall.api.pagination import BoundedLimitOffset, Rows
 from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem, RecordId
 from townhall.core import pagecache
 from townhall.petitions import counts, services
@@ -36,12 +38,15 @@ def _public(request: HttpRequest, pk: int) -> Petition | None:
 
 
 @router.get("/petitions", response=list[PetitionSummary])
+@paginate(BoundedLimitOffset)
 def list_petitions(request: HttpRequest, state: Literal["open", "closed", "rejected"] = "open"):
     """Public petitions in one state: open (the default), closed or rejected; any other
     state answers 400."""
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
-    petitions = counts.with_counts(Petition.objects.filter(state=state))[:500]
-    return [_summary(p, request) for p in petitions]
+    petitions = counts.with_counts(Petition.objects.filter(state=state)).order_by(
+        "-opened_at", "-created_at", "-pk"
+    )
+    return Rows(petitions, lambda petition: _summary(petition, request))
 
 
 @router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from ninja import Path, Schema
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
 from townhall.core.forms import refuse_control_characters
 
@@ -73,6 +73,19 @@ FilterText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_o
 
 # A slug in an address, the same way.
 Slug = Annotated[str, Path(max_length=200), AfterValidator(_one_line)]
+
+
+def _iso_date(value: object) -> object:
+    """Only a date as YYYY-MM-DD (pydantic would read "0" as 1 January 1970)."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError("give the date as YYYY-MM-DD, like 2016-09-30") from None
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class Problem(Schema):

@@ -4,9 +4,12 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
 from townhall.api.consultations import router as consultations
+from townhall.api.content import router as content
 from townhall.api.council import router as council
 from townhall.api.datasets import router as datasets
 from townhall.api.democracy import router as democracy
+from townhall.api.filtering import BadFilter
+from townhall.api.grants import router as grants
 from townhall.api.petitions import router as petitions
 
 
@@ -34,14 +37,19 @@ class TownhallAPI(NinjaAPI):
 api = TownhallAPI(
     title="Townhall public API",
     version="1",
-    description="Public facts about petitions (counts, states, thresholds, responses and "
+    description="Public facts about organisations and what they publish (news, events, joint "
+    "statements, aims with every version kept, grant schemes and awards in the 360Giving "
+    "shape), petitions (counts, states, thresholds, responses and "
     "signatures by ward) and the council's record (committees, meetings, decisions, "
     "programmes with their figures, and contracts; councillors, their interests and recorded "
     "votes as Popolo shapes, residents' published questions, the forward plan and spending "
     "over £500), datasets with their limits and observations, and consultations with their "
     "questions and published results. No personal data is ever included: "
-    "councillors appear only in their public roles. Every answer carries an ETag (ask again "
-    "with If-None-Match for a 304) and allows any origin to read it (CORS).",
+    "councillors appear only in their public roles. Every listing is a page of "
+    "`{items, count}` with `limit` (up to 200) and `offset`; filters naming nothing known "
+    "answer 400 with the field and the reason. Every answer carries an ETag and a "
+    "Last-Modified (ask again with If-None-Match or If-Modified-Since for a 304) and allows "
+    "any origin to read it (CORS).",
     urls_namespace="public-api",
 )
 
@@ -56,10 +64,18 @@ def invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpRespon
     return api.create_response(request, {"detail": problems}, status=400)
 
 
+@api.exception_handler(BadFilter)
+def filter_names_nothing(request: HttpRequest, exc: BadFilter) -> HttpResponse:
+    """400 for a filter naming no organisation or ward: the field and the reason."""
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+api.add_router("/", content)
 api.add_router("/", petitions)
 api.add_router("/", council)
 api.add_router("/", democracy)
 api.add_router("/", datasets)
 api.add_router("/", consultations)
+api.add_router("/", grants)
 
 urlpatterns = [path("api/", api.urls)]

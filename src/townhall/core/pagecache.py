@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import escape
+from django.utils.http import http_date, parse_http_date_safe
 
 from townhall.core import cache as shared_cache
 
@@ -132,6 +133,7 @@ class AnonymousPageCacheMiddleware:
         entry = cache.get(key)
         if entry is not None and _versions(entry["versions"]) == entry["versions"]:
             return _shared_for(self._from_entry(request, entry), entry)
+        stale = entry
         tag(request, SITE_TAG)
         # Versions are read before rendering, so a change during rendering is never hidden.
         versions_before = _versions(request.cache_tags)
@@ -141,8 +143,9 @@ class AnonymousPageCacheMiddleware:
         tags = request.cache_tags
         versions = {**_versions(tags - versions_before.keys()), **versions_before}
         seconds = getattr(request, "cache_seconds", settings.TOWNHALL_PAGE_CACHE_SECONDS)
-        entry = self._entry(response, versions, seconds)
+        entry = self._entry(response, versions, seconds, after=stale)
         cache.set(key, entry, seconds)
+        response["Last-Modified"] = entry["last_modified"]
         response["X-Townhall-Cache"] = "miss"
         return _shared_for(response, entry)
 
@@ -159,24 +162,38 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _entry(response: HttpResponse, versions: dict[str, int], seconds: int) -> dict:
+    def _entry(
+        response: HttpResponse, versions: dict[str, int], seconds: int, after: dict | None
+    ) -> dict:
         content_type = response["Content-Type"]
         shared = (
             settings.TOWNHALL_SHARED_PAGE_SECONDS
             if content_type.startswith("text/html")
             else settings.TOWNHALL_SHARED_CACHE_SECONDS
         )
+        stored_at = _now()
+        # HTTP dates count whole seconds: a copy replacing one stored in the same second
+        # is dated a second later, so If-Modified-Since with the old one's date is not a 304.
+        # (A copy that expired instead was stored at least a second before.)
+        dated = math.floor(stored_at)
+        if after is not None and not response.has_header("Last-Modified"):
+            before = parse_http_date_safe(after.get("last_modified") or "")
+            dated = max(dated, before + 1) if before is not None else dated
         return {
             "body": response.content,
             "content_type": content_type,
             "versions": versions,
-            "stored_at": _now(),
+            "stored_at": stored_at,
             "shared_seconds": min(seconds, shared),
+            # What the view knew of its data's age, else when it was stored: the same bytes
+            # are served until a tag changes, so they are unmodified since then.
+            "last_modified": response.get("Last-Modified") or http_date(dated),
         }
 
     @staticmethod
     def _from_entry(request: HttpRequest, entry: dict) -> HttpResponse:
         response = HttpResponse(entry["body"], content_type=entry["content_type"])
+        response["Last-Modified"] = entry.get("last_modified") or http_date(entry["stored_at"])
         response["X-Townhall-Cache"] = "hit"
         return response
 
