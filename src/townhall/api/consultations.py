@@ -5,11 +5,12 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
 
-from townhall.api.pagination import BoundedLimitOffset
+from townhall.api.filtering import OrganisationFilter, scope
+from townhall.api.pagination import BoundedLimitOffset, Rows
 from townhall.api.schemas import Problem, RecordId
 from townhall.consultations import results, services
 from townhall.consultations.models import ConsultationPage
@@ -101,10 +102,14 @@ def _public(pk: int) -> ConsultationPage | None:
 
 @router.get("/consultations", response=list[ConsultationOut])
 @paginate(BoundedLimitOffset)
-def list_consultations(request: HttpRequest):
-    """Every published consultation with its status, which follows its dates."""
+def list_consultations(request: HttpRequest, filters: Query[OrganisationFilter]):
+    """Every published consultation with its status, which follows its dates; by the
+    organisation that runs it."""
+    where = scope(filters)
     pages = ConsultationPage.objects.live().public().prefetch_related("stages")
-    return [_summary(request, page) for page in pages]
+    if where.organisation is not None:
+        pages = pages.descendant_of(where.organisation.home_page)
+    return Rows(pages.order_by("path"), lambda page: _summary(request, page))
 
 
 @router.get("/consultations/{pk}", response={200: ConsultationDetail, 404: Problem})

@@ -4,10 +4,11 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Router
+from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
 
+from townhall.api.filtering import OrganisationAndDates, dated, scope
 from townhall.api.pagination import BoundedLimitOffset, Rows
 from townhall.api.schemas import PetitionDetail, PetitionSummary, Problem, RecordId
 from townhall.core import pagecache
@@ -37,16 +38,23 @@ def _public(request: HttpRequest, pk: int) -> Petition | None:
     return counts.with_counts(Petition.objects.filter(pk=pk, state__in=PUBLIC_STATES)).first()
 
 
+class PetitionQuery(OrganisationAndDates):
+    state: Literal["open", "closed", "rejected"] = "open"
+
+
 @router.get("/petitions", response=list[PetitionSummary])
 @paginate(BoundedLimitOffset)
-def list_petitions(request: HttpRequest, state: Literal["open", "closed", "rejected"] = "open"):
-    """Public petitions in one state: open (the default), closed or rejected; any other
-    state answers 400."""
+def list_petitions(request: HttpRequest, filters: Query[PetitionQuery]):
+    """Public petitions in one state: open (the default), closed or rejected, any other
+    state answering 400; by the organisation that started them, and from and to the date
+    they opened."""
+    where = scope(filters)
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
-    petitions = counts.with_counts(Petition.objects.filter(state=state)).order_by(
-        "-opened_at", "-created_at", "-pk"
-    )
-    return Rows(petitions, lambda petition: _summary(petition, request))
+    petitions = Petition.objects.filter(state=filters.state)
+    if where.organisation is not None:
+        petitions = petitions.filter(organisation=where.organisation)
+    petitions = dated(petitions, "opened_at", where).order_by("-opened_at", "-created_at", "-pk")
+    return Rows(counts.with_counts(petitions), lambda petition: _summary(petition, request))
 
 
 @router.get("/petitions/{pk}", response={200: PetitionDetail, 404: Problem})
