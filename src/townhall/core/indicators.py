@@ -14,16 +14,22 @@ from wagtail import blocks
 @dataclass
 class _Registry:
     choices: Callable[[], list[tuple[str, str]]] | None = None
-    render: Callable[[str, str], SafeString] | None = None
+    render: Callable[[str, str, str], SafeString] | None = None
 
 
 _registry = _Registry()
+SHOW_CHOICES = [
+    ("chart", "The chart"),
+    ("map", "The map of the latest figures"),
+    ("both", "The chart and the map"),
+]
 
 
 def register(
-    choices: Callable[[], list[tuple[str, str]]], render: Callable[[str, str], SafeString]
+    choices: Callable[[], list[tuple[str, str]]], render: Callable[[str, str, str], SafeString]
 ):
-    """`choices` lists (slug, title); `render(slug, heading)` draws it, or "" if it is gone."""
+    """`choices` lists (slug, title); `render(slug, heading, show)` draws it ("chart",
+    "map" or "both"), or "" if it is gone."""
     _registry.choices, _registry.render = choices, render
 
 
@@ -36,6 +42,13 @@ class IndicatorBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
         required=False, help_text="Above the figure; the dataset's title if empty"
     )
+    show = blocks.ChoiceBlock(
+        choices=SHOW_CHOICES,
+        default="chart",
+        required=False,
+        help_text="A map needs figures by ward or with a point's position; the chart is "
+        "shown where there is no map",
+    )
 
     class Meta:
         icon = "table"
@@ -44,7 +57,7 @@ class IndicatorBlock(blocks.StructBlock):
     def render(self, value, context=None) -> SafeString:
         if _registry.render is None:
             return mark_safe("")
-        return _registry.render(value["dataset"], value["heading"])
+        return _registry.render(value["dataset"], value["heading"], value.get("show") or "chart")
 
 
 def indicator_blocks() -> list[tuple[str, blocks.Block]]:

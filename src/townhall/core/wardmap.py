@@ -83,6 +83,14 @@ class Shape:
 class Projection:
     shapes: tuple[Shape, ...]
     height: int
+    # How longitude and latitude became x and y, for points drawn over the wards.
+    origin: tuple[float, float] = (0.0, 0.0)  # the westernmost longitude, northernmost latitude
+    x_scale: float = 1.0
+    scale: float = 1.0
+
+    def place(self, longitude: float, latitude: float) -> tuple[float, float]:
+        x = (longitude - self.origin[0]) * self.x_scale * self.scale
+        return x, (self.origin[1] - latitude) * self.scale
 
 
 def project(wards: list[Ward]) -> Projection | None:
@@ -110,7 +118,7 @@ def project(wards: list[Ward]) -> Projection | None:
         )
         for ward in wards
     )
-    return Projection(shapes, round((max_y - min_y) * scale))
+    return Projection(shapes, round((max_y - min_y) * scale), (min_x, max_y), x_scale, scale)
 
 
 # Each borough's projection, kept in each process; a ward saved empties the page cache
@@ -118,12 +126,17 @@ def project(wards: list[Ward]) -> Projection | None:
 _projections = Remembered((pagecache.SITE_TAG,), dict)
 
 
-def borough_map(borough_id: int, values: dict[str, int], *, title: str, unit: str) -> SafeString:
-    """The map of a borough's wards, shaded by `values` (ward code to number)."""
+def borough_projection(borough_id: int) -> Projection | None:
+    """A borough's wards projected, once per process until a ward changes."""
     projections = _projections.get()
     if borough_id not in projections:
         projections[borough_id] = project(list(Ward.objects.filter(borough_id=borough_id)))
-    return draw(projections[borough_id], values, title=title, unit=unit)
+    return projections[borough_id]
+
+
+def borough_map(borough_id: int, values: dict[str, int], *, title: str, unit: str) -> SafeString:
+    """The map of a borough's wards, shaded by `values` (ward code to number)."""
+    return draw(borough_projection(borough_id), values, title=title, unit=unit)
 
 
 def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str) -> SafeString:

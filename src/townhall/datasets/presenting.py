@@ -10,16 +10,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from townhall.core.charts import Line, Series, bar_chart, line_chart
+from townhall.core.figure_map import MapFigure, figure_map
 from townhall.datasets.models import Dataset, Limit, Observation
 
 MAX_PLACES = 50
 MAX_LINES = 5
 MAX_PERIODS = 400
+MAX_MAPPED = 500
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Row:
     over_limit: bool = False
     shown: str = ""  # the value with its unit, as the chart's labels give it
     number: str = ""  # the value as the table gives it
+    ward: str = ""  # the ward it is in, where known
 
 
 @dataclass
@@ -44,6 +47,13 @@ class Figures:
     over_limit: int = 0
     observations: int = 0
     change_words: str = ""  # "Down 10%", "Up 2.5 µg/m³", "No change"
+    map: str = ""  # SVG: the latest period by ward or point, when there is one
+    map_rows: list[Row] = field(default_factory=list)  # exactly the numbers the map draws
+
+    @property
+    def wards_shown(self) -> bool:
+        """Whether the tables give each place's ward (its places are points in wards)."""
+        return any(row.ward for row in [*self.rows, *self.map_rows])
 
 
 def number(value) -> str:
@@ -69,6 +79,11 @@ def _place(observation: Observation) -> str:
     return observation.ward.name if observation.ward_id else "The borough"
 
 
+def _ward(observation: Observation) -> str:
+    """The ward of a named place (a school in it); "" where the place is the ward itself."""
+    return observation.ward.name if observation.ward_id and observation.place else ""
+
+
 def _period(observation: Observation) -> str:
     return (
         observation.period_label
@@ -76,7 +91,7 @@ def _period(observation: Observation) -> str:
     )
 
 
-def figures(dataset: Dataset, chart_id: str = "dataset-chart") -> Figures:
+def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool = True) -> Figures:
     observations = dataset.observations.select_related("ward")
     total = observations.count()
     limit = current_limit(dataset)
@@ -106,7 +121,59 @@ def figures(dataset: Dataset, chart_id: str = "dataset-chart") -> Figures:
             row.over_limit = _breaks(limit, row.value)
         latest_period = result.rows[-1].on if result.rows else None
         result.over_limit = sum(row.over_limit for row in result.rows if row.on == latest_period)
+    if with_map and result.rows:
+        _map(dataset, observations, result, chart_id)
     return result
+
+
+def _map(dataset: Dataset, observations, result: Figures, chart_id: str) -> None:
+    """The latest period's places on the borough's map, with their own table (the chart's
+    when it is of that period alone). At most MAX_MAPPED, the highest first."""
+    latest = max(row.on for row in result.rows)
+    mapped = list(
+        observations.filter(period_start=latest)
+        .filter(Q(ward__isnull=False) | Q(latitude__isnull=False))
+        .order_by("-value")[:MAX_MAPPED]
+    )
+    if not mapped:
+        return
+    shown, limit = describe(dataset), result.limit
+    rows = [
+        Row(
+            _place(o),
+            _period(o),
+            o.period_start,
+            o.value,
+            over_limit=bool(limit and _breaks(limit, o.value)),
+            shown=shown(o.value),
+            number=number(o.value),
+            ward=_ward(o),
+        )
+        for o in mapped
+    ]
+    limit_words = ""
+    if limit:
+        verb = "at or over" if limit.kind == Limit.Kind.LIMIT else "short of"
+        limit_words = f"{verb} the {limit.label.lower()} of {shown(limit.value)}"
+    result.map = figure_map(
+        dataset.organisation.borough_id,
+        [
+            MapFigure(
+                row.label,
+                row.value,
+                ward_code=o.ward.code if o.ward_id else "",
+                longitude=o.longitude,
+                latitude=o.latitude,
+                over_limit=row.over_limit,
+            )
+            for row, o in zip(rows, mapped, strict=True)
+        ],
+        title=f"{dataset.title}, {rows[0].period}, on the map",
+        describe=shown,
+        limit_words=limit_words,
+        map_id=f"{chart_id}-map",
+    )
+    result.map_rows = rows
 
 
 def _shape(dataset: Dataset, observations) -> dict[str, int]:
@@ -129,7 +196,7 @@ def _breaks(limit: Limit, value: Decimal) -> bool:
 
 def _bars(dataset, observations, line, chart_id) -> Figures:
     chosen = list(observations.order_by("-value")[:MAX_PLACES])
-    rows = [Row(_place(o), _period(o), o.period_start, o.value) for o in chosen]
+    rows = [Row(_place(o), _period(o), o.period_start, o.value, ward=_ward(o)) for o in chosen]
     chart = bar_chart(
         [(row.label, row.value) for row in rows],
         title=f"{dataset.title}, {rows[0].period if rows else ''}",
@@ -191,7 +258,7 @@ def _average(dataset, observations, line, chart_id, places: int) -> Figures:
     return Figures(chart, "average", rows, latest=latest, change=change)
 
 
-def render_indicator(slug: str, heading: str) -> SafeString:
+def render_indicator(slug: str, heading: str, show: str = "chart") -> SafeString:
     """An indicator block on a page: the dataset's figure, chart and table, and a link."""
     dataset = Dataset.objects.public().filter(slug=slug).first()
     if dataset is None:
@@ -202,7 +269,8 @@ def render_indicator(slug: str, heading: str) -> SafeString:
             {
                 "dataset": dataset,
                 "heading": heading or dataset.title,
-                "figures": figures(dataset, chart_id=f"indicator-{slug}"),
+                "figures": figures(dataset, chart_id=f"indicator-{slug}", with_map=show != "chart"),
+                "show": show,
             },
         )
     )

@@ -13,6 +13,25 @@ SCHOOLS = ["Wentworth Tutorial College"] + [
     f"School {number} (not named)" for number in range(2, 16)
 ]
 NO2 = [52.1, 47.8, 46.2, 45.5, 44.9, 44.0, 43.6, 42.8, 42.5, 41.9, 41.4, 40.9, 40.6, 40.3, 40.0]
+# The ward each school is in, as illustrative as the values (wards along the main roads:
+# the North Circular, the A41, the A1 and the Edgware Road), so the figures have a map.
+WARDS = [
+    "Hendon",
+    "West Hendon",
+    "Colindale South",
+    "Childs Hill",
+    "Cricklewood",
+    "Golders Green",
+    "Finchley Church End",
+    "East Finchley",
+    "Friern Barnet",
+    "Woodhouse",
+    "Burnt Oak",
+    "Edgware",
+    "Mill Hill",
+    "Colindale North",
+    "West Finchley",
+]
 
 
 def load_datasets() -> None:
@@ -30,8 +49,9 @@ def load_datasets() -> None:
         "numbered.",
         unit="µg/m³",
         source="A study commissioned by the Mayor of London, as reported by a Barnet campaign",
-        method="Modelled annual mean concentrations at each school's location. The values here "
-        "are illustrative: the report names the schools and the limit, not each reading.",
+        method="Modelled annual mean concentrations at each school's location. The values and "
+        "the schools' wards here are illustrative: the report names the schools and the limit, "
+        "not each reading.",
         illustrative=True,
     )
     Limit.objects.create(
@@ -40,9 +60,9 @@ def load_datasets() -> None:
         value=Decimal(40),
         applies_from=date(2010, 1, 1),
     )
-    rows = ["date,period end,period label,place,value,unit"] + [
-        f"2016-01-01,2016-12-31,2016 annual mean,{school},{value},µg/m³"
-        for school, value in zip(SCHOOLS, NO2, strict=True)
+    rows = ["date,period end,period label,place,ward,value,unit"] + [
+        f"2016-01-01,2016-12-31,2016 annual mean,{school},{ward},{value},µg/m³"
+        for school, ward, value in zip(SCHOOLS, WARDS, NO2, strict=True)
     ]
     assert import_observations("\n".join(rows).encode(), air).ok
     trust = Dataset.objects.create(
@@ -68,7 +88,10 @@ def put_on_the_campaign_page() -> None:
     """Both figures on the alliance's front page, as an editor would add the blocks."""
     home = Organisation.objects.get(slug="alliance").home_page.specific
     home.figures = [
-        ("indicator", {"dataset": "no2-at-schools", "heading": "Air at our schools"}),
+        (
+            "indicator",
+            {"dataset": "no2-at-schools", "heading": "Air at our schools", "show": "both"},
+        ),
         (
             "indicator",
             {"dataset": "trust-in-the-council", "heading": "Do residents trust the council?"},
