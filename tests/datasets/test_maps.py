@@ -21,6 +21,17 @@ POINT = re.compile(r'<(circle|path)[^>]*data-place="([^"]+)" data-value="([^"]+)
 MAP_ROW = re.compile(r'<tr data-label="([^"]+)" data-value="([^"]+)">')
 
 
+def _dataset(title: str, unit: str) -> Dataset:
+    return Dataset.objects.create(
+        organisation=Organisation.objects.get(slug="alliance"),
+        title=title,
+        slug=title.lower().replace(" ", "-"),
+        description=title,
+        unit=unit,
+        source="Volunteers",
+    )
+
+
 def _map(html: str) -> str:
     found = re.search(r'<svg class="th-map th-figure-map".*?</svg>', html, re.S)
     return found.group(0) if found else ""
@@ -54,14 +65,7 @@ def test_the_schools_map_shades_each_ward_by_its_school_and_hatches_those_over_t
 
 
 def test_points_are_drawn_where_they_are_triangles_over_the_limit_circles_under(client):
-    dataset = Dataset.objects.create(
-        organisation=Organisation.objects.get(slug="alliance"),
-        title="Roadside monitors",
-        slug="roadside-monitors",
-        description="Diffusion tubes",
-        unit="µg/m³",
-        source="Volunteers",
-    )
+    dataset = _dataset("Roadside monitors", "µg/m³")
     Limit.objects.create(dataset=dataset, label="Limit", value=40, applies_from=date(2010, 1, 1))
     rows = [
         "date,place,latitude,longitude,value",
@@ -104,14 +108,7 @@ def test_an_indicator_shows_the_chart_the_map_or_both(client):
 
 
 def test_the_map_table_gives_the_latest_period_when_the_chart_is_over_time(client):
-    dataset = Dataset.objects.create(
-        organisation=Organisation.objects.get(slug="alliance"),
-        title="Litter picks",
-        slug="litter-picks",
-        description="Bags collected",
-        unit="bags",
-        source="Volunteers",
-    )
+    dataset = _dataset("Litter picks", "bags")
     rows = ["date,ward,value", "2024-01-01,Hendon,4", "2024-02-01,Hendon,6", "2024-02-01,Edgware,2"]
     assert import_observations("\n".join(rows).encode(), dataset).ok
     html = client.get("/data/litter-picks/").content.decode()
