@@ -135,7 +135,9 @@ def test_downloads_and_the_catalogue_describe_every_dataset(client):
         "Nitrogen dioxide at Barnet schools",
         "Spending over £500",
         "Committee meetings",
-        "Petitions and their signatures by ward",
+        "Petitions",
+        "Petition signatures by ward",
+        "Consultation results",
         "Grants awarded (360Giving)",
         "Decisions register",
     } <= names

@@ -23,3 +23,7 @@ class ConsultationsConfig(AppConfig):
         from townhall.core import attention as dashboard
 
         dashboard.register(attention.waiting)
+        from townhall.consultations import open_data as consultation_registers
+        from townhall.core import open_data
+
+        open_data.register(consultation_registers.registers)

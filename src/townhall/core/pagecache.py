@@ -48,6 +48,7 @@ CACHED_TYPES = (
     "application/atom+xml",
     "application/xml",
     "application/json",
+    "application/ld+json",
     "text/csv",
     "text/calendar",
 )

@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 
 from townhall.core.models import Organisation
 from townhall.core.open_data import Entry
-from townhall.council.models import Contract, Decision, Payment
+from townhall.council.models import Contract, Decision, Meeting, Payment
 from townhall.council.services.spending import LGA_COLUMNS
 
 
@@ -15,11 +16,69 @@ def _council() -> str:
     return council.name if council else "The council"
 
 
+def _address(path: str) -> str:
+    return settings.TOWNHALL_BASE_URL + path
+
+
+def decisions_table():
+    columns = ["id", "title", "decided_on", "maker", "committee", "decided_by", "status", "url"]
+    decisions = Decision.objects.select_related("committee").order_by("decided_on", "pk")
+    return columns, (
+        [
+            d.pk,
+            d.title,
+            d.decided_on.isoformat(),
+            d.get_maker_display(),
+            d.committee.name if d.committee_id else "",
+            d.decided_by,
+            d.get_status_display(),
+            _address(reverse("decision", args=[d.pk])),
+        ]
+        for d in decisions.iterator(chunk_size=1000)
+    )
+
+
+def meetings_table():
+    columns = ["id", "committee", "starts_at", "venue", "status", "minutes", "url"]
+    meetings = Meeting.objects.select_related("committee").order_by("starts_at", "pk")
+    return columns, (
+        [
+            m.pk,
+            m.committee.name,
+            m.starts_at,
+            m.venue,
+            m.get_status_display(),
+            m.get_minutes_display(),
+            _address(m.get_absolute_url()),
+        ]
+        for m in meetings.iterator(chunk_size=1000)
+    )
+
+
+def contracts_table():
+    columns = ["id", "supplier", "service", "value", "starts_on", "ends_on", "decision_id"]
+    contracts = Contract.objects.order_by("starts_on", "pk")
+    return columns, (
+        [
+            c.pk,
+            c.supplier,
+            c.service,
+            f"{c.value:.2f}" if c.value is not None else "",
+            c.starts_on.isoformat(),
+            c.ends_on.isoformat(),
+            c.awarded_by_id or "",
+        ]
+        for c in contracts.iterator(chunk_size=1000)
+    )
+
+
 def registers() -> list[Entry]:
     publisher = _council()
     licence = settings.TOWNHALL_OPEN_DATA_LICENCE
     paid = Payment.objects.aggregate(last=Max("paid_on"))["last"]
     decided = Decision.objects.aggregate(last=Max("decided_on"))["last"]
+    met = Meeting.objects.filter(starts_at__lte=timezone.now()).aggregate(last=Max("starts_at"))
+    contracted = Contract.objects.aggregate(last=Max("starts_on"))["last"]
     entries = [
         Entry(
             title="Decisions register",
@@ -28,7 +87,7 @@ def registers() -> list[Entry]:
             publisher=publisher,
             page=reverse("decisions"),
             licence=licence,
-            updated=None,
+            updated=decided,
             fields=[
                 ("title, summary", "What was decided"),
                 ("decided_on", f"The date (latest: {decided or 'none yet'})"),
@@ -36,6 +95,8 @@ def registers() -> list[Entry]:
                 ("status", "Proposed, made, called in or implemented"),
             ],
             downloads=[("JSON", "/api/decisions"), ("RSS", reverse("decisions-rss"))],
+            slug="decisions",
+            table=decisions_table,
         ),
         Entry(
             title="Committee meetings",
@@ -44,13 +105,15 @@ def registers() -> list[Entry]:
             publisher=publisher,
             page=reverse("committees"),
             licence=licence,
-            updated=None,
+            updated=met["last"],
             fields=[
                 ("committee, starts_at, venue", "Which body meets, when and where"),
                 ("agenda", "The items, their papers and outcomes"),
                 ("attended", "The members recorded as present"),
             ],
             downloads=[("JSON", "/api/meetings"), ("ICS", reverse("meetings-ics"))],
+            slug="meetings",
+            table=meetings_table,
         ),
         Entry(
             title="Contracts register",
@@ -59,13 +122,15 @@ def registers() -> list[Entry]:
             publisher=publisher,
             page=reverse("contracts"),
             licence=licence,
-            updated=None,
+            updated=contracted,
             fields=[
                 ("supplier, service", "Who delivers what"),
                 ("value", "The total value over the contract's life, in pounds"),
                 ("starts_on, ends_on", "When it runs"),
             ],
             downloads=[("JSON", "/api/contracts")],
+            slug="contracts",
+            table=contracts_table,
         ),
     ]
     if paid or Contract.objects.exists():
@@ -77,7 +142,7 @@ def registers() -> list[Entry]:
                 publisher=publisher,
                 page=reverse("spending"),
                 licence=licence,
-                updated=None,
+                updated=paid,
                 fields=[(column, "As the LGA's spend schema defines it") for column in LGA_COLUMNS],
                 downloads=[("CSV", reverse("spending-csv")), ("JSON", "/api/spending")],
             )

@@ -5,6 +5,8 @@ each with its licence, what its fields mean, when it last changed, and its downl
 Other apps' registers come through core.open_data, so this app imports none of them.
 """
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
@@ -44,7 +46,17 @@ def entry(dataset: Dataset) -> open_data.Entry:
 def entries(request: HttpRequest) -> list[open_data.Entry]:
     """The datasets, then the registers, each as the catalogue lists it."""
     datasets = Dataset.objects.public().select_related("organisation")
-    return [entry(dataset) for dataset in datasets] + open_data.registers()
+    return [entry(dataset) for dataset in datasets] + [
+        _with_csv(register) for register in open_data.registers()
+    ]
+
+
+def _with_csv(register: open_data.Entry) -> open_data.Entry:
+    """A register with a table lists its CSV download first."""
+    if register.table is None:
+        return register
+    address = reverse("register-csv", args=[register.slug])
+    return replace(register, downloads=[("CSV", address), *register.downloads])
 
 
 def _distribution(request: HttpRequest, downloads) -> list[dict]:
@@ -94,4 +106,62 @@ def data_catalog(request: HttpRequest, listed: list[open_data.Entry]) -> dict:
         "name": f"{settings.WAGTAIL_SITE_NAME} open data",
         "url": request.build_absolute_uri(reverse("data-catalogue")),
         "dataset": [describe(request, entry) for entry in listed],
+    }
+
+
+# DCAT-AP (the EU's application profile of W3C DCAT, which data.gov.uk's harvester and
+# CKAN's DCAT extension read) as JSON-LD: the same entries as schema.org's description.
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+MEDIA_TYPES = {
+    "CSV": "text/csv",
+    "JSON": "application/json",
+    "RSS": "application/rss+xml",
+    "ICS": "text/calendar",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _dcat_dataset(request: HttpRequest, entry: open_data.Entry) -> dict:
+    page = request.build_absolute_uri(entry.page)
+    described = {
+        "@id": page,
+        "@type": "dcat:Dataset",
+        "dct:title": entry.title,
+        "dct:description": entry.description,
+        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": entry.publisher},
+        "dct:license": {"@id": LICENCE_URLS.get(entry.licence, entry.licence)},
+        "dcat:landingPage": {"@id": page},
+        "dcat:distribution": [
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": f"{entry.title} ({kind})",
+                "dcat:downloadURL": {"@id": request.build_absolute_uri(url)},
+                "dcat:accessURL": {"@id": request.build_absolute_uri(url)},
+                "dcat:mediaType": MEDIA_TYPES.get(kind, kind),
+                "dct:license": {"@id": LICENCE_URLS.get(entry.licence, entry.licence)},
+            }
+            for kind, url in entry.downloads
+        ],
+    }
+    if entry.updated:
+        described["dct:modified"] = {
+            "@value": entry.updated.isoformat(),
+            "@type": "xsd:dateTime" if hasattr(entry.updated, "hour") else "xsd:date",
+        }
+    return described
+
+
+def dcat_catalog(request: HttpRequest, listed: list[open_data.Entry]) -> dict:
+    return {
+        "@context": DCAT_CONTEXT,
+        "@id": request.build_absolute_uri(reverse("data-catalogue")),
+        "@type": "dcat:Catalog",
+        "dct:title": f"{settings.WAGTAIL_SITE_NAME} open data",
+        "dct:description": "Every public dataset and register this site publishes.",
+        "dcat:dataset": [_dcat_dataset(request, entry) for entry in listed],
     }

@@ -21,6 +21,8 @@ access.declare(
     {
         "data-catalogue": access.reads("the open data catalogue"),
         "dataset*": access.reads("a published dataset, its chart, table and downloads"),
+        "data-dcat": access.reads("the open data catalogue in DCAT-AP"),
+        "register-csv": access.reads("a public register (petitions, decisions...) as CSV"),
         **{
             f"{viewset}:{view}": access.rule(f"datasets.{action}_{model}")
             for viewset, model in (("datasets", "dataset"), ("observations", "observation"))

@@ -3,11 +3,11 @@ downloads; each described in schema.org's Dataset terms for harvesters."""
 
 import json
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from townhall.core import pagecache
+from townhall.core import open_data, pagecache
 from townhall.core.csv_download import csv_download
 from townhall.datasets import catalogue
 from townhall.datasets.models import Dataset
@@ -35,6 +35,15 @@ def index(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "json_ld": _script_safe(catalogue.data_catalog(request, entries)),
         },
+    )
+
+
+def dcat(request: HttpRequest) -> HttpResponse:
+    """The catalogue in DCAT-AP, as JSON-LD, for harvesters that read DCAT."""
+    pagecache.tag(request, TAG)
+    return HttpResponse(
+        json.dumps(catalogue.dcat_catalog(request, catalogue.entries(request)), indent=1),
+        content_type="application/ld+json",
     )
 
 
@@ -93,3 +102,12 @@ def download_json(request: HttpRequest, slug: str) -> HttpResponse:
             "csv": request.build_absolute_uri(reverse("dataset-csv", args=[dataset.slug])),
         }
     )
+
+
+def register_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """A register another app publishes (petitions, decisions...), as CSV from its table."""
+    entry = open_data.find(slug)
+    if entry is None:
+        raise Http404("No register has this name.")
+    header, rows = entry.table()
+    return csv_download(f"{slug}.csv", header, rows)
