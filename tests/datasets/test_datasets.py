@@ -70,6 +70,24 @@ def test_each_bad_row_is_named_and_nothing_is_imported(dataset, row, problem):
     assert report.errors[0].row == 3 and problem in report.errors[0].message
 
 
+def test_a_byte_that_is_not_utf8_deep_in_a_long_file_stops_it_all(dataset):
+    """The file is decoded a line at a time: a bad byte on row 4,002 is named by its row."""
+    good = "".join(f"2026-01-01,{n},Place {n}\n" for n in range(4000)).encode()
+    report = import_observations(b"date,value,place\n" + good + b"2026-01-02,1,Caf\xe9\n", dataset)
+    assert not report.ok and "not UTF-8" in report.errors[-1].message
+    assert report.errors[-1].row == 4002  # the header is row 1
+    assert not dataset.observations.exists()
+
+
+def test_a_long_file_is_stored_whole_from_its_second_reading(dataset):
+    rows = "".join(f"2026-01-01,{n},Place {n}\n" for n in range(12_001)).encode()
+    report = import_observations(b"date,value,place\n" + rows, dataset)
+    assert report.ok and (report.added, report.updated, report.rows) == (12_001, 0, 12_001)
+    assert dataset.observations.count() == 12_001
+    again = import_observations(b"date,value,place\n" + rows, dataset)
+    assert (again.added, again.updated) == (0, 12_001)
+
+
 def test_a_file_that_is_not_utf8_or_lacks_a_column_is_explained(dataset):
     assert (
         "not UTF-8"

@@ -8,7 +8,7 @@ a row repeated in the same file is refused too.
 
 import csv
 import io
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -29,6 +29,7 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     added: int = 0
     updated: int = 0
+    rows: int = 0  # rows checked and good
 
     @property
     def ok(self) -> bool:
@@ -61,9 +62,17 @@ def parse_decimal(text: str, *, negative: str = "", places: int = 2, digits: int
     return value
 
 
+def _lines(data: bytes) -> Iterator[str]:
+    for number, line in enumerate(io.BytesIO(data)):
+        # Spreadsheets often begin a UTF-8 file with a byte order mark.
+        yield line.decode("utf-8-sig" if number == 0 else "utf-8")
+
+
 def _reader(data: bytes, columns: list[str]) -> csv.DictReader:
-    text = data.decode("utf-8-sig")  # spreadsheets often begin UTF-8 files with a BOM
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # Decoded a line at a time as it is read, not all at once: the file is held once, as
+    # its bytes (not also as a decoded copy and a StringIO's copy of that), and a byte that
+    # is not UTF-8 is reported on its own line.
+    reader = csv.DictReader(_lines(data))
     headings = [heading.strip().casefold() for heading in reader.fieldnames or []]
     missing = [column for column in columns if column not in headings]
     if missing:
@@ -73,6 +82,65 @@ def _reader(data: bytes, columns: list[str]) -> csv.DictReader:
         )
     reader.fieldnames = headings
     return reader
+
+
+NOT_UTF8 = "The file is not UTF-8 text: save it as CSV UTF-8."
+
+
+def _cells(reader: csv.DictReader, max_rows: int, report: ImportReport):
+    """(row number, cells) of each row that is not blank, reporting a file too long, not
+    UTF-8 or not CSV where it is found."""
+    try:
+        for number, row in enumerate(reader, start=2):
+            if number > max_rows + 1:
+                report.errors.append(RowError(number, f"Import at most {max_rows:,} rows at once."))
+                return
+            cells = {name: (value or "").strip() for name, value in row.items() if name}
+            if any(cells.values()):  # blank lines at the end of a spreadsheet are skipped
+                yield number, cells
+    except UnicodeDecodeError:
+        report.errors.append(RowError(reader.line_num + 1, NOT_UTF8))
+    except csv.Error as error:
+        report.errors.append(RowError(reader.line_num, f"The file is not valid CSV: {error}"))
+
+
+def _open(data: bytes, columns: list[str], report: ImportReport) -> csv.DictReader | None:
+    try:
+        return _reader(data, columns)
+    except UnicodeDecodeError:
+        report.errors.append(RowError(1, NOT_UTF8))
+    except (ValueError, csv.Error) as error:
+        report.errors.append(RowError(1, str(error)))
+    return None
+
+
+def _check_each(
+    data: bytes,
+    columns: list[str],
+    max_rows: int,
+    check: Callable[[dict[str, str]], Checked],
+    key: Callable[[Checked], Hashable],
+    repeated: str,
+    keep: Callable[[Checked], None],
+) -> ImportReport:
+    report = ImportReport()
+    reader = _open(data, columns, report)
+    if reader is None:
+        return report
+    seen: dict[Hashable, int] = {}
+    for number, cells in _cells(reader, max_rows, report):
+        try:
+            found = check(cells)
+        except ValueError as error:
+            report.errors.append(RowError(number, str(error)))
+            continue
+        if (found_key := key(found)) in seen:
+            report.errors.append(RowError(number, f"repeats row {seen[found_key]}: {repeated}"))
+            continue
+        seen[found_key] = number
+        report.rows += 1
+        keep(found)
+    return report
 
 
 def check_rows(
@@ -86,37 +154,34 @@ def check_rows(
 ) -> tuple[list[Checked], ImportReport]:
     """Every row checked; the records, and a report whose errors say why none may be kept.
     `repeated` says why a second row with the same key is refused."""
-    report = ImportReport()
-    try:
-        reader = _reader(data, columns)
-    except UnicodeDecodeError:
-        report.errors.append(RowError(1, "The file is not UTF-8 text: save it as CSV UTF-8."))
-        return [], report
-    except (ValueError, csv.Error) as error:
-        report.errors.append(RowError(1, str(error)))
-        return [], report
     checked: list[Checked] = []
-    seen: dict[Hashable, int] = {}
-    try:
-        for number, row in enumerate(reader, start=2):
-            if number > max_rows + 1:
-                report.errors.append(RowError(number, f"Import at most {max_rows:,} rows at once."))
-                break
-            cells = {name: (value or "").strip() for name, value in row.items() if name}
-            if not any(cells.values()):
-                continue  # blank lines at the end of a spreadsheet
-            try:
-                found = check(cells)
-            except ValueError as error:
-                report.errors.append(RowError(number, str(error)))
-                continue
-            if (found_key := key(found)) in seen:
-                report.errors.append(RowError(number, f"repeats row {seen[found_key]}: {repeated}"))
-                continue
-            seen[found_key] = number
-            checked.append(found)
-    except csv.Error as error:
-        report.errors.append(RowError(reader.line_num, f"The file is not valid CSV: {error}"))
-    if not checked and not report.errors:
+    report = _check_each(data, columns, max_rows, check, key, repeated, checked.append)
+    if not report.rows and not report.errors:
         report.errors.append(RowError(2, empty))
     return checked, report
+
+
+def check_then_stream(
+    data: bytes,
+    columns: list[str],
+    max_rows: int,
+    check: Callable[[dict[str, str]], Checked],
+    key: Callable[[Checked], Hashable],
+    repeated: str,
+    empty: str = "The file has no rows in it.",
+) -> tuple[Iterator[Checked], ImportReport]:
+    """As check_rows, in two passes for a large file: the first checks every row and keeps
+    only their keys; when all are good, the records come from a second pass as they are
+    stored, so memory holds the keys and a batch, not a million records."""
+    report = _check_each(data, columns, max_rows, check, key, repeated, lambda found: None)
+    if not report.rows and not report.errors:
+        report.errors.append(RowError(2, empty))
+    if not report.ok:
+        return iter(()), report
+
+    def again() -> Iterator[Checked]:
+        reader = _reader(data, columns)
+        for _number, cells in _cells(reader, max_rows, ImportReport()):
+            yield check(cells)  # checked once already: it does not raise
+
+    return again(), report

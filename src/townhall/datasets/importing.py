@@ -5,11 +5,12 @@ changes the values it repeats and adds nothing twice."""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
 
-from townhall.core.csv_import import ImportReport, check_rows, parse_date, parse_decimal
+from townhall.core.csv_import import ImportReport, check_then_stream, parse_date, parse_decimal
 from townhall.core.models import Ward
 from townhall.datasets.models import Dataset, Observation, place_key
 
@@ -88,7 +89,7 @@ def _checker(dataset: Dataset):
 
 
 def check_observations(data: bytes, dataset: Dataset):
-    return check_rows(
+    return check_then_stream(
         data,
         COLUMNS,
         MAX_ROWS,
@@ -100,14 +101,15 @@ def check_observations(data: bytes, dataset: Dataset):
 
 
 def import_observations(data: bytes, dataset: Dataset) -> ImportReport:
+    """Every row checked first, nothing kept on an error; then stored in batches from a
+    second reading of the file (core.csv_import.check_then_stream)."""
     checked, report = check_observations(data, dataset)
     if not report.ok:
         return report
     fields = ["period_end", "period_label", "value", "ward", "place", "latitude", "longitude"]
     with transaction.atomic():
         before = Observation.objects.filter(dataset=dataset).count()
-        for start in range(0, len(checked), BATCH):
-            batch = checked[start : start + BATCH]
+        while batch := list(islice(checked, BATCH)):
             Observation.objects.bulk_create(
                 [
                     Observation(
@@ -130,6 +132,6 @@ def import_observations(data: bytes, dataset: Dataset) -> ImportReport:
             )
         # What the upserts added, counted once rather than looked up row by row.
         report.added = Observation.objects.filter(dataset=dataset).count() - before
-        report.updated = len(checked) - report.added
+        report.updated = report.rows - report.added
         Dataset.objects.filter(pk=dataset.pk).update(updated_at=timezone.now())
     return report

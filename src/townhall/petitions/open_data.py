@@ -69,16 +69,18 @@ def _latest():
 
 
 def registers() -> list[Entry]:
-    latest = _latest()
+    shared = {
+        "publisher": "The council's petitions scheme",
+        "page": reverse("petitions"),
+        "licence": settings.TOWNHALL_OPEN_DATA_LICENCE,
+        "updated": _latest(),
+    }
     return [
         Entry(
             title="Petitions",
             description="Every published petition to the council: what it asks, its state and "
             "dates, its confirmed online and paper signatures, and when the council responded.",
-            publisher="The council's petitions scheme",
-            page=reverse("petitions"),
-            licence=settings.TOWNHALL_OPEN_DATA_LICENCE,
-            updated=latest,
+            **shared,
             fields=[
                 ("action", "What the petition asks for"),
                 ("state", "Open, closed or rejected"),
@@ -95,10 +97,7 @@ def registers() -> list[Entry]:
             title="Petition signatures by ward",
             description="How many confirmed signatures each public petition has from each "
             "ward (signers whose postcode is in the borough). Never a signer's name or address.",
-            publisher="The council's petitions scheme",
-            page=reverse("petitions"),
-            licence=settings.TOWNHALL_OPEN_DATA_LICENCE,
-            updated=latest,
+            **shared,
             fields=[
                 ("petition_id", "The petition (its id in the petitions register)"),
                 ("ward_code, ward_name", "The ward, by its ONS code and name"),
