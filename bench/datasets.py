@@ -1,12 +1,13 @@
 """A dataset of 1,000,000 observations (issue 20): the import (every row checked, then
 upserted) in rows per second with peak memory, the dataset's page (its chart and table of
-the average per period) and the CSV download, against baselines in the same run: Python's
-csv module reading the file, a trivial view, and the database alone averaging the rows.
+the average per period, and the map of the latest day's points), pages of its API and the
+CSV download, against baselines in the same run: Python's csv module reading the file, a
+trivial view, and the database alone averaging the rows and reading a page.
 
     TOWNHALL_DATA_DIR=/tmp/demo .venv/bin/python bench/datasets.py [--rows 1000000]
 
 Runs on the demo in TOWNHALL_DATA_DIR (SQLite, or DATABASE_URL); makes its own dataset of
-1,000 places (points) by day and deletes it afterwards.
+1,000 places (points with a position) by day and deletes it afterwards.
 """
 
 import argparse
@@ -27,13 +28,28 @@ PLACES = 1000
 
 
 def observations(rows: int) -> bytes:
+    """1,000 sensors placed across Barnet's extent (so the map draws points), by day."""
     chance = random.Random(20)
     start = date(2020, 1, 1)
-    lines = ["date,place,value"]
+    where = [(chance.uniform(51.57, 51.66), chance.uniform(-0.28, -0.14)) for _ in range(PLACES)]
+    out = io.StringIO()
+    out.write("date,place,latitude,longitude,value\n")
     for number in range(rows):
         day = start + timedelta(days=number // PLACES)
-        lines.append(f"{day.isoformat()},Sensor {number % PLACES:04d},{chance.uniform(5, 80):.1f}")
-    return ("\n".join(lines) + "\n").encode()
+        latitude, longitude = where[number % PLACES]
+        out.write(
+            f"{day.isoformat()},Sensor {number % PLACES:04d},{latitude:.5f},{longitude:.5f},"
+            f"{chance.uniform(5, 80):.1f}\n"
+        )
+    return out.getvalue().encode()
+
+
+def rss_mb() -> float:
+    """The process's resident memory now (ru_maxrss is only the highest it has been)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def bench(rows: int) -> None:
@@ -60,12 +76,15 @@ def bench(rows: int) -> None:
     )
     Limit.objects.create(dataset=dataset, label="Limit", value=40, applies_from=date(2010, 1, 1))
     try:
+        before = rss_mb()
+        peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         seconds, report = timed(lambda: import_observations(data, dataset))
         assert report.ok, report.errors[:3]
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
-            f"{'import: check every row, then upsert':46} {seconds:8.2f} s  "
-            f"{rows / seconds:9,.0f} rows/s  peak RSS {peak:.0f} MB"
+            f"{'import: check and upsert in batches, all or none':46} {seconds:8.2f} s  "
+            f"{rows / seconds:9,.0f} rows/s  RSS {before:.0f} MB before (peak so far "
+            f"{peak_before:.0f}), peak {peak:.0f} MB"
         )
         client = Client()
         client.get(TRIVIAL_PATH)
@@ -85,6 +104,21 @@ def bench(rows: int) -> None:
             f"{'dataset page: chart and table (average)':46} {page * 1000:8.1f} ms  "
             f"{len(queries) // 5} queries"
         )
+        api = "/api/datasets/bench-sensors/observations"
+        fetch = dataset.observations.select_related("ward").order_by("period_start", "place_key")
+        alone, _ = timed(lambda: list(fetch[:100]), repeat=20)
+        print(f"{'baseline: the database reads the first 100':46} {alone * 1000:8.1f} ms")
+        for label, query in (
+            ("API: first page of 100", "limit=100"),
+            ("API: a page 900,000 in", "limit=100&offset=900000"),
+            ("API: from a date, by place order", "limit=100&date_from=2022-06-01"),
+        ):
+            with CaptureQueriesContext(connection) as queries:
+                took, answer = timed(
+                    lambda q=query: client.get(f"{api}?{q}&t={time.time_ns()}"), repeat=10
+                )
+            assert answer.status_code == 200 and len(answer.json()["items"]) == 100
+            print(f"{label:46} {took * 1000:8.1f} ms  {len(queries) // 10} queries")
         download, size = timed(
             lambda: len(b"".join(client.get("/data/bench-sensors.csv").streaming_content))
         )

@@ -1,6 +1,6 @@
 """Open data in a browser (issue 20): the indicator block on a campaign's front page shows
-the same numbers in its chart as in its table, with the limit drawn, and a resident finds the
-dataset in the catalogue and downloads its CSV."""
+the same numbers in its chart and its map as in its table, with the limit drawn, and a
+resident finds the dataset in the catalogue and downloads its CSV."""
 
 import csv
 import io
@@ -22,6 +22,12 @@ def test_an_indicator_on_a_campaign_page_and_the_catalogue_download(site):
     assert len(bars) == 15 and sorted(bars) == sorted(rows)
     expect(block.locator(".th-chart__limit")).to_have_attribute("data-limit", "40.0000")
     expect(block.get_by_text("Illustrative values")).to_be_visible()
+    # The map beside the chart: each shaded ward holds the value of the school in it.
+    wards = block.locator(".th-figure-map path[data-value]").evaluate_all(
+        "els => els.map(e => e.dataset.value)"
+    )
+    assert sorted(wards) == sorted(value for _label, value in rows)
+    expect(block.locator(".th-figure-map")).to_be_visible()
 
     site.goto(f"{site.server_url}/data/")
     site.get_by_role("link", name="Nitrogen dioxide at Barnet schools").first.click()

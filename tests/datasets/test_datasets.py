@@ -79,7 +79,16 @@ def test_a_byte_that_is_not_utf8_deep_in_a_long_file_stops_it_all(dataset):
     assert not dataset.observations.exists()
 
 
-def test_a_long_file_is_stored_whole_from_its_second_reading(dataset):
+def test_a_bad_row_after_batches_were_stored_keeps_none_of_them(dataset):
+    """Rows are stored a batch at a time as they are checked, in one transaction: a bad row
+    after 12,000 good ones rolls back the batches already stored."""
+    rows = "".join(f"2026-01-01,{n},Place {n}\n" for n in range(12_000)).encode()
+    report = import_observations(b"date,value,place\n" + rows + b"2026-01-02,NaN,X\n", dataset)
+    assert not report.ok and report.errors[0].row == 12_002
+    assert not dataset.observations.exists()
+
+
+def test_a_long_file_is_stored_whole_in_batches(dataset):
     rows = "".join(f"2026-01-01,{n},Place {n}\n" for n in range(12_001)).encode()
     report = import_observations(b"date,value,place\n" + rows, dataset)
     assert report.ok and (report.added, report.updated, report.rows) == (12_001, 0, 12_001)
@@ -239,3 +248,22 @@ def test_an_observation_deleted_by_hand_changes_the_chart_at_once(client, datase
 def test_the_site_search_finds_a_dataset(client):
     html = client.get("/search/?q=nitrogen+schools").content.decode()
     assert 'href="/data/no2-at-schools/"' in html
+
+
+def test_deleting_a_dataset_deletes_its_observations_in_one_query_however_many(dataset):
+    """No receiver of every model's post_delete (core.signals.connect_where): Django then
+    deletes a cascade in one query instead of fetching and signalling each row."""
+    from django.db import connection
+    from django.db.models.signals import post_delete, pre_delete
+    from django.test.utils import CaptureQueriesContext
+
+    assert not post_delete.has_listeners(Observation) and not pre_delete.has_listeners(Observation)
+    Observation.objects.bulk_create(
+        Observation(dataset=dataset, period_start=date(2026, 1, 1), value=n, place_key=f"p{n}")
+        for n in range(3000)
+    )
+    with CaptureQueriesContext(connection) as queries:
+        dataset.delete()
+    assert not Observation.objects.filter(dataset_id=dataset.pk).exists()
+    selects = [q["sql"] for q in queries if "datasets_observation" in q["sql"]]
+    assert len(selects) <= 2, selects  # one delete, not 3,000 rows read

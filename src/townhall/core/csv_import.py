@@ -14,6 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+from django.db import transaction
+
 Checked = TypeVar("Checked")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
@@ -122,8 +124,9 @@ def _check_each(
     key: Callable[[Checked], Hashable],
     repeated: str,
     keep: Callable[[Checked], None],
+    report: ImportReport | None = None,
 ) -> ImportReport:
-    report = ImportReport()
+    report = report if report is not None else ImportReport()
     reader = _open(data, columns, report)
     if reader is None:
         return report
@@ -161,27 +164,41 @@ def check_rows(
     return checked, report
 
 
-def check_then_stream(
+def check_and_store(
     data: bytes,
     columns: list[str],
     max_rows: int,
     check: Callable[[dict[str, str]], Checked],
     key: Callable[[Checked], Hashable],
     repeated: str,
+    store: Callable[[list[Checked]], None],
+    *,
+    batch: int = 5000,
     empty: str = "The file has no rows in it.",
-) -> tuple[Iterator[Checked], ImportReport]:
-    """As check_rows, in two passes for a large file: the first checks every row and keeps
-    only their keys; when all are good, the records come from a second pass as they are
-    stored, so memory holds the keys and a batch, not a million records."""
-    report = _check_each(data, columns, max_rows, check, key, repeated, lambda found: None)
-    if not report.rows and not report.errors:
-        report.errors.append(RowError(2, empty))
-    if not report.ok:
-        return iter(()), report
+) -> ImportReport:
+    """As check_rows, for a large file: good rows are stored `batch` at a time as they are
+    checked, inside one transaction that is rolled back if any row is wrong, so nothing is
+    kept unless all are good, and memory holds each row's key and one batch rather than a
+    million records. Once a row is wrong the rest are checked but not stored."""
+    waiting: list[Checked] = []
 
-    def again() -> Iterator[Checked]:
-        reader = _reader(data, columns)
-        for _number, cells in _cells(reader, max_rows, ImportReport()):
-            yield check(cells)  # checked once already: it does not raise
+    def keep(found: Checked) -> None:
+        waiting.append(found)
+        if len(waiting) >= batch:
+            flush()
 
-    return again(), report
+    def flush() -> None:
+        if not report_so_far.errors:
+            store(list(waiting))
+        waiting.clear()
+
+    report_so_far = ImportReport()
+    with transaction.atomic():
+        report = _check_each(data, columns, max_rows, check, key, repeated, keep, report_so_far)
+        if report.ok and waiting:
+            flush()
+        if not report.rows and not report.errors:
+            report.errors.append(RowError(2, empty))
+        if not report.ok:
+            transaction.set_rollback(True)
+    return report

@@ -1,7 +1,11 @@
 """What a publication or a like invalidates in the anonymous page cache."""
 
+from collections.abc import Callable
+
+from django.apps import apps
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Model
+from django.db.models.signals import ModelSignal, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -29,18 +33,38 @@ def _page_moved(sender, instance, **kwargs) -> None:
     pagecache.invalidate(pagecache.SITE_TAG)
 
 
-@receiver(post_delete)
+def connect_where(
+    receiver: Callable, signals: list[ModelSignal], wanted: Callable[[type[Model]], bool]
+) -> None:
+    """Connect `receiver` to each model `wanted` picks, never to every sender: a receiver of
+    every model's post_delete makes Django fetch and signal each row of a cascade (a
+    dataset's million observations, a petition's signatures) rather than delete them in one
+    query. Called from an app's ready(), when every model is loaded."""
+    for model in apps.get_models():
+        if wanted(model):
+            for signal in signals:
+                signal.connect(
+                    receiver,
+                    sender=model,
+                    dispatch_uid=f"{receiver.__module__}.{receiver.__qualname__}:{model._meta.label}",
+                )
+
+
 def _page_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        invalidate_page_and_ancestors(instance)
+    invalidate_page_and_ancestors(instance)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def _shared_content_changed(sender, instance, **kwargs) -> None:
     """Models marked `shown_on_many_pages` (contact blocks, categories) start the cache afresh."""
-    if getattr(sender, "shown_on_many_pages", False):
-        pagecache.invalidate(pagecache.SITE_TAG)
+    pagecache.invalidate(pagecache.SITE_TAG)
+
+
+connect_where(_page_deleted, [post_delete], lambda model: issubclass(model, Page))
+connect_where(
+    _shared_content_changed,
+    [post_save, post_delete],
+    lambda model: getattr(model, "shown_on_many_pages", False),
+)
 
 
 @receiver(post_save, sender=Site)

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 
 from townhall.core import pagecache
+from townhall.core.signals import connect_where
 from townhall.council import petition_agenda
 from townhall.council.follow_sources import record
 from townhall.council.models import AgendaItem, CommitteeUpdate, Decision, Meeting, MeetingPaper
@@ -19,13 +20,19 @@ Kind = CommitteeUpdate.Kind
 QUIET_MODELS = {"paperpage", "councillormessage", "publicquestion", "committeeupdate"}
 
 
-@receiver(post_save)
-@receiver(post_delete)
+def _is_shown(model) -> bool:
+    return model._meta.app_label == "council" and model._meta.model_name not in QUIET_MODELS
+
+
 @receiver(m2m_changed)
 def _council_record_changed(sender, **kwargs) -> None:
     model = kwargs.get("instance").__class__ if kwargs.get("instance") is not None else sender
-    if model._meta.app_label == "council" and model._meta.model_name not in QUIET_MODELS:
+    if _is_shown(model):
         pagecache.invalidate(COUNCIL_TAG)
+
+
+# Per council model, not for every sender (core.signals.connect_where says why).
+connect_where(_council_record_changed, [post_save, post_delete], _is_shown)
 
 
 @receiver(post_save, sender=get_document_model())

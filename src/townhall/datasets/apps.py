@@ -20,10 +20,7 @@ class DatasetsConfig(AppConfig):
 
         indicators.register(dataset_choices, render_indicator)
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
-        from townhall.datasets import (
-            rules,  # noqa: F401 - declares who may do what
-            signals,  # noqa: F401 - connects the handlers
-        )
+        from townhall.datasets import rules  # noqa: F401 - declares who may do what
 
         navigation.add_council_link("Open data", "data-catalogue", 70)
         from townhall.core.search import sources

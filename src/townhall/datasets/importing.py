@@ -5,12 +5,11 @@ changes the values it repeats and adds nothing twice."""
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import islice
 
 from django.db import transaction
 from django.utils import timezone
 
-from townhall.core.csv_import import ImportReport, check_then_stream, parse_date, parse_decimal
+from townhall.core.csv_import import ImportReport, check_and_store, parse_date, parse_decimal
 from townhall.core.models import Ward
 from townhall.datasets.models import Dataset, Observation, place_key
 
@@ -88,48 +87,48 @@ def _checker(dataset: Dataset):
     return check
 
 
-def check_observations(data: bytes, dataset: Dataset):
-    return check_then_stream(
-        data,
-        COLUMNS,
-        MAX_ROWS,
-        _checker(dataset),
-        lambda row: row.key,
-        "one value per date and place",
-        empty="The file has no observations in it.",
-    )
-
-
 def import_observations(data: bytes, dataset: Dataset) -> ImportReport:
-    """Every row checked first, nothing kept on an error; then stored in batches from a
-    second reading of the file (core.csv_import.check_then_stream)."""
-    checked, report = check_observations(data, dataset)
-    if not report.ok:
-        return report
+    """Every row checked, and stored in batches as it is, in one transaction that keeps
+    nothing if any row is wrong (core.csv_import.check_and_store)."""
     fields = ["period_end", "period_label", "value", "ward", "place", "latitude", "longitude"]
+
+    def store(rows: list[CheckedObservation]) -> None:
+        Observation.objects.bulk_create(
+            [
+                Observation(
+                    dataset=dataset,
+                    period_start=row.period_start,
+                    period_end=row.period_end,
+                    period_label=row.period_label,
+                    value=row.value,
+                    ward_id=row.ward_id,
+                    place=row.place,
+                    latitude=row.latitude,
+                    longitude=row.longitude,
+                    place_key=row.key[1],
+                )
+                for row in rows
+            ],
+            update_conflicts=True,
+            unique_fields=["dataset", "period_start", "place_key"],
+            update_fields=fields,
+        )
+
     with transaction.atomic():
         before = Observation.objects.filter(dataset=dataset).count()
-        while batch := list(islice(checked, BATCH)):
-            Observation.objects.bulk_create(
-                [
-                    Observation(
-                        dataset=dataset,
-                        period_start=row.period_start,
-                        period_end=row.period_end,
-                        period_label=row.period_label,
-                        value=row.value,
-                        ward_id=row.ward_id,
-                        place=row.place,
-                        latitude=row.latitude,
-                        longitude=row.longitude,
-                        place_key=row.key[1],
-                    )
-                    for row in batch
-                ],
-                update_conflicts=True,
-                unique_fields=["dataset", "period_start", "place_key"],
-                update_fields=fields,
-            )
+        report = check_and_store(
+            data,
+            COLUMNS,
+            MAX_ROWS,
+            _checker(dataset),
+            lambda row: row.key,
+            "one value per date and place",
+            store,
+            batch=BATCH,
+            empty="The file has no observations in it.",
+        )
+        if not report.ok:
+            return report
         # What the upserts added, counted once rather than looked up row by row.
         report.added = Observation.objects.filter(dataset=dataset).count() - before
         report.updated = report.rows - report.added

@@ -126,6 +126,11 @@ class Observation(models.Model):
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     place_key = models.CharField(max_length=160, editable=False, default="")
 
+    # Nothing an editor would need to find the users of (its only reference is a ward), and
+    # Wagtail's reference index listens to each indexed model's deletes: without this, a
+    # dataset's million observations would be fetched and deleted one by one.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["dataset", "period_start", "place_key"]
         constraints = [
@@ -148,6 +153,17 @@ class Observation(models.Model):
         self.place_key = place_key(self.ward_id, self.place)
         super().save(*args, **kwargs)
         # The dataset changed: what is kept of its shape (presenting._shape) is looked at anew.
+        self.dataset_changed()
+
+    def delete(self, *args, **kwargs):
+        """Deleted by hand (the admin): the dataset changed. A method, not a post_delete
+        receiver, so that deleting a dataset deletes its million observations in one query
+        rather than fetching and signalling each."""
+        deleted = super().delete(*args, **kwargs)
+        self.dataset_changed()
+        return deleted
+
+    def dataset_changed(self) -> None:
         Dataset.objects.filter(pk=self.dataset_id).update(updated_at=timezone.now())
 
     def clean(self) -> None:
