@@ -1,8 +1,9 @@
 """A dataset of 1,000,000 observations (issue 20): the import (every row checked and
-upserted in batches, all or none) in rows per second with peak memory, the dataset's page (its chart and table of
-the average per period, and the map of the latest day's points), pages of its API and the
-CSV download, against baselines in the same run: Python's csv module reading the file, a
-trivial view, and the database alone averaging the rows and reading a page.
+upserted in batches, all or none) in rows per second with peak memory, the dataset's page
+(its chart and table of the average per period, and the map of the latest day's points),
+pages of its API and the CSV download, against baselines in the same run: Python's csv
+module reading the file, a trivial view, and the database alone averaging the rows and
+reading a page.
 
     TOWNHALL_DATA_DIR=/tmp/demo .venv/bin/python bench/datasets.py [--rows 1000000]
 

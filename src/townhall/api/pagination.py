@@ -36,17 +36,20 @@ class Rows:
         shape: Callable[[Any], dict] | None = None,
         *,
         shape_page: Callable[[list], list[dict]] | None = None,
+        count: Callable[[], int] | None = None,
     ) -> None:
         """`shape` makes one row's answer; `shape_page` a whole page's, for what is read
-        once per page rather than once per row (the places taken at each event)."""
+        once per page rather than once per row (the places taken at each event); `count`
+        how many there are, where that is known without counting them (a kept count)."""
         self.queryset = queryset
+        self.counted = count or queryset.count
         self.shape_page = shape_page or (lambda rows: [shape(row) for row in rows])
 
     def all(self) -> "Rows":  # what django-ninja's paginator counts through
         return self
 
     def count(self) -> int:
-        return self.queryset.count()
+        return self.counted()
 
     def __len__(self) -> int:
         return self.count()

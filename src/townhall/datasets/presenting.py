@@ -93,10 +93,10 @@ def _period(observation: Observation) -> str:
 
 def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool = True) -> Figures:
     observations = dataset.observations.select_related("ward")
-    total = observations.count()
     limit = current_limit(dataset)
     line = Line(f"{limit.label}: {describe(dataset)(limit.value)}", limit.value) if limit else None
     shape = _shape(dataset, observations)
+    total = shape["total"]
     if shape["periods"] == 1:
         result = _bars(dataset, observations, line, chart_id)
     elif shape["places"] <= MAX_LINES:
@@ -177,16 +177,25 @@ def _map(dataset: Dataset, observations, result: Figures, chart_id: str) -> None
 
 
 def _shape(dataset: Dataset, observations) -> dict[str, int]:
-    """How many places and periods it has, which decide its chart: two distinct counts over
-    every observation, most of the page's time at a million, so kept until it changes."""
+    """How many observations, places and periods it has, which decide its chart: counts
+    over every observation, most of the page's time at a million, so kept until it changes
+    (its updated_at is in the key; saving or deleting an observation, or an import, moves
+    it)."""
     key = f"dataset-shape:{dataset.pk}:{dataset.updated_at.timestamp()}"
     return cache.get_or_set(
         key,
         lambda: observations.aggregate(
-            places=Count("place_key", distinct=True), periods=Count("period_start", distinct=True)
+            places=Count("place_key", distinct=True),
+            periods=Count("period_start", distinct=True),
+            total=Count("pk"),
         ),
         timeout=24 * 3600,
     )
+
+
+def observation_count(dataset: Dataset) -> int:
+    """How many observations it has, kept with its shape (for the API's pages)."""
+    return _shape(dataset, dataset.observations.all())["total"]
 
 
 def _breaks(limit: Limit, value: Decimal) -> bool:
