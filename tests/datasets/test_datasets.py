@@ -267,3 +267,15 @@ def test_deleting_a_dataset_deletes_its_observations_in_one_query_however_many(d
     assert not Observation.objects.filter(dataset_id=dataset.pk).exists()
     selects = [q["sql"] for q in queries if "datasets_observation" in q["sql"]]
     assert len(selects) <= 2, selects  # one delete, not 3,000 rows read
+
+
+def test_a_kept_shape_from_an_earlier_version_is_counted_again(client):
+    """Redis keeps what an earlier version stored across an upgrade: a dataset's kept
+    counts without the total were a 500 on every page showing the dataset."""
+    from django.core.cache import cache
+
+    dataset = Dataset.objects.get(slug="no2-at-schools")
+    key = f"dataset-shape:v2:{dataset.pk}:{dataset.updated_at.timestamp()}"
+    cache.set(key, {"places": 15, "periods": 1})
+    assert client.get("/data/no2-at-schools/").status_code == 200
+    assert cache.get(key)["total"] == 15

@@ -22,6 +22,7 @@ MAX_PLACES = 50
 MAX_LINES = 5
 MAX_PERIODS = 400
 MAX_MAPPED = 500
+SHAPE_COUNTS = {"places", "periods", "total"}
 
 
 @dataclass
@@ -180,17 +181,19 @@ def _shape(dataset: Dataset, observations) -> dict[str, int]:
     """How many observations, places and periods it has, which decide its chart: counts
     over every observation, most of the page's time at a million, so kept until it changes
     (its updated_at is in the key; saving or deleting an observation, or an import, moves
-    it)."""
-    key = f"dataset-shape:{dataset.pk}:{dataset.updated_at.timestamp()}"
-    return cache.get_or_set(
-        key,
-        lambda: observations.aggregate(
-            places=Count("place_key", distinct=True),
-            periods=Count("period_start", distinct=True),
-            total=Count("pk"),
-        ),
-        timeout=24 * 3600,
+    it). A kept value without every count (from an earlier version, in Redis across an
+    upgrade) is counted again rather than trusted."""
+    key = f"dataset-shape:v2:{dataset.pk}:{dataset.updated_at.timestamp()}"
+    kept = cache.get(key)
+    if isinstance(kept, dict) and kept.keys() >= SHAPE_COUNTS:
+        return kept
+    counted = observations.aggregate(
+        places=Count("place_key", distinct=True),
+        periods=Count("period_start", distinct=True),
+        total=Count("pk"),
     )
+    cache.set(key, counted, timeout=24 * 3600)
+    return counted
 
 
 def observation_count(dataset: Dataset) -> int:
