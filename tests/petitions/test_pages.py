@@ -232,7 +232,7 @@ def test_lists_take_the_same_queries_however_many_petitions(
         html = client.get("/petitions/").content.decode()
     assert "Extra 5" in html and "32 signatures and 12 on paper" in html
     with django_assert_max_num_queries(8):
-        listed = client.get("/api/petitions").json()
+        listed = client.get("/api/petitions", {"limit": 200}).json()["items"]
     assert len(listed) >= 8
 
 
