@@ -86,3 +86,10 @@ def test_the_catalogue_in_dcat_ap_lists_every_entry_with_its_distributions(clien
         assert dataset["dcat:distribution"], dataset["dct:title"]
         for distribution in dataset["dcat:distribution"]:
             assert distribution["dcat:downloadURL"]["@id"].startswith("http://testserver/")
+
+
+def test_every_register_says_when_it_last_changed(client):
+    """The catalogue's "Last updated" for each entry with records: here, every one."""
+    catalogue = client.get("/data/").content.decode()
+    entries = catalogue.split('class="th-catalogue-entry"')[1:]
+    assert entries and all("Last updated" in entry for entry in entries)

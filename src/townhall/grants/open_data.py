@@ -9,6 +9,7 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import reverse
 
 from townhall.core.admin_views import spreadsheet_safe
@@ -140,7 +141,7 @@ def catalogue_entries() -> list:
             publisher="The funders on this site",
             page=reverse("grant-awards"),
             licence="CC-BY-4.0",
-            updated=None,
+            updated=Award.objects.filter(published=True).aggregate(last=Max("updated_at"))["last"],
             fields=[
                 (column, "As the 360Giving Data Standard defines it") for column in CSV_COLUMNS
             ],
