@@ -67,3 +67,19 @@ def test_no_two_response_shapes_share_a_name():
             walk(shape)
 
     walk(Schema)
+
+
+def test_the_document_repeats_no_key(client):
+    """A key written twice (400 declared by a view and again for its parameters) made
+    Swagger UI at /api/docs show nothing: its YAML parser refuses repeated keys."""
+    import json
+
+    repeated = []
+
+    def pairs(items):
+        keys = [key for key, _value in items]
+        repeated.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(items)
+
+    json.loads(client.get("/api/openapi.json").content, object_pairs_hook=pairs)
+    assert repeated == []

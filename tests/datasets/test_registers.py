@@ -93,3 +93,9 @@ def test_every_register_says_when_it_last_changed(client):
     catalogue = client.get("/data/").content.decode()
     entries = catalogue.split('class="th-catalogue-entry"')[1:]
     assert entries and all("Last updated" in entry for entry in entries)
+
+
+def test_the_catalogue_leads_to_the_api_and_its_documentation(client):
+    catalogue = client.get("/data/").content.decode()
+    assert 'href="/api/docs"' in catalogue and 'href="/api/openapi.json"' in catalogue
+    assert client.get("/api/docs").status_code == 200

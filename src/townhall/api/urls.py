@@ -22,7 +22,11 @@ class TownhallAPI(NinjaAPI):
         problem = {"$ref": "#/components/schemas/Problem"}
         for operations in schema["paths"].values():
             for operation in operations.values():
-                if operation.get("parameters"):
+                # django-ninja keys the responses it declares by number (400), JSON by
+                # text: both spellings are one key once written, and a repeated key in the
+                # document stops Swagger UI reading it (its YAML parser refuses them).
+                declared = {str(status) for status in operation["responses"]}
+                if operation.get("parameters") and "400" not in declared:
                     operation["responses"].setdefault(
                         "400",
                         {

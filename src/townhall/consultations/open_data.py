@@ -15,7 +15,8 @@ FINISHED = (services.CLOSED, services.CONCLUDED)
 
 
 def _finished() -> list[ConsultationPage]:
-    pages = ConsultationPage.objects.live().public().order_by("pk")
+    # Stages read once for all pages: the status and the latest closing date use them.
+    pages = ConsultationPage.objects.live().public().prefetch_related("stages").order_by("pk")
     return [page for page in pages if services.status(page).state in FINISHED]
 
 
