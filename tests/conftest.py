@@ -44,6 +44,14 @@ def _empty_cache():
 
 
 @pytest.fixture
+def barnet_postcodes(db) -> int:
+    """Some of Barnet's real postcodes loaded, as an operator's directory would be."""
+    from tests.postcodes import load_sample_postcodes
+
+    return load_sample_postcodes()
+
+
+@pytest.fixture
 def alliance(db) -> Organisation:
     return Organisation.objects.get(slug="alliance")
 

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
-from townhall.core.services.postcodes import normalise_postcode
+from townhall.core.services.postcodes import EXAMPLE_POSTCODE, normalise_postcode
 
 # A field shown on one line (a name, a title, an address) never holds a line break, a tab or
 # another control character: a script could post one, and in an email's subject or a CSV
@@ -108,7 +108,7 @@ def email_field(label: str, max_length: int, help_text: str = "") -> forms.Email
 
 
 class PostcodeField(forms.CharField):
-    """A UK postcode, given back in its standard form ("EN5 4BW"); empty where optional."""
+    """A UK postcode, given back in its standard form ("EN5 1AB"); empty where optional."""
 
     def __init__(self, label: str = "Postcode", **kwargs) -> None:
         kwargs.setdefault("max_length", 10)
@@ -122,7 +122,7 @@ class PostcodeField(forms.CharField):
             "error_messages",
             {
                 "required": "Enter your postcode",
-                "max_length": "Enter a real postcode, like EN5 4BW",
+                "max_length": f"Enter a real postcode, like {EXAMPLE_POSTCODE}",
             },
         )
         super().__init__(label=label, **kwargs)
@@ -133,5 +133,5 @@ class PostcodeField(forms.CharField):
             return ""
         postcode = normalise_postcode(raw)
         if postcode is None:
-            raise ValidationError("Enter a real postcode, like EN5 4BW")
+            raise ValidationError(f"Enter a real postcode, like {EXAMPLE_POSTCODE}")
         return postcode

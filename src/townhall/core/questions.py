@@ -213,24 +213,20 @@ def answer_from(question: Question, cleaned: dict) -> Any:
 def ward_from(question: Question, cleaned: dict) -> tuple[Ward | None, str | None]:
     """The ward chosen, or found from the postcode; or why neither works."""
     from townhall.core.models import Borough
-    from townhall.core.services.postcodes import (
-        has_postcodes,
-        normalise_postcode,
-        ward_for_postcode,
-    )
+    from townhall.core.services.postcodes import look_up_postcode
 
     key = question.key
     if cleaned.get(key):
         return cleaned[key], None
     text = cleaned.get(f"{key}__postcode", "").strip()
     if text:
-        postcode = normalise_postcode(text)
-        if postcode is None:
-            return None, "Enter a full postcode, like N11 1NP, or choose your ward"
+        reasons = []
         for borough in Borough.objects.all():
-            if has_postcodes(borough) and (ward := ward_for_postcode(borough, postcode)):
-                return ward, None
-        return None, "We could not find that postcode in the borough: choose your ward"
+            found = look_up_postcode(borough, text)
+            if found.found:
+                return found.ward, None
+            reasons.append(found.reason)
+        return None, f"{reasons[0] if reasons else ''}, or choose your ward".lstrip(", ")
     if question.value.get("required"):
         return None, "Choose your ward, or give your postcode"
     return None, None

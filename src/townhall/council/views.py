@@ -9,13 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from townhall.core import pagecache
 from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
 from townhall.core.models import Borough, Ward
 from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
-from townhall.core.services.postcodes import normalise_postcode, ward_for_postcode
+from townhall.core.services.postcodes import Outcome, has_postcodes, look_up_postcode
 from townhall.council.forms import DecisionFilters, FindCouncillors
 from townhall.council.models import (
     Committee,
@@ -279,6 +280,8 @@ def councillors(request: HttpRequest) -> HttpResponse:
             "form": form,
             "chosen": chosen,
             "problem": problem,
+            # Where postcodes resolve, the ward list is offered only when one did not.
+            "asks_ward": bool(problem) or not (borough and has_postcodes(borough)),
             "yours": [c for c in everyone if chosen and c.ward_id == chosen.pk],
             "councillors": everyone,
         },
@@ -289,15 +292,16 @@ def councillors(request: HttpRequest) -> HttpResponse:
 def _ward_asked(borough, data: dict, wards: list) -> tuple[Ward | None, str]:
     if data["ward"]:
         return next((w for w in wards if w.code == data["ward"]), None), ""
-    if not data["postcode"].strip():
+    if not data["postcode"].strip() or borough is None:
         return None, ""
-    postcode = normalise_postcode(data["postcode"])
-    if postcode is None:
-        return None, "Enter a real postcode, like EN5 4BW"
-    found = ward_for_postcode(borough, postcode) if borough else None
-    if found is None:
-        return None, f"We could not find {postcode} in the borough's postcodes: choose your ward"
-    return found, ""
+    found = look_up_postcode(borough, data["postcode"])
+    if found.outcome is Outcome.OUTSIDE:
+        return None, _("%(reason)s: its councillors are another council's") % {
+            "reason": found.reason
+        }
+    return found.ward, found.reason and _("%(reason)s, or choose your ward") % {
+        "reason": found.reason
+    }
 
 
 def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:

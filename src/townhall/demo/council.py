@@ -1,11 +1,13 @@
 """The demo council's committees, meetings, papers and decisions, from seeds 003 and 004's
 facts, written fresh. Councillors appear in their public roles only."""
 
+from collections import Counter
 from datetime import date, datetime, time
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail.documents import get_document_model
 
 from townhall.core.models import Organisation, Ward
@@ -61,6 +63,35 @@ COUNCILLORS = [
     ("daniel-thomas", "Daniel Thomas", "Conservative", "Finchley Church End"),
     ("reuben-thompstone", "Reuben Thompstone", "Conservative", "Golders Green"),
 ]
+# Made-up councillors, so that every ward has its members in the demo (Barnet elects two or
+# three per ward); their names say they are illustrative wherever they show.
+FIRST_NAMES = ["Alex", "Priya", "Tom", "Nadia", "Sam", "Helen", "Kwame", "Ruth", "Omar", "Jo"]
+SURNAMES = ["Ashby", "Bennett", "Carver", "Dalton", "Ellis", "Fenwick", "Gray", "Hollis"]
+ILLUSTRATIVE_PARTIES = ["Labour", "Conservative", "Labour"]
+SEATS_PER_WARD = 3
+
+
+def illustrative_councillors(wards: list[Ward], real: dict[int, int]) -> list[Councillor]:
+    """Fill each ward's seats the real councillors above leave empty (`real`: ward pk to
+    how many), each name marked "(illustrative)"."""
+    made = []
+    for ward in wards:
+        for seat in range(real.get(ward.pk, 0), SEATS_PER_WARD):
+            n = len(made)
+            name = f"{FIRST_NAMES[n % len(FIRST_NAMES)]} {SURNAMES[n // len(FIRST_NAMES) % 8]}"
+            slug = slugify(f"{name} {ward.name}")
+            made.append(
+                Councillor(
+                    slug=slug,
+                    name=f"{name} (illustrative)",
+                    party=ILLUSTRATIVE_PARTIES[seat],
+                    ward=ward,
+                    email=f"cllr.{slug}@{DEMO_MAIL_DOMAIN}",
+                )
+            )
+    return made
+
+
 MEMBERSHIPS = [
     ("cabinet", "robert-rams", Membership.Role.MEMBER, date(2010, 5, 1)),
     ("cabinet", "daniel-thomas", Membership.Role.MEMBER, date(2010, 5, 1)),
@@ -252,6 +283,9 @@ def load_council() -> int:
         )
         for slug, name, party, ward in COUNCILLORS
     }
+    seats = Counter(c.ward_id for c in councillors.values() if c.ward_id)
+    wards = list(Ward.objects.defer("boundary").order_by("name"))
+    Councillor.objects.bulk_create(illustrative_councillors(wards, seats))
     for committee, councillor, role, starts in MEMBERSHIPS:
         Membership.objects.create(
             committee=committees[committee],

@@ -205,7 +205,7 @@ def load_petitions(borough: Borough) -> None:
     wards = list(Ward.objects.order_by("code"))
     for number, spec in enumerate(content.PETITIONS):
         creator = petition_services.Signer(
-            spec["creator"], f"creator{number}@example.org", "EN5 4BW", wards[0], True
+            spec["creator"], f"creator{number}@example.org", "EN5 1AB", wards[0], True
         )
         petition = petition_services.create(
             borough,

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
 from townhall.core.services import sections
-from townhall.core.services.postcodes import normalise_postcode
+from townhall.core.services.postcodes import EXAMPLE_POSTCODE, normalise_postcode
 
 # HMRC's model declaration for a single donation and those to come (Gift Aid declarations
 # guidance, chapter 3), with the organisation's name put in; kept with each declaration.
@@ -169,6 +169,6 @@ class DonateForm(PublicForm):
         if cleaned.get("postcode", "").strip():
             postcode = normalise_postcode(cleaned["postcode"])
             if postcode is None:
-                self.add_error("postcode", "Enter a UK postcode, like EN5 4BW")
+                self.add_error("postcode", f"Enter a UK postcode, like {EXAMPLE_POSTCODE}")
             else:
                 cleaned["postcode"] = postcode

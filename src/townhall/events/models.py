@@ -203,13 +203,9 @@ class EventPage(Page):
 
     def _ward_from_postcode(self):
         """Where the borough's postcodes are loaded, the ward need not be chosen by hand."""
-        from townhall.core.models import Borough
-        from townhall.core.services.postcodes import has_postcodes, ward_for_postcode
+        from townhall.core.services.postcodes import ward_in_any_borough
 
-        for borough in Borough.objects.all():
-            if has_postcodes(borough) and (ward := ward_for_postcode(borough, self.postcode)):
-                return ward
-        return None
+        return ward_in_any_borough(self.postcode)
 
     @property
     def access_features(self) -> list[str]:

@@ -8,7 +8,7 @@ from townhall.core.forms import (
     name_field,
 )
 from townhall.core.models import Borough, Organisation, Ward
-from townhall.core.services.postcodes import has_postcodes, ward_for_postcode
+from townhall.core.services.postcodes import Outcome, has_postcodes, look_up_postcode
 from townhall.petitions.models import Petition
 
 
@@ -41,19 +41,28 @@ class SignerFields(PublicForm):
         super().__init__(*args, **kwargs)
         self.borough = borough
         self.ward_from_postcode = borough is not None and has_postcodes(borough)
-        if self.ward_from_postcode:
-            # Don't ask what the postcode tells us (GOV.UK: ask only what you need).
-            del self.fields["ward"]
-            self.fields["postcode"].help_text = "We count signatures by ward from postcodes."
-        elif borough is not None:
+        if borough is not None:
             self.fields["ward"].queryset = self.fields["ward"].queryset.filter(borough=borough)
+        if self.ward_from_postcode:
+            # Don't ask what the postcode tells us (GOV.UK: ask only what you need): the ward
+            # list is offered only when the postcode does not give one, saying why.
+            ward = self.fields["ward"]
+            self._ward_widget, ward.widget, ward.required = ward.widget, forms.HiddenInput(), False
+            self.fields["postcode"].help_text = "We count signatures by ward from postcodes."
 
     def clean(self) -> dict:
         cleaned = super().clean()
-        if self.ward_from_postcode:
-            postcode = cleaned.get("postcode")
+        postcode = cleaned.get("postcode")
+        if not (self.ward_from_postcode and postcode):
+            return cleaned
+        found = look_up_postcode(self.borough, postcode)
+        if found.found or found.outcome is Outcome.OUTSIDE:
             # A postcode outside the borough is no ward: people who work or study here sign too.
-            cleaned["ward"] = ward_for_postcode(self.borough, postcode) if postcode else None
+            cleaned["ward"] = found.ward
+        elif not cleaned.get("ward"):
+            self.fields["ward"].widget = self._ward_widget
+            self.fields["ward"].required = True
+            self.add_error("ward", f"{found.reason}, or choose your ward")
         return cleaned
 
 

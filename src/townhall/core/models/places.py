@@ -36,8 +36,11 @@ class Postcode(models.Model):
 
     Where a borough has these, forms take the ward from the postcode instead of asking."""
 
-    postcode = models.CharField(max_length=8, unique=True, help_text='Normalised: "EN5 4BW"')
+    postcode = models.CharField(max_length=8, unique=True, help_text='Normalised: "EN5 1AB"')
     ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="postcodes")
+    # The ONS keeps a terminated postcode with the ward it was in, and the month it ended
+    # ("doterm"): people still give them, and are told it is no longer in use.
+    terminated_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.postcode

@@ -1,29 +1,36 @@
-"""UK postcodes: their shape, and the ward each is in where the ONS directory is loaded."""
+"""UK postcodes: their shape, and the ward each is in where the ONS directory is loaded.
 
-import csv
+`look_up_postcode` is the one place a postcode becomes a ward, or the reason it cannot: every
+form that asks for a postcode calls it, so residents read the same words everywhere.
+"""
+
 import re
-from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
 
 from django.core.cache import cache
-from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from townhall.core.models import Borough, Postcode, Ward
 
 # The shape of a UK postcode (outward code, space optional, inward code).
 UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
-# Column names in the ONS Postcode Directory and the National Statistics Postcode Lookup.
-POSTCODE_COLUMNS = ("pcds", "pcd", "pcd7", "pcd8", "postcode")
-WARD_COLUMNS = ("osward", "wd25cd", "wd24cd", "wd23cd", "wd22cd", "ward_code")
 
 
 def normalise_postcode(text: str) -> str | None:
-    """ "en54bw" → "EN5 4BW"; None when it is not the shape of a UK postcode."""
+    """ "en51ab" → "EN5 1AB"; None when it is not the shape of a UK postcode."""
     match = UK_POSTCODE.match("".join(text.split()).upper())
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
 def _has_postcodes_key(borough_id: int) -> str:
     return f"borough-has-postcodes:{borough_id}"
+
+
+def forget_has_postcodes(borough: Borough) -> None:
+    cache.delete(_has_postcodes_key(borough.pk))
 
 
 def has_postcodes(borough: Borough) -> bool:
@@ -36,73 +43,103 @@ def has_postcodes(borough: Borough) -> bool:
     return found
 
 
-def ward_for_postcode(borough: Borough, postcode: str) -> Ward | None:
-    """The borough's ward containing this postcode; None when it is not in the borough."""
-    found = (
-        Postcode.objects.filter(postcode=normalise_postcode(postcode) or "", ward__borough=borough)
+class Outcome(Enum):
+    FOUND = "found"
+    NOT_A_POSTCODE = "not a postcode"
+    NO_DIRECTORY = "no directory"  # the borough's postcodes are not loaded
+    TERMINATED = "terminated"  # the ONS marks it as no longer in use
+    OUTSIDE = "outside"  # its district holds none of the borough's postcodes
+    UNKNOWN = "unknown"  # in one of the borough's districts, but not one of its postcodes
+
+
+@dataclass(frozen=True)
+class PostcodeLookup:
+    """What a postcode told us: its ward, or why there is none."""
+
+    borough: Borough
+    given: str
+    postcode: str | None  # normalised, when it has the shape of one
+    outcome: Outcome
+    ward: Ward | None = None
+    terminated_on: date | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.outcome is Outcome.FOUND
+
+    @property
+    def outside(self) -> bool:
+        """Not a postcode of the borough, as far as its complete directory tells."""
+        return self.outcome in (Outcome.OUTSIDE, Outcome.UNKNOWN)
+
+    @property
+    def reason(self) -> str:
+        """Why no ward was found, in words for residents ("" when one was)."""
+        borough, postcode = self.borough.name, self.postcode
+        if self.outcome is Outcome.FOUND:
+            return ""
+        if self.outcome is Outcome.NOT_A_POSTCODE:
+            return _("Enter a real postcode, like %(example)s") % {"example": EXAMPLE_POSTCODE}
+        if self.outcome is Outcome.NO_DIRECTORY:
+            return _("%(borough)s's postcodes are not loaded on this site yet") % {
+                "borough": borough
+            }
+        if self.outcome is Outcome.TERMINATED:
+            return _("%(postcode)s has not been in use since %(month)s: give your current one") % {
+                "postcode": postcode,
+                "month": date_format(self.terminated_on, "F Y"),
+            }
+        if self.outcome is Outcome.OUTSIDE:
+            return _("%(postcode)s is outside %(borough)s") % {
+                "postcode": postcode,
+                "borough": borough,
+            }
+        return _("%(postcode)s is not one of %(borough)s's postcodes: check it") % {
+            "postcode": postcode,
+            "borough": borough,
+        }
+
+
+# A real postcode of the demo borough (Barnet's town hall, Hendon: see core/data/README.md).
+EXAMPLE_POSTCODE = "NW4 4BG"
+
+
+def look_up_postcode(borough: Borough, text: str) -> PostcodeLookup:
+    """The borough's ward for a postcode as typed, or the reason there is none."""
+    postcode = normalise_postcode(text)
+    if postcode is None:
+        return PostcodeLookup(borough, text, None, Outcome.NOT_A_POSTCODE)
+    if not has_postcodes(borough):
+        return PostcodeLookup(borough, text, postcode, Outcome.NO_DIRECTORY)
+    row = (
+        Postcode.objects.filter(postcode=postcode, ward__borough=borough)
         .select_related("ward")
         .defer("ward__boundary")
         .first()
     )
-    return found.ward if found else None
-
-
-class PostcodeFileError(Exception):
-    """The file cannot be loaded; the message says what is wrong and where."""
-
-
-def _column(header: list[str], names: Iterable[str], what: str, given: str | None) -> int:
-    lowered = [name.strip().lower() for name in header]
-    for name in [given] if given else names:
-        if name and name.lower() in lowered:
-            return lowered.index(name.lower())
-    wanted = f'"{given}"' if given else " or ".join(f'"{name}"' for name in names)
-    raise PostcodeFileError(f"the first line has no {what} column ({wanted})")
-
-
-@transaction.atomic
-def load_postcodes(
-    borough: Borough,
-    lines: Iterable[str],
-    *,
-    postcode_column: str | None = None,
-    ward_column: str | None = None,
-) -> int:
-    """Replace the borough's postcodes with those in a CSV whose ward is one of its wards.
-
-    The national directory can be given whole: rows in other boroughs are skipped, as are
-    terminated postcodes (a "doterm" date). All or nothing: on any error nothing changes.
-    """
-    wards = {ward.code: ward for ward in Ward.objects.filter(borough=borough).defer("boundary")}
-    if not wards:
-        raise PostcodeFileError(f"{borough} has no wards yet: load them first (load_wards)")
-    reader = csv.reader(lines)
-    header = next(reader, None)
-    if not header:
-        raise PostcodeFileError("the file is empty")
-    postcode_at = _column(header, POSTCODE_COLUMNS, "postcode", postcode_column)
-    ward_at = _column(header, WARD_COLUMNS, "ward code", ward_column)
-    lowered = [name.strip().lower() for name in header]
-    terminated_at = lowered.index("doterm") if "doterm" in lowered else None
-    found: dict[str, Ward] = {}
-    for line_number, row in enumerate(reader, start=2):
-        if not row:
-            continue
-        if len(row) <= max(postcode_at, ward_at):
-            raise PostcodeFileError(f"line {line_number} has too few columns")
-        ward = wards.get(row[ward_at].strip())
-        if ward is None or (terminated_at is not None and row[terminated_at].strip()):
-            continue
-        postcode = normalise_postcode(row[postcode_at])
-        if postcode is None:
-            raise PostcodeFileError(f"line {line_number}: {row[postcode_at]!r} is not a postcode")
-        found[postcode] = ward
-    if not found:
-        raise PostcodeFileError(f"no postcode in the file is in one of {borough}'s wards")
-    Postcode.objects.filter(ward__borough=borough).delete()
-    Postcode.objects.filter(postcode__in=found).delete()  # moved here from another borough
-    Postcode.objects.bulk_create(
-        (Postcode(postcode=code, ward=ward) for code, ward in found.items()), batch_size=2000
+    if row is not None and row.terminated_on:
+        return PostcodeLookup(
+            borough, text, postcode, Outcome.TERMINATED, terminated_on=row.terminated_on
+        )
+    if row is not None:
+        return PostcodeLookup(borough, text, postcode, Outcome.FOUND, ward=row.ward)
+    district = postcode.split()[0]
+    in_district = Postcode.objects.filter(
+        ward__borough=borough, postcode__startswith=f"{district} "
+    ).exists()
+    return PostcodeLookup(
+        borough, text, postcode, Outcome.UNKNOWN if in_district else Outcome.OUTSIDE
     )
-    transaction.on_commit(lambda: cache.delete(_has_postcodes_key(borough.pk)))
-    return len(found)
+
+
+def ward_for_postcode(borough: Borough, postcode: str) -> Ward | None:
+    """The borough's ward containing this postcode; None when it is not a live one of it."""
+    return look_up_postcode(borough, postcode).ward
+
+
+def ward_in_any_borough(postcode: str) -> Ward | None:
+    """The ward of a postcode in whichever of the site's boroughs it is in (most sites have one)."""
+    for borough in Borough.objects.all():
+        if ward := ward_for_postcode(borough, postcode):
+            return ward
+    return None
