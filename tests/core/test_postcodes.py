@@ -172,3 +172,13 @@ def test_a_missing_file_or_borough_is_a_clear_error(tmp_path):
         load(str(tmp_path / "missing.csv"))
     with pytest.raises(CommandError, match="No borough E09999999"):
         call_command("load_postcodes", directory(tmp_path), borough="E09999999")
+
+
+def test_loading_empties_the_page_cache_of_forms_that_asked_for_the_ward(
+    client, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 300
+    assert 'name="ward"' in client.get("/democracy/councillors/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        load(directory(tmp_path))
+    assert 'name="ward"' not in client.get("/democracy/councillors/").content.decode()

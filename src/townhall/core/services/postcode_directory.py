@@ -18,6 +18,7 @@ from typing import IO
 
 from django.db import transaction
 
+from townhall.core import pagecache
 from townhall.core.models import Borough, Postcode, Ward
 from townhall.core.services.postcodes import forget_has_postcodes, normalise_postcode
 
@@ -136,6 +137,12 @@ def _borough_rows(
     return found
 
 
+def _directory_changed(borough: Borough) -> None:
+    forget_has_postcodes(borough)
+    # Every cached form that asks for a postcode (or offers the ward list) is now wrong.
+    pagecache.invalidate(pagecache.SITE_TAG)
+
+
 def load_postcodes(
     borough: Borough,
     lines: Iterable[str],
@@ -177,7 +184,7 @@ def load_postcodes(
         # Forgotten now for this process, and again once committed, for every other (one
         # that asked in between would otherwise keep "not loaded" for an hour).
         forget_has_postcodes(borough)
-        transaction.on_commit(lambda: forget_has_postcodes(borough))
+        transaction.on_commit(lambda: _directory_changed(borough))
     report.stored = True
     return report
 
