@@ -1,4 +1,4 @@
-"""Organisers' pages for a segment beyond Wagtail's own: its download, tagging its people."""
+"""Organisers' pages for a segment beyond Wagtail's own: its downloads, tagging its people."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +9,16 @@ from townhall.core import access
 from townhall.people import segments
 from townhall.people.admin_forms import BulkTagForm
 from townhall.people.models import Segment
+from townhall.people.supporter_export import export_people
+from townhall.people.supporter_formats import FORMATS
 
 
 def export_segment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Townhall's own columns, or (?shape=nationbuilder, actionnetwork) another system's."""
     segment = access.get_or_404(request.user, "people.export_segment", Segment, pk=pk)
+    if shape := FORMATS.get(request.GET.get("shape", "")):
+        name = f"{segment.organisation.name} {segment.name}"
+        return export_people(segment.people(), shape, name)
     return segments.export(segment)
 
 

@@ -11,6 +11,7 @@ class PeopleConfig(AppConfig):
         from townhall.core import organising, people, sweeps
         from townhall.people import (
             attention,
+            import_admin,
             mailing_delivery,
             records,
             signals,  # noqa: F401 - connects the handlers
@@ -21,5 +22,6 @@ class PeopleConfig(AppConfig):
         organising.register(10, figures.people_section)
         organising.register(20, figures.mailings_section)
         sweeps.register("mailings", mailing_delivery.sweep)
+        sweeps.register("supporter uploads past their hour", import_admin.sweep_uploads)
         # Other apps' actions reach each organisation's people through core.people.
         people.register(people.Recorder(records.record, records.withdraw, records.forget))

@@ -14,6 +14,11 @@ add_record_rules("people.segment", lambda segment: segment.organisation)
 _changes_its_people = record_rule("people.change_person", lambda segment: segment.organisation)
 rules.add_perm("people.export_segment", _changes_its_people)
 rules.add_perm("people.tag_segment", _changes_its_people)
+# Bringing a group's supporters in from NationBuilder or Action Network, and taking them all
+# out in those columns, is its editors' too: moderators may look at people, not add them.
+_changes_the_groups_people = record_rule("people.change_person", lambda organisation: organisation)
+rules.add_perm("people.import_people", _changes_the_groups_people)
+rules.add_perm("people.export_people", _changes_the_groups_people)
 add_record_rules("people.mailing", lambda mailing: mailing.organisation)
 # Sending, and approving another editor's mailing, is the editors' alone: a moderator may
 # look at mailings and their results, never send one.
@@ -40,6 +45,9 @@ access.declare(
         "people:add": access.rule("people.create_in_admin"),
         "people:edit": access.rule("people.change_person"),
         "people:delete": access.rule("people.delete_person"),
+        "people:import": access.rule("people.import_people"),
+        "people:import_preview": access.rule("people.import_people"),
+        "people:export_as": access.rule("people.export_people"),
         "person_tags:index*": access.rule("people.view_tag"),
         "person_tags:history*": access.rule("people.history_tag"),
         "person_tags:usage": access.rule("people.change_tag"),

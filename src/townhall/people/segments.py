@@ -1,14 +1,12 @@
 """What organisers do with a segment: count it, tag everyone in it, download it."""
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
 
-from townhall.core import people
 from townhall.core.csv_download import csv_download
 from townhall.people.admin_forms import tags_named
-from townhall.people.models import Activity, Consent, Person, Segment, Tag
+from townhall.people.models import Activity, Person, Segment, Tag
 
 EXPORT_COLUMNS = [
     "Name",
@@ -41,20 +39,7 @@ def tag_everyone(segment: Segment, name: str) -> tuple[Tag, int]:
 def export(segment: Segment) -> StreamingHttpResponse:
     """The segment as CSV: dates as dates, yes and no, no formulas, a row per person."""
     kinds = dict(Activity.Kind.choices)
-    found = (
-        segment.people()
-        .select_related("ward")
-        .prefetch_related(
-            "tags",
-            Prefetch(
-                "consents",
-                queryset=Consent.objects.filter(purpose=people.EMAIL_UPDATES, withdrawn_at=None),
-                to_attr="email_consents",
-            ),
-            Prefetch("history", queryset=Activity.objects.only("person_id", "kind")),
-        )
-        .order_by("name", "pk")
-    )
+    found = segment.people().for_download()
 
     def rows():
         for person in found.iterator(chunk_size=1000):

@@ -1,10 +1,14 @@
 from django.forms import modelform_factory
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 
+from townhall.core import access
 from townhall.core.admin_views import (
     InspectFirstIndexView,
     RefusedActionsPolicy,
@@ -14,7 +18,7 @@ from townhall.core.admin_views import (
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.people import admin_views, mailing_admin
+from townhall.people import admin_views, import_admin, mailing_admin
 from townhall.people.admin_forms import MailingForm, PersonForm, SegmentForm, TagForm
 from townhall.people.models import Mailing, Person, Segment, Supporter, Tag
 
@@ -58,6 +62,36 @@ class NoAddPersonView(RuleRequiredMixin, CreateView):
 register_permission_policy(Person, RefusedActionsPolicy(Person, ("add",)))
 
 
+class PersonIndexView(ScopedIndexView):
+    """The People listing, with the way in from NationBuilder and Action Network and the way
+    out in their columns (people.import_admin), for those who may use them."""
+
+    def _for_listed_group(self, name: str) -> str:
+        organisation = self.request.GET.get("organisation", "")
+        return reverse(name) + (f"?organisation={organisation}" if organisation.isdigit() else "")
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if access.allows(self.request.user, import_admin.IMPORT_RULE):
+            url = self._for_listed_group("people:import")
+            buttons.append(HeaderButton(_("Import supporters"), url=url, icon_name="upload"))
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if access.allows(self.request.user, import_admin.EXPORT_RULE):
+            url = self._for_listed_group("people:export_as")
+            joiner = "&" if "?" in url else "?"
+            for key, label in (
+                ("nationbuilder", _("Export for NationBuilder")),
+                ("actionnetwork", _("Export for Action Network")),
+            ):
+                buttons.append(Button(label, url=f"{url}{joiner}shape={key}", icon_name="download"))
+        return buttons
+
+
 class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     """An organisation's people, one per address: their history and consents (inspect),
     the organisers' own note (edit), erasure on request (delete)."""
@@ -66,7 +100,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     icon = "group"
     menu_label = "People"
     add_to_admin_menu = True
-    index_view_class = ScopedIndexView
+    index_view_class = PersonIndexView
     inspect_view_class = ScopedInspectView
     delete_view_class = ScopedDeleteView
     inspect_view_enabled = True
@@ -82,6 +116,14 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return PersonForm
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("import/", import_admin.import_supporters, name="import"),
+            path("import/preview/", import_admin.preview_import, name="import_preview"),
+            path("export-as/", import_admin.export_supporters, name="export_as"),
+        ]
 
 
 def scoped_form(model, form, formfield_callback):

@@ -1,7 +1,7 @@
 """One person as one organisation knows them, with what they agreed to and did."""
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 
 from townhall.core import people
 from townhall.core.personal_data import holds_personal_data
@@ -44,6 +44,25 @@ class PersonQuerySet(models.QuerySet):
     def who_did(self, kind: str) -> "PersonQuerySet":
         return self.filter(Exists(Activity.objects.filter(person=OuterRef("pk"), kind=kind)))
 
+    def for_download(self) -> "PersonQuerySet":
+        """With what a download writes of each, in a few queries for the lot: their ward,
+        tags, current consent to emails (`email_consents`) and the kinds of their history."""
+        return (
+            self.select_related("ward")
+            .prefetch_related(
+                "tags",
+                Prefetch(
+                    "consents",
+                    queryset=Consent.objects.filter(
+                        purpose=people.EMAIL_UPDATES, withdrawn_at=None
+                    ),
+                    to_attr="email_consents",
+                ),
+                Prefetch("history", queryset=Activity.objects.only("person_id", "kind")),
+            )
+            .order_by("name", "pk")
+        )
+
 
 @holds_personal_data
 class Person(models.Model):
@@ -57,6 +76,11 @@ class Person(models.Model):
     email = models.EmailField(help_text="Normalised, so one address is one person")
     name = models.CharField(max_length=100)
     postcode = models.CharField(max_length=8, blank=True)
+    # Brought across from a group's NationBuilder or Action Network export (people.supporter_
+    # formats); Townhall's own forms do not ask for them.
+    phone = models.CharField(max_length=30, blank=True)
+    address = models.CharField(max_length=300, blank=True, help_text="Street lines, by commas")
+    town = models.CharField(max_length=100, blank=True)
     # From the postcode, when the borough's postcode directory knows it: segments by ward.
     ward = models.ForeignKey(
         "core.Ward", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -120,6 +144,7 @@ class Activity(models.Model):
         FOLLOWED = "followed", "Followed the group by email"
         GAVE = "gave", "Gave money"
         VOLUNTEERED = "volunteered", "Offered to volunteer"
+        IMPORTED = "imported", "Brought across from another system"
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="history")
     kind = models.CharField(max_length=20, choices=Kind.choices)
