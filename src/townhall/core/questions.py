@@ -225,8 +225,8 @@ def ward_from(question: Question, cleaned: dict) -> tuple[Ward | None, str | Non
             found = look_up_postcode(borough, text)
             if found.found:
                 return found.ward, None
-            reasons.append(found.reason)
-        return None, f"{reasons[0] if reasons else ''}, or choose your ward".lstrip(", ")
+            reasons.append(found.reason_and_ward_list)
+        return None, reasons[0] if reasons else "Choose your ward"
     if question.value.get("required"):
         return None, "Choose your ward, or give your postcode"
     return None, None

@@ -271,7 +271,11 @@ def councillors(request: HttpRequest) -> HttpResponse:
     chosen, problem = None, ""
     if form.is_valid():
         chosen, problem = _ward_asked(borough, form.cleaned_data, wards)
-    everyone = Councillor.objects.select_related("ward").order_by("ward__name", "name")
+    everyone = (
+        Councillor.objects.filter(removed_upstream_on=None)  # still in office, as far as known
+        .select_related("ward")
+        .order_by("ward__name", "name")
+    )
     pagecache.tag(request, COUNCIL_TAG)
     return render(
         request,
@@ -299,9 +303,7 @@ def _ward_asked(borough, data: dict, wards: list) -> tuple[Ward | None, str]:
         return None, _("%(reason)s: its councillors are another council's") % {
             "reason": found.reason
         }
-    return found.ward, found.reason and _("%(reason)s, or choose your ward") % {
-        "reason": found.reason
-    }
+    return found.ward, found.reason_and_ward_list
 
 
 def councillor_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -58,6 +58,11 @@ class PostsFeed(Feed):
         return post.full_url
 
     def item_pubdate(self, post) -> datetime:
+        # When it was first published, if that was on its post date (an imported post keeps
+        # WordPress's time of day); noon on its date when an editor gave it another day.
+        published = post.first_published_at
+        if published is not None and timezone.localdate(published) == post.date:
+            return published
         return timezone.make_aware(datetime.combine(post.date, time(12)))
 
     def item_updateddate(self, post) -> datetime | None:

@@ -62,7 +62,7 @@ class SignerFields(PublicForm):
         elif not cleaned.get("ward"):
             self.fields["ward"].widget = self._ward_widget
             self.fields["ward"].required = True
-            self.add_error("ward", f"{found.reason}, or choose your ward")
+            self.add_error("ward", found.reason_and_ward_list)
         return cleaned
 
 

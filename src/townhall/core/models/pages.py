@@ -64,7 +64,7 @@ class ContentPage(Page):
     show_in_menus_default = True  # a new one is listed in its section's menu
 
     summary = models.CharField(max_length=300, blank=True)
-    body = RichTextField(features=EDITOR_FEATURES)
+    body = RichTextField(features=[*EDITOR_FEATURES, "image"])  # as news posts: imports keep theirs
     figures = StreamField(indicator_blocks(), blank=True, help_text="Indicators after the text")
 
     content_panels = [

@@ -99,6 +99,13 @@ class PostcodeLookup:
             "borough": borough,
         }
 
+    @property
+    def reason_and_ward_list(self) -> str:
+        """The reason, for a form that offers the ward list instead ("" when found)."""
+        if self.outcome in (Outcome.NO_DIRECTORY, Outcome.OUTSIDE):
+            return _("%(reason)s: choose your ward") % {"reason": self.reason}
+        return self.reason and _("%(reason)s, or choose your ward") % {"reason": self.reason}
+
 
 # A real postcode of the demo borough (Barnet's town hall, Hendon: see core/data/README.md).
 EXAMPLE_POSTCODE = "NW4 4BG"
