@@ -40,7 +40,7 @@ def _check_size(data: bytes) -> None:
                 "The file is %(size)s MB; import at most %(limit)s MB at once: export the "
                 "people in parts (by tag, for example) and import each part."
             )
-            % {"size": f"{len(data) / 1024 / 1024:.0f}", "limit": MAX_BYTES // 1024 // 1024}
+            % {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_BYTES // 1024 // 1024}
         )
     if data.startswith(b"PK\x03\x04"):
         raise BadFile(_("This is a spreadsheet workbook, not CSV: export the people as CSV."))
@@ -61,10 +61,14 @@ def _columns(headings: list[str], chosen: SupporterFormat | None) -> SupporterFo
     if recognised is not None and recognised is not shape:
         raise BadFile(
             _(
-                "This looks like an %(found)s export, not a %(chosen)s one: choose "
-                "%(found)s, or let Townhall recognise it."
+                "This file has the columns of %(found)s, not of %(chosen)s: choose "
+                "%(found_label)s, or let Townhall recognise it."
             )
-            % {"found": recognised.label, "chosen": shape.label}
+            % {
+                "found": recognised.described,
+                "chosen": shape.described,
+                "found_label": recognised.label,
+            }
         )
     missing = [column for column in shape.required if column not in names]
     if "email" in missing and "email1" in names:
@@ -72,8 +76,8 @@ def _columns(headings: list[str], chosen: SupporterFormat | None) -> SupporterFo
     if missing:
         raise BadFile(
             _(
-                "Row 1 lacks the column %(missing)s that a %(label)s export has: "
-                "%(again)s with it included."
+                "Row 1 lacks %(missing)s, which every %(label)s export has: %(again)s "
+                "with it included."
             )
             % {"missing": ", ".join(missing), "label": shape.label, "again": EXPORT_AGAIN}
         )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.admin_views import FORMULA_STARTS  # OWASP, "CSV Injection"
 from townhall.people.models import Person
@@ -58,6 +59,7 @@ class Incoming:
 class SupporterFormat:
     key: str
     label: str
+    described: str  # "a NationBuilder people export", for messages
     required: tuple[str, ...]
     # Columns only this system's exports have: how a file is recognised.
     marks: tuple[str, ...]
@@ -219,6 +221,7 @@ def _write_action_network(person: Person, tags: list[str], agrees: bool) -> list
 NATIONBUILDER = SupporterFormat(
     key="nationbuilder",
     label="NationBuilder",
+    described=gettext_lazy("a NationBuilder people export"),
     required=("email", "first_name", "last_name", "email_opt_in"),
     marks=("nationbuilder_id", "email_opt_in", "tag_list", "primary_zip", "primary_address1"),
     columns=(
@@ -245,6 +248,7 @@ NATIONBUILDER = SupporterFormat(
 ACTION_NETWORK = SupporterFormat(
     key="actionnetwork",
     label="Action Network",
+    described=gettext_lazy("an Action Network activist export"),
     required=("email", "first_name", "last_name", "can2_subscription_status"),
     marks=("can2_", "uuid", "zip_code"),
     columns=(
