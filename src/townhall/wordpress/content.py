@@ -193,18 +193,18 @@ class ContentConverter:
             address = f"https://vimeo.com/{address}"
         if not _safe_address(address):
             body.notes.append(
-                _("left out an embed with no web address: %(code)s") % {"code": code.raw[:80]}
+                _("left out %(code)s: it names no web address") % {"code": code.raw[:80]}
             )
             return ""
         return self._lone_address(address, blocks)
 
     def _media_file(self, code: Shortcode, item: WxrItem, blocks: _Blocks, body: Body) -> str:
-        sources = [code.get(k) for k in ("src", "mp4", "m4v", "webm", "ogv", "mp3", "ogg", "wav")]
-        address = next((s for s in sources if s), "")
-        if not _safe_address(address):
+        keys = ("src", "mp4", "m4v", "webm", "ogv", "mp3", "m4a", "ogg", "wav")
+        sources = [code.get(k) for k in keys] + code.positional
+        address = next((s for s in sources if _safe_address(s)), "")
+        if not address:
             body.notes.append(
-                _("left out a %(kind)s with no web address: %(code)s")
-                % {"kind": code.name, "code": code.raw[:80]}
+                _("left out %(code)s: it names no web address") % {"code": code.raw[:80]}
             )
             return ""
         words = (_("Video: %(name)s") if code.name == "video" else _("Recording: %(name)s")) % {

@@ -298,15 +298,20 @@ def _canonical_namespaces(root: Element) -> None:
         element.tag = f"{{{known[namespace]}}}{local}"
 
 
+def _size(count: int) -> str:
+    megabytes = count / 1024 / 1024
+    return f"{megabytes:.0f} MB" if megabytes >= 1 else f"{count / 1024:.0f} KB"
+
+
 def read_export(file: BinaryIO, max_bytes: int = MAX_BYTES) -> WxrExport:
     data = file.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise WxrError(
             _(
-                "the file is larger than %(limit)s MB, the most the import reads: export the "
+                "the file is larger than %(limit)s, the most the import reads: export the "
                 "site in parts (WordPress's Tools > Export can choose posts by date)"
             )
-            % {"limit": round(max_bytes / 1024 / 1024, 2)}
+            % {"limit": _size(max_bytes)}
         )
     root = _parse(data)
     channel = root.find("channel")
