@@ -275,6 +275,13 @@ TOWNHALL_CALL_IN_WORKING_DAYS = env.int("CALL_IN_WORKING_DAYS", default=5)
 # Councillors register gifts and hospitality worth more than this (the council's code).
 TOWNHALL_GIFTS_THRESHOLD_POUNDS = env.int("GIFTS_THRESHOLD_POUNDS", default=50)
 TOWNHALL_RESPONSIVENESS_MIN_ANSWERS = env.int("RESPONSIVENESS_MIN_ANSWERS", default=5)
+# The council's ModernGov site: set, the worker brings it in nightly at MODERNGOV_HOUR (local
+# time), asking for meetings from DAYS_BACK before to DAYS_AHEAD after the day (council.moderngov).
+TOWNHALL_MODERNGOV_URL = env.str("MODERNGOV_URL", default="")
+TOWNHALL_MODERNGOV_TIMEOUT = env.float("MODERNGOV_TIMEOUT", default=60)
+TOWNHALL_MODERNGOV_DAYS_BACK = env.int("MODERNGOV_DAYS_BACK", default=60)
+TOWNHALL_MODERNGOV_DAYS_AHEAD = env.int("MODERNGOV_DAYS_AHEAD", default=180)
+TOWNHALL_MODERNGOV_HOUR = env.int("MODERNGOV_HOUR", default=2)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -21,3 +21,14 @@ def upload(db):
         return document
 
     return upload
+
+
+@pytest.fixture
+def moderngov():
+    """A pretend ModernGov site on a local port, answering from fixtures/moderngov/."""
+    from tests.council.moderngov_server import PretendModernGov, Serving
+
+    site = PretendModernGov()
+    serving = Serving(site)
+    yield site
+    serving.stop()

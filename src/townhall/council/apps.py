@@ -40,6 +40,9 @@ class CouncilConfig(AppConfig):
         # Due work, found again every minute: nothing depends on a task kept for weeks.
         sweeps.register("councillor follow-ups", contact.send_follow_ups)
         sweeps.register("councillor messages erased", contact.erase_due)
+        from townhall.council.moderngov.nightly import queue_nightly_sync
+
+        sweeps.register("ModernGov sync", queue_nightly_sync)  # once a night, when switched on
         from townhall.core.search import sources
         from townhall.council import search_sources
 

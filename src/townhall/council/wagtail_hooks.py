@@ -21,6 +21,7 @@ from townhall.council.models import (
     Councillor,
     Decision,
     Declaration,
+    FromModernGov,
     InterestsVersion,
     KeyDecision,
     Measure,
@@ -33,14 +34,23 @@ from townhall.council.models import (
     PublicQuestion,
     RecordedVote,
 )
+from townhall.council.moderngov.admin_forms import showing_moderngov_source
 from townhall.council.question_admin import QuestionViewSet
 from townhall.council.spending_admin import SpendingImportViewSet
+
+
+class _ModelViewSet(ModelViewSet):
+    def get_form_class(self, for_update: bool = False):
+        form_class = super().get_form_class(for_update)
+        if issubclass(self.model, FromModernGov):
+            return showing_moderngov_source(form_class)
+        return form_class
 
 
 def _viewset(model_class, icon: str, fields: list[str] | None, listed: list[str], **options):
     return type(
         f"{model_class.__name__}ViewSet",
-        (ModelViewSet,),
+        (_ModelViewSet,),
         {
             "model": model_class,
             "icon": icon,

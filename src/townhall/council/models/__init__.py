@@ -5,6 +5,7 @@ from townhall.council.models.contracts import Contract
 from townhall.council.models.figures import Measure, MeasureValue
 from townhall.council.models.forward_plan import KeyDecision
 from townhall.council.models.interests import CATEGORIES, Declaration, InterestsVersion
+from townhall.council.models.moderngov import FromModernGov, ModernGovRun
 from townhall.council.models.papers import PaperPage, PaperText
 from townhall.council.models.programmes import ProgrammePage, ProjectPage, Status
 from townhall.council.models.questions import PublicQuestion
@@ -32,6 +33,7 @@ __all__ = [
     "CouncillorMessage",
     "Decision",
     "Declaration",
+    "FromModernGov",
     "InterestsVersion",
     "KeyDecision",
     "Measure",
@@ -39,6 +41,7 @@ __all__ = [
     "Meeting",
     "MeetingPaper",
     "Membership",
+    "ModernGovRun",
     "PaperPage",
     "PaperText",
     "Payment",

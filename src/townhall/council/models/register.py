@@ -4,19 +4,23 @@ and papers, and the decisions register. Plain records, edited by officers in the
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from townhall.council.models.moderngov import FromModernGov
 from townhall.council.models.papers import PaperText
 from townhall.council.services.call_in import window_ends
 
 
-class Councillor(models.Model):
+class Councillor(FromModernGov):
     """A councillor's public role only: name, party, ward, and the contact details and
     surgeries they choose to publish; nothing personal beyond that."""
+
+    SYNCED_FIELDS = ("name", "party", "ward", "email", "photo")
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
@@ -39,9 +43,16 @@ class Councillor(models.Model):
         blank=True, help_text="When and where residents can meet them, one per line"
     )
     elected_on = models.DateField(null=True, blank=True)
+    removed_upstream_on = models.DateField(
+        _("no longer listed by ModernGov since"), null=True, blank=True, editable=False
+    )
+    moderngov_photo_url = models.URLField(max_length=500, blank=True, editable=False)
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["moderngov_id"], name="one_councillor_per_moderngov_id")
+        ]
 
     def __str__(self) -> str:
         return f"Cllr {self.name}"
@@ -54,7 +65,14 @@ class Councillor(models.Model):
             raise ValidationError({"photo_alt": "Say what the photo shows"})
 
 
-class Committee(models.Model):
+class Committee(FromModernGov):
+    SYNCED_FIELDS = ("name",)
+
+    class Ended(models.TextChoices):
+        CURRENT = "", _("Current")
+        EXPIRED = "expired", _("Expired in ModernGov")
+        DELETED = "deleted", _("Deleted in ModernGov")
+
     class Kind(models.TextChoices):
         COUNCIL = "council", "Full council"
         CABINET = "cabinet", "Cabinet or cabinet committee"
@@ -71,9 +89,20 @@ class Committee(models.Model):
         help_text="Working days before a meeting by which residents' questions and requests to "
         "speak must arrive (0: none taken)",
     )
+    ended_upstream = models.CharField(
+        _("state in ModernGov"),
+        max_length=10,
+        blank=True,
+        choices=Ended.choices,
+        default=Ended.CURRENT,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["moderngov_id"], name="one_committee_per_moderngov_id")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -82,7 +111,12 @@ class Committee(models.Model):
         return reverse("committee", args=[self.slug])
 
 
-class Membership(models.Model):
+class Membership(FromModernGov):
+    """From ModernGov, `moderngov_id` is the councillor's: the members listed at the
+    committee's latest meeting."""
+
+    SYNCED_FIELDS = ("committee", "councillor", "role", "starts_on", "ends_on")
+
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
         VICE_CHAIR = "vice-chair", "Vice-chair"
@@ -96,13 +130,20 @@ class Membership(models.Model):
 
     class Meta:
         ordering = ["committee", "role", "councillor__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "moderngov_id"], name="one_membership_per_moderngov_member"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.councillor}, {self.get_role_display()} of {self.committee}"
 
 
-class Meeting(ClusterableModel):
+class Meeting(FromModernGov, ClusterableModel):
     """A meeting of a committee, edited with its agenda and papers in one form."""
+
+    SYNCED_FIELDS = ("committee", "starts_at", "venue", "status", "minutes_text", "attended")
 
     class Status(models.TextChoices):
         SCHEDULED = "scheduled", "Scheduled"
@@ -133,6 +174,9 @@ class Meeting(ClusterableModel):
         help_text="The later meeting of the committee that approved them",
     )
     attended = models.ManyToManyField(Councillor, blank=True, related_name="meetings_attended")
+    removed_upstream_on = models.DateField(
+        _("removed from ModernGov on"), null=True, blank=True, editable=False
+    )
 
     panels = [
         FieldPanel("committee"),
@@ -158,6 +202,9 @@ class Meeting(ClusterableModel):
 
     class Meta:
         ordering = ["-starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["moderngov_id"], name="one_meeting_per_moderngov_id")
+        ]
 
     def __str__(self) -> str:
         return f"{self.committee}, {self.starts_at:%d %B %Y}"
@@ -194,10 +241,17 @@ class AgendaQuerySet(models.QuerySet):
         return self.filter(draft=False)
 
 
-class AgendaItem(index.Indexed, models.Model):
+class AgendaItem(index.Indexed, FromModernGov):
+    SYNCED_FIELDS = ("number", "title", "text")
+
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
+    text = RichTextField(
+        _("what the item is about"),
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
+    )
     outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
     draft = models.BooleanField(
         default=False,
@@ -209,10 +263,17 @@ class AgendaItem(index.Indexed, models.Model):
 
     objects = AgendaQuerySet.as_manager()
 
-    panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("outcome"), FieldPanel("draft")]
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("title"),
+        FieldPanel("text"),
+        FieldPanel("outcome"),
+        FieldPanel("draft"),
+    ]
 
     search_fields = [
         index.SearchField("title"),
+        index.SearchField("text"),
         index.SearchField("outcome"),
         index.FilterField("draft"),  # drafts are never found
     ]
@@ -220,14 +281,20 @@ class AgendaItem(index.Indexed, models.Model):
     class Meta:
         ordering = ["meeting", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="one_item_per_number")
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_item_per_number"),
+            models.UniqueConstraint(fields=["moderngov_id"], name="one_item_per_moderngov_id"),
         ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
 
-class MeetingPaper(models.Model):
+class MeetingPaper(FromModernGov):
+    """From ModernGov, `moderngov_id` is the attachment's (one attachment may be linked to
+    several meetings)."""
+
+    SYNCED_FIELDS = ("agenda_item", "document")
+
     class Kind(models.TextChoices):
         ORDER_PAPER = "order", "Agenda and order paper"
         REPORT = "report", "Report"
@@ -248,6 +315,11 @@ class MeetingPaper(models.Model):
 
     class Meta:
         ordering = ["meeting", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "moderngov_id"], name="one_paper_per_moderngov_attachment"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.document.title
@@ -269,7 +341,14 @@ class CallInOutcome(models.TextChoices):
     TO_COUNCIL = "council", "Referred to full council"
 
 
-class Decision(index.Indexed, models.Model):
+class Decision(index.Indexed, FromModernGov):
+    """From ModernGov, `moderngov_id` is the agenda item's that records the decision."""
+
+    SYNCED_FIELDS = (
+        *("title", "summary", "decided_on", "maker", "committee", "decided_by"),
+        *("meeting", "agenda_item", "papers"),
+    )
+
     class Maker(models.TextChoices):
         COMMITTEE = "committee", "A committee or the council"
         CABINET_MEMBER = "member", "A cabinet member"
@@ -324,6 +403,9 @@ class Decision(index.Indexed, models.Model):
         # The register lists the newest first (decided_on, then id): read in the index's
         # order, not sorted whole on every page.
         indexes = [models.Index(fields=["decided_on", "id"], name="council_decision_newest")]
+        constraints = [
+            models.UniqueConstraint(fields=["moderngov_id"], name="one_decision_per_moderngov_item")
+        ]
 
     def __str__(self) -> str:
         return self.title

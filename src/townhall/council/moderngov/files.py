@@ -1,0 +1,79 @@
+"""Papers and photos from ModernGov, fetched before a meeting's or a councillor's changes are
+stored (so that a file that cannot be had changes nothing) and kept as Wagtail documents and
+images. A paper is read for search like any uploaded PDF (services.papers, after commit)."""
+
+import mimetypes
+from dataclasses import dataclass
+from typing import IO
+
+from django.core.files import File
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from PIL import UnidentifiedImageError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from townhall.council.moderngov.answers import LinkedDoc
+from townhall.council.moderngov.site import ModernGovError, ModernGovSite
+
+PDF_MAGIC = b"%PDF-"
+
+
+@dataclass
+class Fetched:
+    """A downloaded file waiting to be stored."""
+
+    content: IO[bytes]
+    extension: str
+    size: tuple[int, int] = (0, 0)  # an image's width and height
+
+    def close(self) -> None:
+        self.content.close()
+
+
+def fetch_paper(site: ModernGovSite, doc: LinkedDoc) -> Fetched:
+    what = f"paper {doc.title!r} (attachment {doc.id})"
+    content, kind = site.download(doc.url, what)
+    start = content.read(len(PDF_MAGIC))
+    content.seek(0)
+    if start == PDF_MAGIC:
+        return Fetched(content, ".pdf")
+    if kind in ("text/html", "application/xhtml+xml"):
+        content.close()  # a sign-in or error page, not the paper
+        raise ModernGovError(f"{what}: the site answered a web page, not the paper")
+    return Fetched(content, mimetypes.guess_extension(kind) or ".bin")
+
+
+def fetch_photo(site: ModernGovSite, url: str, name: str) -> Fetched:
+    what = f"photo of {name}"
+    content, _kind = site.download(url, what)
+    try:
+        with PillowImage.open(content) as image:
+            image.verify()
+            extension, size = f".{(image.format or 'jpeg').lower()}", image.size
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        content.close()
+        raise ModernGovError(f"{what}: not an image ({error})") from error
+    content.seek(0)
+    return Fetched(content, extension, size)
+
+
+def store_paper(fetched: Fetched, doc: LinkedDoc):
+    document = get_document_model()(title=doc.title[:255] or f"Attachment {doc.id}")
+    document.file.save(f"moderngov-{doc.id}{fetched.extension}", File(fetched.content), save=False)
+    document._set_document_file_metadata()  # its hash: which upload of the file was read
+    document.save()  # services.papers reads its text after commit
+    return document
+
+
+def store_photo(fetched: Fetched, councillor_id: int, name: str):
+    image = get_image_model()(title=name[:255])
+    image.file.save(
+        f"moderngov-councillor-{councillor_id}{fetched.extension}",
+        ImageFile(fetched.content),
+        save=False,
+    )
+    image.width, image.height = fetched.size  # as Pillow read them when checking the file
+    image._set_image_file_metadata()
+    image.save()
+    return image

@@ -1,0 +1,124 @@
+"""Asking a ModernGov site: each operation of its web service is a plain GET answering XML,
+and its papers and photos are files below the same address. Every failure (no answer within
+the timeout, an HTTP error, an answer that is not the XML asked for) is a `ModernGovError`
+saying which operation and why, in one line."""
+
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import IO
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+DEFAULT_TIMEOUT = 60.0  # self-hosted sites are slow: allow a minute
+MAX_ANSWER_BYTES = 50 * 1024 * 1024
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a long report pack
+CHUNK = 64 * 1024
+SERVICE = "mgWebService.asmx"
+USER_AGENT = "Townhall (ModernGov sync)"
+
+
+class ModernGovError(Exception):
+    """One line naming what was asked and what went wrong."""
+
+
+def service_base(url: str) -> str:
+    """The site's address from what an operator may paste: the site, the service or its WSDL."""
+    parts = urllib.parse.urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ModernGovError(f"{url!r} is not a web address (https://democracy.example.gov.uk)")
+    path = parts.path
+    if SERVICE.lower() in path.lower():
+        path = path[: path.lower().index(SERVICE.lower())]
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") + "/", "", ""))
+
+
+class ModernGovSite:
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.base = service_base(url)
+        self.timeout = timeout
+
+    def operation_url(self, operation: str, **query: str | int) -> str:
+        address = urllib.parse.urljoin(self.base, f"{SERVICE}/{operation}")
+        return f"{address}?{urllib.parse.urlencode(query)}" if query else address
+
+    def ask(self, operation: str, root: str, **query: str | int) -> Element:
+        """The answer's root element, which must be `root`."""
+        what = _describe(operation, query)
+        with self._open(self.operation_url(operation, **query), what) as answer:
+            body = self._read(answer, what, MAX_ANSWER_BYTES)
+        try:
+            element = fromstring(body)
+        except DefusedXmlException as error:
+            raise ModernGovError(f"{what}: refused: the answer declares {error}") from error
+        except ParseError as error:
+            raise ModernGovError(f"{what}: the answer is not well-formed XML ({error})") from error
+        if element.tag != root:
+            raise ModernGovError(f"{what}: the answer is <{element.tag}>, not <{root}>")
+        return element
+
+    def file_url(self, url: str) -> str:
+        """A paper's or photo's address, which ModernGov often gives relative to the site."""
+        return urllib.parse.urljoin(self.base, url.strip())
+
+    def download(self, url: str, what: str) -> tuple[IO[bytes], str]:
+        """The file at `url` in a temporary file (at its start), with its content type."""
+        with self._open(self.file_url(url), what) as answer:
+            kind = answer.headers.get_content_type()
+            spool = tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024)  # noqa: SIM115
+            deadline = time.monotonic() + self.timeout
+            copied = 0
+            while chunk := self._chunk(answer, what, deadline):
+                copied += len(chunk)
+                if copied > MAX_FILE_BYTES:
+                    spool.close()
+                    raise ModernGovError(f"{what}: larger than {MAX_FILE_BYTES // 2**20} MB")
+                spool.write(chunk)
+        spool.seek(0)
+        return spool, kind
+
+    def _open(self, url: str, what: str):
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
+        try:
+            return urllib.request.urlopen(request, timeout=self.timeout)  # noqa: S310 - http(s) only
+        except urllib.error.HTTPError as error:
+            error.close()
+            raise ModernGovError(f"{what}: HTTP {error.code} {error.reason}") from error
+        except TimeoutError as error:
+            raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
+        except urllib.error.URLError as error:
+            if isinstance(error.reason, TimeoutError):
+                raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
+            raise ModernGovError(f"{what}: cannot reach {url}: {error.reason}") from error
+        except (OSError, ValueError) as error:
+            raise ModernGovError(f"{what}: cannot reach {url}: {error}") from error
+
+    def _chunk(self, answer, what: str, deadline: float) -> bytes:
+        """The next piece of the answer; a site that trickles past the timeout has failed."""
+        try:
+            chunk = answer.read(CHUNK)
+        except TimeoutError as error:
+            raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
+        except OSError as error:
+            raise ModernGovError(f"{what}: the answer was cut off ({error})") from error
+        if chunk and time.monotonic() > deadline:
+            raise ModernGovError(f"{what}: not finished within {self.timeout:g} s")
+        return chunk
+
+    def _read(self, answer, what: str, limit: int) -> bytes:
+        deadline = time.monotonic() + self.timeout
+        body = bytearray()
+        while chunk := self._chunk(answer, what, deadline):
+            body += chunk
+            if len(body) > limit:
+                raise ModernGovError(f"{what}: the answer is larger than {limit // 2**20} MB")
+        return bytes(body)
+
+
+def _describe(operation: str, query: dict) -> str:
+    details = " ".join(f"{name}={value}" for name, value in query.items())
+    return f"{operation} ({details})" if details else operation
