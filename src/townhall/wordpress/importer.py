@@ -318,11 +318,17 @@ class Importer:
             old = Redirect.normalise_path(parts.path + (f"?{parts.query}" if parts.query else ""))
             if not parts.path or old == Redirect.normalise_path(page.url or ""):
                 continue
-            Redirect.objects.get_or_create(
+            redirect, made = Redirect.objects.get_or_create(
                 old_path=old,
                 site=self.site,
                 defaults={"redirect_page": page, "is_permanent": True},
             )
+            if not made and redirect.redirect_page_id != page.pk:  # another site's /?p=1
+                self.report.note(
+                    item.label,
+                    _("its old address %(path)s already leads elsewhere, so it does not lead here")
+                    % {"path": old},
+                )
 
     def _comments(self, item: WxrItem, page: Page) -> None:
         made: dict[int, Comment] = {

@@ -145,5 +145,10 @@ def _check_image(path: Path, address: str) -> None:
     try:
         with PillowImage.open(path) as picture:
             picture.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+    except (
+        UnidentifiedImageError,
+        PillowImage.DecompressionBombError,
+        OSError,
+        SyntaxError,
+    ) as error:
         raise MediaMissing(address, _("not a readable image")) from error
