@@ -40,12 +40,14 @@ def national_file(path: Path, rows: int, borough_rows: int) -> int:
     with open(path, "w", newline="") as out:
         out.write(HEADER)
         for n in range(rows):
-            district = f"{AREAS[n % len(AREAS)]}{n // 8000 % 99 + 1}"
-            unit = f"{n % 10}{LETTERS[n // 10 % 20]}{LETTERS[n // 200 % 20]}"
-            postcode = f"{district} {unit}"
             ours = n % every == 0
+            # Unique within the borough (its rows counted in turn), repeating elsewhere.
+            k = n // every if ours else n
+            district = f"{AREAS[k % len(AREAS)]}{k // 8000 % 99 + 1}"
+            unit = f"{k // 16 % 10}{LETTERS[k // 160 % 20]}{LETTERS[k // 3200 % 20]}"
+            postcode = f"{district} {unit}"
             ward = BARNET_WARDS[n % 24] if ours else f"E05{n % 9000:06d}"
-            ended = "201912" if ours and n % 3 == 0 else ""
+            ended = "201912" if ours and k % 3 == 0 else ""
             out.write(
                 f"{postcode:<7},{postcode:<8},{postcode},198001,{ended},E99999999,"
                 f"{'E09000003' if ours else 'E09000099'},{ward},0,"
@@ -81,10 +83,10 @@ def load(path: str) -> dict:
 
 def _measure(step: str, path: str) -> None:
     """In a child process: run one step and print its figures, with this process's peak."""
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures = {}
 
     def run() -> None:
+        figures["start_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures.update(load(path) if step == "load" else read_alone(path))
 
     if step == "load":
@@ -92,7 +94,6 @@ def _measure(step: str, path: str) -> None:
     else:
         run()
     figures["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    figures["start_mb"] = before
     print(json.dumps(figures))
 
 
@@ -140,7 +141,7 @@ def main() -> None:
     )
     print(
         f"{'load_postcodes: the borough rows kept':44} {loaded['seconds']:7.2f} s  "
-        f"peak RSS {loaded['peak_mb']:5.0f} MB (Django set up: {loaded['start_mb']:.0f} MB)  "
+        f"peak RSS {loaded['peak_mb']:5.0f} MB (before loading: {loaded['start_mb']:.0f} MB)  "
         f"{per_second:,.0f} rows/s  kept {loaded['kept']:,} ({loaded['terminated']:,} "
         f"terminated)  {loaded['seconds'] / alone['seconds']:.1f}x the baseline"
     )
