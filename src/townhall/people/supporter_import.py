@@ -205,8 +205,9 @@ def _check_kept_fields(row: Row, incoming: Incoming) -> None:
         row.notes.append(
             _("the phone number “%(phone)s” is left out") % {"phone": incoming.phone[:30]}
         )
-    for name, label in (("address", _("address")), ("town", _("town"))):
+    for name in ("address", "town"):
         if len(getattr(incoming, name)) > LIMITS[name]:
+            label = Person._meta.get_field(name).verbose_name
             row.notes.append(_("the %(field)s is too long: left out") % {"field": label})
     long_tags = [tag for tag in incoming.tags if len(tag) > TAG_LENGTH]
     row.tags = tuple(tag for tag in incoming.tags if len(tag) <= TAG_LENGTH)
@@ -285,7 +286,7 @@ def decide(organisation: Organisation, rows: list[Row], shape: SupporterFormat) 
     erased = erasures.erased_among(
         organisation.pk, [email for email in emails if email not in existing]
     )
-    decisions = []
+    decisions, new = [], _("new")
     for row in rows:
         if row.refusal:
             decisions.append(Decision(row, "refuse", reason=row.refusal))
@@ -298,7 +299,7 @@ def decide(organisation: Organisation, rows: list[Row], shape: SupporterFormat) 
             }
             decisions.append(Decision(row, "refuse", reason=reason))
         else:
-            decisions.append(Decision(row, "create", changes=[_("new")]))
+            decisions.append(Decision(row, "create", changes=[new]))
     return decisions
 
 
