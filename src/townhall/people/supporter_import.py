@@ -130,8 +130,8 @@ class Summary:
             listed.append(
                 Shown(
                     row.number,
-                    row.email or (row.incoming.email if row.incoming else ""),
-                    row.incoming.name if row.incoming else "",
+                    (row.email or (row.incoming.email if row.incoming else ""))[:120],
+                    (row.incoming.name if row.incoming else "")[:NAME_LENGTH],
                     decision.reason or ", ".join(decision.changes),
                     row.notes,
                 )
