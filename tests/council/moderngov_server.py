@@ -35,6 +35,7 @@ class Answer:
     status: int = 200
     hang: bool = False  # never answer (until the server stops)
     content_type: str = "text/xml; charset=utf-8"
+    location: str = ""  # a redirect's
 
 
 @dataclass
@@ -55,6 +56,7 @@ class PretendModernGov:
         name = path.rsplit("/", 1)[-1]
         if "mgWebService.asmx/" in path:
             key = f"{name}-{query[KEYS[name]].strip()}" if name in KEYS else name
+            key += "-again" if "again" in query else ""  # where a test redirects to
             if key in self.answers:
                 return self.answers[key]
             body = self.recorded(key)
@@ -83,6 +85,8 @@ def _handler(site: PretendModernGov):
                 return
             self.send_response(answer.status)
             self.send_header("Content-Type", answer.content_type)
+            if answer.location:
+                self.send_header("Location", answer.location)
             self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()
             self.wfile.write(answer.body)

@@ -211,3 +211,29 @@ def test_a_site_that_does_not_answer_within_the_timeout_fails(moderngov):
     with pytest.raises(ModernGovError) as raised:
         ModernGovSite(moderngov.url, timeout=0.2).ask("GetCommittees", "committees")
     assert str(raised.value) == "GetCommittees: no answer within 0.2 s"
+
+
+def test_a_redirect_to_another_site_is_refused(moderngov):
+    moderngov.answers["GetCommittees"] = Answer(
+        b"", status=302, location="http://metadata.example.internal/latest/"
+    )
+    with pytest.raises(ModernGovError) as raised:
+        ModernGovSite(moderngov.url, timeout=5).ask("GetCommittees", "committees")
+    assert str(raised.value) == "GetCommittees: HTTP 302 redirected to another site (Found)"
+
+
+def test_a_redirect_within_the_site_is_followed(moderngov):
+    moderngov.answers["GetCommittees"] = Answer(
+        b"", status=301, location=f"{moderngov.url}mgWebService.asmx/GetCommittees?again=1"
+    )
+    moderngov.answers["GetCommittees-again"] = Answer((FIXTURES / "GetCommittees.xml").read_bytes())
+    site = ModernGovSite(moderngov.url, timeout=5)
+    assert len(answers.committees(site.ask("GetCommittees", "committees"))) == 5
+
+
+def test_only_files_on_the_site_itself_are_its_own(moderngov):
+    site = ModernGovSite(moderngov.url)
+    assert site.is_own("mgConvert2PDF.aspx?ID=4001")
+    assert site.is_own(f"{moderngov.url}documents/s1/report.pdf")
+    assert not site.is_own("https://elsewhere.example.org/report.pdf")
+    assert not site.is_own("file:///etc/passwd")

@@ -157,6 +157,19 @@ def test_word_html_is_shown_as_plain_paragraphs(moderngov, client):
     )
 
 
+def test_a_paper_on_another_site_is_a_link_never_fetched(moderngov):
+    moderngov.answers["GetMeeting-2005"] = Answer(
+        recorded("GetMeeting-2005")
+        .replace("mgConvert2PDF.aspx?ID=4006", "https://elsewhere.example.org/report.pdf")
+        .encode()
+    )
+    assert sync(moderngov).refused == []
+    assert not MeetingPaper.objects.filter(moderngov_id=4006).exists()
+    assert '<a href="https://elsewhere.example.org/report.pdf">Officer' in (
+        AgendaItem.objects.get(moderngov_id=3006).text
+    )
+
+
 def test_a_cancelled_meeting_shows_as_cancelled(moderngov, client):
     sync(moderngov)
     page = client.get(meeting(2002).get_absolute_url()).content.decode()

@@ -43,7 +43,13 @@ def fetch_photos(
     )
     fetched = {}
     for answer in listed:
-        if answer.photo_url and known.get(answer.id) != site.file_url(answer.photo_url):
+        if not answer.photo_url or known.get(answer.id) == site.file_url(answer.photo_url):
+            continue
+        if not site.is_own(answer.photo_url):
+            report.note(
+                _("The photo of %s is not on the ModernGov site: not fetched") % answer.name
+            )
+        else:
             try:
                 fetched[answer.id] = fetch_photo(site, answer.photo_url, answer.name)
             except ModernGovError as error:

@@ -4,6 +4,8 @@ display, and their papers and decisions, are never stored, and are removed if th
 Officers' own agenda items (a petition for debate) stay, moved down if ModernGov's
 numbering needs their place; residents' questions belong to the meeting and stay too."""
 
+from collections.abc import Callable
+
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.html import escape
@@ -24,18 +26,25 @@ STEP_ASIDE = 20000  # numbers held for a moment while items change places
 MAX_NUMBER = 9999
 
 
-def papers_wanted(items: list[ItemAnswer]) -> list[tuple[ItemAnswer, LinkedDoc]]:
-    """The public items' files the public may see, each attachment once."""
+def papers_wanted(
+    items: list[ItemAnswer], own: Callable[[str], bool]
+) -> list[tuple[ItemAnswer, LinkedDoc]]:
+    """The public items' files on the site that the public may see, each attachment once
+    (a paper elsewhere is a link in its item's text)."""
     wanted, seen = [], set()
     for item in items:
         if not item.public:
             continue
         for doc in item.docs:
-            if doc.restricted or doc.is_url or not doc.url or doc.id in seen:
+            if doc.restricted or not _is_file(doc, own) or doc.id in seen:
                 continue
             seen.add(doc.id)
             wanted.append((item, doc))
     return wanted
+
+
+def _is_file(doc: LinkedDoc, own: Callable[[str], bool]) -> bool:
+    return bool(doc.url) and not doc.is_url and own(doc.url)
 
 
 def fetch_new_papers(site: ModernGovSite, answer: MeetingAnswer) -> dict[int, Fetched]:
@@ -44,12 +53,12 @@ def fetch_new_papers(site: ModernGovSite, answer: MeetingAnswer) -> dict[int, Fe
         return {}
     stored = set(
         MeetingPaper.objects.filter(
-            moderngov_id__in=[doc.id for _item, doc in papers_wanted(answer.items)]
+            moderngov_id__in=[doc.id for _item, doc in papers_wanted(answer.items, site.is_own)]
         ).values_list("moderngov_id", flat=True)
     )
     fetched: dict[int, Fetched] = {}
     try:
-        for _item, doc in papers_wanted(answer.items):
+        for _item, doc in papers_wanted(answer.items, site.is_own):
             if doc.id not in stored:
                 fetched[doc.id] = fetch_paper(site, doc)
     except ModernGovError:
@@ -69,12 +78,12 @@ def _status(answer: MeetingAnswer) -> str:
     return Meeting.Status.HELD if answer.starts_at <= timezone.now() else Meeting.Status.SCHEDULED
 
 
-def _item_text(item: ItemAnswer) -> str:
-    """The item's words, and its papers that are web addresses as links."""
+def _item_text(item: ItemAnswer, own: Callable[[str], bool]) -> str:
+    """The item's words, and its papers that are web addresses elsewhere as links."""
     links = "".join(
         f'<p><a href="{escape(doc.url)}">{escape(doc.title or doc.url)}</a></p>'
         for doc in item.docs
-        if doc.is_url and doc.url and not doc.restricted
+        if doc.url and not doc.restricted and not _is_file(doc, own)
     )
     return clean_word_html(item.text_html) + (clean_rich_text(links) if links else "")
 
@@ -106,8 +115,8 @@ def _numbers(items: list[ItemAnswer]) -> dict[int, int]:
 
 
 class MeetingSync:
-    def __init__(self, report: Report, fetched: dict[int, Fetched], dry_run: bool) -> None:
-        self.report, self.fetched, self.dry_run = report, fetched, dry_run
+    def __init__(self, site: ModernGovSite, report: Report, fetched: dict[int, Fetched]) -> None:
+        self.own, self.report, self.fetched = site.is_own, report, fetched
 
     def apply(self, committee, answer: MeetingAnswer, roll: MemberRoll) -> None:
         meeting = Meeting.objects.filter(moderngov_id=answer.id).first()
@@ -176,7 +185,7 @@ class MeetingSync:
                 "meeting": meeting,
                 "number": numbers[answer_item.id],
                 "title": (answer_item.title or _("Item %d") % numbers[answer_item.id])[:300],
-                "text": _item_text(answer_item),
+                "text": _item_text(answer_item, self.own),
             }
             item = stored.get(answer_item.id)
             if item is None:
@@ -220,7 +229,7 @@ class MeetingSync:
             for paper in meeting.papers.exclude(moderngov_id=None).select_related("document")
         }
         kept = {}
-        for answer_item, doc in papers_wanted(public):
+        for answer_item, doc in papers_wanted(public, self.own):
             paper = stored.get(doc.id)
             if paper is None:
                 paper = self.new_paper(meeting, items[answer_item.id], doc)

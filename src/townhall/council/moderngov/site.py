@@ -37,10 +37,32 @@ def service_base(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") + "/", "", ""))
 
 
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects within the site (http to https, a moved page) are followed; to another host,
+    refused: an answer must not make Townhall fetch, and publish, someone else's address."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urllib.parse.urlsplit(newurl).hostname != self.host:
+            raise urllib.error.HTTPError(
+                newurl, code, f"redirected to another site ({msg})", headers, fp
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 class ModernGovSite:
     def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.base = service_base(url)
         self.timeout = timeout
+        self.host = urllib.parse.urlsplit(self.base).hostname
+        self.opener = urllib.request.build_opener(_SameHostRedirects(self.host))
+
+    def is_own(self, url: str) -> bool:
+        """Whether a paper's or photo's address is on the site itself (only those are fetched)."""
+        parts = urllib.parse.urlsplit(self.file_url(url))
+        return parts.scheme in ("http", "https") and parts.hostname == self.host
 
     def operation_url(self, operation: str, **query: str | int) -> str:
         address = urllib.parse.urljoin(self.base, f"{SERVICE}/{operation}")
@@ -84,7 +106,7 @@ class ModernGovSite:
     def _open(self, url: str, what: str):
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # noqa: S310
         try:
-            return urllib.request.urlopen(request, timeout=self.timeout)  # noqa: S310 - http(s) only
+            return self.opener.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:
             error.close()
             raise ModernGovError(f"{what}: HTTP {error.code} {error.reason}") from error

@@ -125,7 +125,7 @@ class Sync:
             return
         try:
             with unit(self.dry_run):
-                MeetingSync(self.report, fetched, self.dry_run).apply(committee, answer, roll)
+                MeetingSync(self.site, self.report, fetched).apply(committee, answer, roll)
         except (IntegrityError, DataError) as error:
             self.refuse(
                 ModernGovError(_("GetMeeting (lMeetingId=%d): %s") % (meeting_id, error)), what
