@@ -75,7 +75,12 @@ class CouncilGroup(ViewSetGroup):
     menu_label = "Council"
     menu_icon = "site"
     items = (
-        _viewset(Committee, "group", ["name", "slug", "kind", "remit"], ["name", "kind"]),
+        _viewset(
+            Committee,
+            "group",
+            ["name", "slug", "kind", "remit"],
+            ["name", "kind", "ended_upstream"],
+        ),
         _viewset(
             Councillor,
             "user",

@@ -13,7 +13,6 @@ KINDS = (
     "agenda item",
     "paper",
     "decision",
-    "photo",
 )
 
 # A record officers had typed in, now kept from ModernGov, says so.

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.council.moderngov.report import Report
 from townhall.council.moderngov.site import ModernGovError
@@ -20,7 +21,7 @@ def _day(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = _(
+    help = gettext_lazy(
         "Bring committees, meetings (agendas, papers, minutes, attendance), decisions, "
         "councillors and their memberships in from the council's ModernGov site. Safe to "
         "run again: what was brought before is updated, never added twice. Exits 1 if "
