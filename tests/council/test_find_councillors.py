@@ -44,3 +44,19 @@ def test_choosing_a_ward_still_works(client):
     hendon = Ward.objects.get(name="Hendon")
     html = client.get("/democracy/councillors/", {"ward": hendon.code}).content.decode()
     assert "Your councillors in Hendon ward" in html
+
+
+def test_a_councillor_moderngov_no_longer_lists_is_out_of_lists_search_and_api(client):
+    from datetime import date
+
+    gone = Councillor.objects.filter(ward__name="Hendon").first()
+    gone.removed_upstream_on = date(2026, 5, 8)
+    gone.save()
+    assert gone.get_absolute_url() not in client.get("/democracy/councillors/").content.decode()
+    found = client.get("/search/", {"q": gone.name.split()[0] + " " + gone.name.split()[1]})
+    assert gone.get_absolute_url() not in found.content.decode()
+    listed = client.get("/api/councillors", {"limit": 200}).json()["items"]
+    assert gone.slug not in [c["id"] for c in listed] and len(listed) > 60
+    page = client.get(gone.get_absolute_url()).content.decode()
+    assert "no longer lists this councillor" in page and "Write to" not in page
+    assert client.get(f"/democracy/councillors/{gone.slug}/write/").status_code == 404

@@ -80,9 +80,9 @@ def _councillors():
 @router.get("/councillors", response=list[PersonOut])
 @paginate(BoundedLimitOffset)
 def list_councillors(request: HttpRequest):
-    """Every councillor as a Popolo Person, with their committee memberships."""
+    """Every councillor in office as a Popolo Person, with their committee memberships."""
     pagecache.tag(request, COUNCIL_TAG)
-    return [_person(request, councillor) for councillor in _councillors()]
+    return [_person(request, councillor) for councillor in _councillors().in_office()]
 
 
 @router.get("/councillors/{slug}", response={200: PersonOut, 404: Problem})

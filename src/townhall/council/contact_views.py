@@ -14,7 +14,8 @@ from townhall.council.services import contact
 @never_cache
 @rate_limited("councillor_message")
 def write(request: HttpRequest, slug: str) -> HttpResponse:
-    councillor = get_object_or_404(Councillor.objects.select_related("ward"), slug=slug)
+    # One no longer in office is not written to (their page says they are no longer listed).
+    councillor = get_object_or_404(Councillor.objects.in_office().select_related("ward"), slug=slug)
     if not councillor.email:
         raise Http404(f"{councillor} does not publish an email address.")
     form = LetterForm(request.POST if request.method == "POST" else None)

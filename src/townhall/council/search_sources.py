@@ -30,7 +30,7 @@ def councillors(query: Query) -> list[Hit]:
         Q(name__icontains=word) | Q(party__icontains=word) | Q(ward__name__icontains=word)
         for word in words
     ]
-    found = Councillor.objects.filter(reduce(and_, each_word)).select_related("ward")
+    found = Councillor.objects.in_office().filter(reduce(and_, each_word)).select_related("ward")
     return [
         Hit(
             title=str(councillor),

@@ -271,11 +271,7 @@ def councillors(request: HttpRequest) -> HttpResponse:
     chosen, problem = None, ""
     if form.is_valid():
         chosen, problem = _ward_asked(borough, form.cleaned_data, wards)
-    everyone = (
-        Councillor.objects.filter(removed_upstream_on=None)  # still in office, as far as known
-        .select_related("ward")
-        .order_by("ward__name", "name")
-    )
+    everyone = Councillor.objects.in_office().select_related("ward").order_by("ward__name", "name")
     pagecache.tag(request, COUNCIL_TAG)
     return render(
         request,

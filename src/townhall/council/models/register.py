@@ -16,11 +16,18 @@ from townhall.council.models.papers import PaperText
 from townhall.council.services.call_in import window_ends
 
 
+class CouncillorQuerySet(models.QuerySet):
+    def in_office(self) -> "CouncillorQuerySet":
+        """Still in office as far as the council's record knows (ModernGov still lists them)."""
+        return self.filter(removed_upstream_on=None)
+
+
 class Councillor(FromModernGov):
     """A councillor's public role only: name, party, ward, and the contact details and
     surgeries they choose to publish; nothing personal beyond that."""
 
     SYNCED_FIELDS = ("name", "party", "ward", "email", "photo")
+    objects = CouncillorQuerySet.as_manager()
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
