@@ -248,14 +248,16 @@ def test_a_dry_run_reports_and_stores_nothing(uploads):
 
 
 def test_a_failure_part_way_leaves_no_image_files(uploads, monkeypatch):
+    from django.db import OperationalError
+
     from townhall.wordpress import importer
 
     def fail(self, item):
-        raise RuntimeError("disk full")
+        raise OperationalError("the database went away")
 
     monkeypatch.setattr(importer.Importer, "_page", fail)
     files = {p for p in Path(get_media_root()).rglob("*") if p.is_file()}
-    with pytest.raises(RuntimeError):
+    with pytest.raises(OperationalError):
         run_import("fidelity-export.xml", media_dir=uploads)
     assert {p for p in Path(get_media_root()).rglob("*") if p.is_file()} == files
     assert not NewsPostPage.objects.filter(slug="evening-meeting").exists()

@@ -119,7 +119,23 @@ def test_an_unknown_organisation_is_named(db):
         run_import(organisation="nope")
 
 
-def test_a_failure_part_way_rolls_everything_back(monkeypatch):
+def test_a_database_failure_part_way_rolls_everything_back(monkeypatch):
+    from django.db import OperationalError
+
+    from townhall.wordpress import importer
+
+    def fail(self, item, page):
+        raise OperationalError("the database went away")
+
+    monkeypatch.setattr(importer.Importer, "_comments", fail)
+    pages = Page.objects.count()
+    with pytest.raises(OperationalError):
+        run_import()
+    assert Page.objects.count() == pages
+    assert not NewsPostPage.objects.filter(title__startswith="What we saw").exists()
+
+
+def test_a_failure_in_every_item_stores_none_of_them(monkeypatch):
     from townhall.wordpress import importer
 
     def fail(self, item, page):
@@ -127,10 +143,10 @@ def test_a_failure_part_way_rolls_everything_back(monkeypatch):
 
     monkeypatch.setattr(importer.Importer, "_comments", fail)
     pages = Page.objects.count()
-    with pytest.raises(RuntimeError):
-        run_import()
+    out, _err = run_import()
+    assert "Imported: nothing new" in out
+    assert "it could not be imported (RuntimeError: disk full)" in out
     assert Page.objects.count() == pages
-    assert not NewsPostPage.objects.filter(title__startswith="What we saw").exists()
 
 
 def test_the_reader_understands_older_export_versions():

@@ -28,12 +28,19 @@ _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _LONE_ADDRESS = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
 _DEAD_LINK = re.compile(r"<a\b(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.DOTALL)
 _EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br\s*/?>)*</p>")
+# Shortcodes inside unknown shortcodes deeper than this are refused: page builders nest four
+# or five deep, and a hostile post nested thousands deep would exhaust Python's stack.
+MAX_NESTING = 40
 VIDEO_SITES = {
     "youtube.com": "YouTube",
     "youtu.be": "YouTube",
     "youtube-nocookie.com": "YouTube",
     "vimeo.com": "Vimeo",
 }
+
+
+class ItemRefused(Exception):
+    """An item whose content cannot be brought across; the message says why, for the report."""
 
 
 @dataclass
@@ -136,7 +143,9 @@ class ContentConverter:
 
     # Shortcodes, each as WordPress showed it.
 
-    def _shortcode(self, code: Shortcode, item: WxrItem, blocks: _Blocks, body: Body) -> str:
+    def _shortcode(
+        self, code: Shortcode, item: WxrItem, blocks: _Blocks, body: Body, depth: int = 1
+    ) -> str:
         handler: dict[str, Callable] = {
             "caption": self._caption,
             "wp_caption": self._caption,
@@ -155,8 +164,14 @@ class ContentConverter:
         )
         if code.content is None:
             return ""
+        if depth >= MAX_NESTING:
+            raise ItemRefused(
+                _("its shortcodes are nested more than %(limit)s deep") % {"limit": MAX_NESTING}
+            )
         inner = code.content  # an unknown wrapper's words are the writer's: keep them
-        return replace_shortcodes(inner, lambda c: self._shortcode(c, item, blocks, body))
+        return replace_shortcodes(
+            inner, lambda c: self._shortcode(c, item, blocks, body, depth + 1)
+        )
 
     def _caption(self, code: Shortcode, item: WxrItem, blocks: _Blocks, body: Body) -> str:
         content = code.content or ""

@@ -9,6 +9,7 @@ with the reason; the report says what came across, what did not and what to chec
 
 import html
 import ipaddress
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -28,7 +29,7 @@ from townhall.comments.models import Comment
 from townhall.core.models import ContentPage, Organisation
 from townhall.core.sanitise import strip_all
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
-from townhall.wordpress.content import ContentConverter, image_embed
+from townhall.wordpress.content import ContentConverter, ItemRefused, image_embed
 from townhall.wordpress.media import MediaLibrary, MediaMissing
 from townhall.wordpress.models import ImportedItem
 from townhall.wordpress.wxr import WxrComment, WxrExport, WxrItem
@@ -47,6 +48,7 @@ COMMENT_SKIPS = {
     "trash": gettext_lazy("in the trash"),
 }
 TITLE_LIMIT = 255  # Wagtail's page title
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,6 +64,14 @@ class ImportReport:
 
     def note(self, what: str, note: str) -> None:
         self.notes.append((what, note))
+
+    def mark(self) -> tuple:
+        """The report as it is now, to go back to if an item is rolled back."""
+        return self.imported.copy(), self.already.copy(), len(self.skipped), len(self.notes)
+
+    def back_to(self, mark: tuple) -> None:
+        self.imported, self.already, skipped, notes = mark[0].copy(), mark[1].copy(), *mark[2:]
+        del self.skipped[skipped:], self.notes[notes:]
 
 
 def _plain(html_text: str) -> str:
@@ -148,9 +158,31 @@ class Importer:
         pages = _page_order([i for i in items if i.type == "page"])
         ordered = [i for i in items if i.type != "page"] + pages
         for done, item in enumerate(ordered, start=1):
-            self._item(item)
+            self._item_or_set_aside(item)
             self.progress(done, len(ordered))
         return self.report
+
+    def _item_or_set_aside(self, item: WxrItem) -> None:
+        """One item in a savepoint of its own: whatever goes wrong in it (a hostile post, a
+        fault no rule foresaw) rolls back that item alone, its image files included, and the
+        report names it. A database that stops answering stops the whole import."""
+        report, images = self.report.mark(), self.media.mark()
+        try:
+            with transaction.atomic():
+                self._item(item)
+        except (OperationalError, InterfaceError):
+            raise
+        except Exception as error:
+            self.report.back_to(report)
+            self.media.undo(since=images)
+            if isinstance(error, ItemRefused):
+                why = str(error)
+            else:
+                logger.exception("WordPress import: %s could not be imported", item.label)
+                why = _("it could not be imported (%(error)s)") % {
+                    "error": f"{type(error).__name__}: {error}"
+                }
+            self.report.skip(item.label, why)
 
     def _item(self, item: WxrItem) -> None:
         if item.type in SKIPPED_TYPES:
@@ -401,8 +433,9 @@ def import_export(
     media_dir: Path | None = None,
     dry_run: bool = False,
 ) -> ImportReport:
-    """Import everything or nothing: any error rolls the whole import back, image files
-    included. A dry run imports, reports, and rolls back."""
+    """One transaction, each item in a savepoint of its own: an item that fails is rolled back
+    and reported, and a failure of the database itself rolls the whole import back, image
+    files included. A dry run imports, reports, and rolls back."""
     media = MediaLibrary(organisation, export.site, export.attachments(), media_dir)
     try:
         with transaction.atomic():

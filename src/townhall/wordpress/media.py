@@ -124,12 +124,23 @@ class MediaLibrary:
         names.append(path.lstrip("/"))
         return names + [_SIZED.sub(r"\1", n) for n in names if _SIZED.search(n)]
 
-    def undo(self) -> None:
-        """Remove the files of images made by an import that was rolled back (a failure, or
-        a dry run): the database forgets them, and the storage must too."""
-        for image in self.created:
+    def mark(self) -> int:
+        """Where the images made so far end, for `undo(since=...)`."""
+        return len(self.created)
+
+    def undo(self, since: int = 0) -> None:
+        """Remove the files of images made by an import, or by one of its items, that was
+        rolled back (a failure, or a dry run): the database forgets them, and the storage
+        and this library must too, so a later item makes its image again."""
+        undone = self.created[since:]
+        for image in undone:
             image.file.storage.delete(image.file.name)
-        self.created.clear()
+        del self.created[since:]
+        self._by_path = {
+            path: image
+            for path, image in self._by_path.items()
+            if not any(image is gone for gone in undone)
+        }
 
 
 def _address_key(address: str) -> str:

@@ -148,7 +148,7 @@ def _date(value: str, where: str, local: bool = False) -> datetime | None:
 
 
 def _number(value: str, where: str) -> int:
-    if not value.isdigit() or int(value) > _LARGEST_ID:
+    if not (value.isascii() and value.isdigit()) or int(value) > _LARGEST_ID:  # not "²"
         raise WxrError(
             _("%(where)s: expected a number, found %(value)r") % {"where": where, "value": value}
         )
@@ -225,6 +225,10 @@ def _item(element: Element, where: str, problems: list[tuple[str, str]]) -> WxrI
         tags=tags,
         comments=comments,
     )
+
+
+def _fault(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"
 
 
 def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
@@ -340,6 +344,11 @@ def read_export(file: BinaryIO, max_bytes: int = MAX_BYTES) -> WxrExport:
             item = _item(element, where, problems)
         except WxrError as error:  # a bad or hostile item is set aside, not the whole file
             problems.append((where, str(error)))
+            continue
+        except Exception as error:  # so is one no rule foresaw
+            problems.append(
+                (where, _("it could not be read (%(error)s)") % {"error": _fault(error)})
+            )
             continue
         item.author = authors.get(item.author) or item.author
         items.append(item)
