@@ -148,6 +148,17 @@ def test_an_export_never_withdraws_a_consent_given_in_townhall(alliance):
     assert "Townhall's consent stays" in bo.notes[-1]
 
 
+def test_someone_who_unsubscribed_here_is_not_resubscribed_by_an_old_export(alliance):
+    imported(alliance, fixture("nationbuilder-people.csv"))  # Ada: email_opt_in true
+    people.withdraw(alliance.pk, "ada.lovelace@example.org")  # a mailing's unsubscribe link
+    summary = imported(alliance, fixture("nationbuilder-people.csv"))
+    assert summary.consents == 0
+    ada = Person.objects.filter(organisation=alliance, email="ada.lovelace@example.org")
+    assert not ada.with_email_consent().exists()
+    (shown,) = [row for row in summary.shown["unchanged"] if row.email.startswith("ada")]
+    assert "not subscribed again" in shown.notes[-1]
+
+
 # Merging with people already here
 
 

@@ -13,7 +13,9 @@ The rules, in the order they apply to each row:
   phone, address, postcode), tags are added, nothing Townhall holds is overwritten;
 - an address erased at the person's request (people.erasures) is not brought back;
 - consent to emails comes across only where the export records it (email_opt_in true,
-  subscribed), never assumed; a consent Townhall holds is never withdrawn by an export;
+  subscribed), never assumed; a consent Townhall holds is never withdrawn by an export, and
+  one withdrawn in Townhall (an unsubscribe link) is never given again by an export, whose
+  opt-in may predate it;
 - a postcode, phone, address, tag or date that cannot be kept is left out, with a note.
 Importing the same file twice changes nothing the second time.
 """
@@ -140,8 +142,14 @@ class Summary:
 
 def _gives_consent(decision: Decision) -> bool:
     return decision.row.incoming.agrees_to_email and (
-        decision.action == "create" or not decision.person.email_consents
+        decision.action == "create" or _may_gain_consent(decision.person)
     )
+
+
+def _may_gain_consent(person: Person) -> bool:
+    """Neither agreeing now nor having withdrawn: a withdrawal in Townhall is later news
+    than any export's opt-in."""
+    return not person.email_consents and person.withdrew_at is None
 
 
 # Checking a row on its own
@@ -239,15 +247,21 @@ def kept_value(row: Row, name: str) -> str:
 
 
 def _existing(organisation: Organisation, emails: list[str], source: str) -> dict[str, Person]:
+    """The group's people with these addresses, each with `email_consents` (current) and
+    `withdrew_at` (their latest withdrawal of consent to emails, or None)."""
     found = Person.objects.filter(organisation=organisation, email__in=emails).prefetch_related(
         "tags",
         Prefetch(
             "consents",
-            queryset=Consent.objects.filter(purpose=people.EMAIL_UPDATES, withdrawn_at=None),
-            to_attr="email_consents",
+            queryset=Consent.objects.filter(purpose=people.EMAIL_UPDATES),
+            to_attr="all_email_consents",
         ),
         Prefetch("history", queryset=Activity.objects.filter(source=source), to_attr="imports"),
     )
+    for person in found:
+        consents = person.all_email_consents
+        person.email_consents = [c for c in consents if c.withdrawn_at is None]
+        person.withdrew_at = max((c.withdrawn_at for c in consents if c.withdrawn_at), default=None)
     return {person.email: person for person in found}
 
 
@@ -264,8 +278,16 @@ def _changes(person: Person, row: Row) -> list[str]:
             ngettext("adds %(count)s tag", "adds %(count)s tags", len(new_tags))
             % {"count": len(new_tags)}
         )
-    if row.incoming.agrees_to_email and not person.email_consents:
+    if row.incoming.agrees_to_email and _may_gain_consent(person):
         changes.append(_("adds their consent to emails"))
+    elif row.incoming.agrees_to_email and not person.email_consents:
+        row.notes.append(
+            _(
+                "withdrew their consent to emails in Townhall on %(date)s: not subscribed "
+                "again by the export's opt-in"
+            )
+            % {"date": date_format(timezone.localtime(person.withdrew_at), "j F Y")}
+        )
     if row.created_at and row.created_at < person.first_seen_at:
         changes.append(_("first seen earlier"))
     if not person.imports:
