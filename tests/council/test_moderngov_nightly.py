@@ -82,3 +82,22 @@ def test_a_night_with_refusals_records_them(switched_on, django_capture_on_commi
         queue_nightly_sync()
     outcome = ModernGovRun.objects.get().outcome
     assert "Refused: GetCommittees: HTTP 503 Service Unavailable" in outcome
+
+
+def test_a_night_that_fails_unexpectedly_still_records_its_outcome(
+    switched_on, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from townhall.council.moderngov import nightly
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something nobody foresaw")
+
+    monkeypatch.setattr(nightly, "sync_site", broken)
+    ModernGovRun.objects.create(site=switched_on.url, due_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_nightly_sync()
+    run = ModernGovRun.objects.get()
+    assert run.finished_at is not None
+    assert run.outcome == "Refused: the sync stopped: RuntimeError: something nobody foresaw"
+    logged = [r for r in caplog.records if r.name == "townhall.council.moderngov.nightly"]
+    assert any(r.exc_info and "something nobody foresaw" in str(r.exc_info[1]) for r in logged)

@@ -1,12 +1,15 @@
 """Bringing a ModernGov site in: recorded answers served by a real local server."""
 
+import io
 import re
+import zlib
 from datetime import UTC, date, datetime
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
+from PIL import Image
 from wagtail.documents import get_document_model
 
 from tests.council.moderngov_server import FIXTURES, Answer, paper_text
@@ -499,3 +502,61 @@ def test_the_command_refuses_bad_arguments_in_one_line(arguments, message):
     with pytest.raises(CommandError) as raised:
         call_command("sync_moderngov", *arguments)
     assert str(raised.value) == message
+
+
+ADA_PHOTO = "/UserData/1/0/5/Info00000501/bigpic.png"
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A few-byte PNG whose header claims `width` x `height` pixels (a decompression bomb)."""
+    png = bytearray(_small_png())
+    header = b"IHDR" + width.to_bytes(4, "big") + height.to_bytes(4, "big") + png[24:29]
+    png[12:29] = header
+    png[29:33] = zlib.crc32(header).to_bytes(4, "big")
+    return bytes(png)
+
+
+def _small_png() -> bytes:
+    output = io.BytesIO()
+    Image.new("RGB", (8, 10), (200, 120, 40)).save(output, "PNG")
+    return output.getvalue()
+
+
+def _photo_refused(report) -> None:
+    assert len(report.refused) == 1
+    assert report.refused[0].startswith("photo of Councillor Ada Example: ")
+    assert report.refused[0].endswith("the councillor's other details were still brought in")
+    ada = Councillor.objects.get(moderngov_id=501)
+    assert (ada.name, ada.photo) == ("Ada Example", None)
+    assert Councillor.objects.filter(moderngov_id=503).exists()
+    assert Meeting.objects.filter(moderngov_id=2001).exists()  # the rest went on
+
+
+def test_a_photo_that_is_a_decompression_bomb_is_refused_for_that_councillor_only(moderngov):
+    moderngov.answers[ADA_PHOTO] = Answer(_png_claiming(20000, 20000), content_type="image/png")
+    report = sync(moderngov)
+    _photo_refused(report)
+    assert "not an image" in report.refused[0]
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "why"),
+    [
+        ("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 79, "more than 79 pixels"),
+        ("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20, "larger than 20 bytes"),
+    ],
+    ids=["pixels", "bytes"],
+)
+def test_a_photo_over_the_sites_image_limits_is_refused(moderngov, settings, setting, value, why):
+    setattr(settings, setting, value)
+    report = sync(moderngov)
+    _photo_refused(report)
+    assert why in report.refused[0]
+
+
+def test_a_photo_between_pillows_warning_and_its_limit_is_refused(moderngov):
+    # 100 million pixels: Pillow only warns, Wagtail's default limit (128 million) would take
+    # it, but nothing this size is a councillor's portrait and it must not be decoded.
+    moderngov.answers[ADA_PHOTO] = Answer(_png_claiming(10000, 10000), content_type="image/png")
+    report = sync(moderngov)
+    _photo_refused(report)

@@ -3,11 +3,15 @@ stored (so that a file that cannot be had changes nothing) and kept as Wagtail d
 images. A paper is read for search like any uploaded PDF (services.papers, after commit)."""
 
 import mimetypes
+import os
+import warnings
 from dataclasses import dataclass
 from typing import IO
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
+from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from PIL import UnidentifiedImageError
 from wagtail.documents import get_document_model
@@ -17,6 +21,7 @@ from townhall.council.moderngov.answers import LinkedDoc
 from townhall.council.moderngov.site import ModernGovError, ModernGovSite
 
 PDF_MAGIC = b"%PDF-"
+WAGTAIL_MAX_PIXELS = 128 * 1000000  # Wagtail's own default for WAGTAILIMAGES_MAX_IMAGE_PIXELS
 
 
 @dataclass
@@ -48,14 +53,57 @@ def fetch_photo(site: ModernGovSite, url: str, name: str) -> Fetched:
     what = f"photo of {name}"
     content, _kind = site.download(url, what)
     try:
-        with PillowImage.open(content) as image:
-            image.verify()
-            extension, size = f".{(image.format or 'jpeg').lower()}", image.size
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        size_limit(content, what)
+        with warnings.catch_warnings():
+            # Pillow only warns between its limit and twice it: that is refused too, below.
+            warnings.simplefilter("error", PillowImage.DecompressionBombWarning)
+            with PillowImage.open(content) as image:
+                pixel_limit(image.size, what)
+                image.verify()
+                extension, size = f".{(image.format or 'jpeg').lower()}", image.size
+    except (
+        UnidentifiedImageError,
+        PillowImage.DecompressionBombError,
+        PillowImage.DecompressionBombWarning,
+        OSError,
+        SyntaxError,
+        ValueError,
+    ) as error:
         content.close()
-        raise ModernGovError(f"{what}: not an image ({error})") from error
+        raise ModernGovError(
+            _("%(what)s: not an image (%(error)s)") % {"what": what, "error": error}
+        ) from error
+    except ModernGovError:
+        content.close()
+        raise
     content.seek(0)
     return Fetched(content, extension, size)
+
+
+def size_limit(content: IO[bytes], what: str) -> None:
+    """The site's limit on uploaded images (WAGTAILIMAGES_MAX_UPLOAD_SIZE) holds for photos."""
+    limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", None)
+    size = content.seek(0, os.SEEK_END)
+    content.seek(0)
+    if limit and size > limit:
+        raise ModernGovError(
+            _("%(what)s: larger than %(limit)d bytes, the most an image may be")
+            % {"what": what, "limit": limit}
+        )
+
+
+def pixel_limit(size: tuple[int, int], what: str) -> None:
+    """Wagtail's limit on an image's pixels, and never past Pillow's own warning: checked
+    from the header, before anything is decoded."""
+    limit = min(
+        getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", WAGTAIL_MAX_PIXELS),
+        PillowImage.MAX_IMAGE_PIXELS or WAGTAIL_MAX_PIXELS,
+    )
+    if size[0] * size[1] > limit:
+        raise ModernGovError(
+            _("%(what)s: %(width)d x %(height)d is more than %(limit)d pixels")
+            % {"what": what, "width": size[0], "height": size[1], "limit": limit}
+        )
 
 
 def store_paper(fetched: Fetched, doc: LinkedDoc):

@@ -62,6 +62,9 @@ def run_nightly_sync(site: str) -> str:
         lines = [*report.summary(), *report.notes, *(f"Refused: {line}" for line in report.refused)]
     except ModernGovError as error:
         lines = [f"Refused: {error}"]
+    except Exception as error:  # whatever went wrong, the night's outcome is recorded
+        logger.exception("ModernGov sync of %s stopped", site)
+        lines = [f"Refused: the sync stopped: {type(error).__name__}: {error}"]
     outcome = "\n".join(lines)
     ModernGovRun.objects.filter(site=site).update(finished_at=timezone.now(), outcome=outcome)
     for line in lines:
