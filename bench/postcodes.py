@@ -78,6 +78,7 @@ def load(path: str) -> dict:
         "rows": report.rows,
         "kept": report.kept,
         "terminated": report.terminated,
+        "outside": report.outside,
     }
 
 
@@ -110,7 +111,7 @@ def _child(step: str, path: Path) -> dict:
 def _remove_generated() -> None:
     from townhall.core.models import Postcode
 
-    Postcode.objects.filter(ward__borough__ons_code="E09000003").delete()
+    Postcode.objects.filter(borough__ons_code="E09000003").delete()
 
 
 def main() -> None:
@@ -143,7 +144,8 @@ def main() -> None:
         f"{'load_postcodes: the borough rows kept':44} {loaded['seconds']:7.2f} s  "
         f"peak RSS {loaded['peak_mb']:5.0f} MB (before loading: {loaded['start_mb']:.0f} MB)  "
         f"{per_second:,.0f} rows/s  kept {loaded['kept']:,} ({loaded['terminated']:,} "
-        f"terminated)  {loaded['seconds'] / alone['seconds']:.1f}x the baseline"
+        f"terminated, {loaded['outside']:,} outside)  "
+        f"{loaded['seconds'] / alone['seconds']:.1f}x the baseline"
     )
     run_on_demo(_remove_generated)
 

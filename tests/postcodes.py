@@ -3,8 +3,9 @@ postcode directory loaded (the demo does not ship it: src/townhall/core/data/REA
 
 Facts from OS Code-Point Open 2025.4.0 (OGL v3: Contains OS data © Crown copyright and
 database right 2025; Contains Royal Mail data © Royal Mail copyright and database right 2025;
-Contains National Statistics data © Crown copyright and database right 2025). N10 1JH is in
-Haringey, in a postcode district Barnet shares; SW1A 1AA is Westminster's.
+Contains National Statistics data © Crown copyright and database right 2025). HA8 7DB is in
+Harrow, in a postcode district Barnet shares; N10 1JH is Haringey's and SW1A 1AA
+Westminster's, in districts with none of Barnet's here.
 """
 
 from townhall.core.models import Borough
@@ -21,6 +22,7 @@ N12 0QN,E05013651,
 N2 0LN,E05013636,
 NW11 0AA,E05013642,
 N10 1JH,E05013589,
+HA8 7DB,E05013545,
 SW1A 1AA,E05000644,
 """
 
@@ -28,4 +30,5 @@ SW1A 1AA,E05000644,
 def load_sample_postcodes() -> int:
     """Load the sample as `townhall load_postcodes` would (the last two are skipped)."""
     borough = Borough.objects.get(ons_code="E09000003")
-    return load_postcodes(borough, SAMPLE.splitlines(keepends=True)).kept
+    lines = SAMPLE.splitlines(keepends=True)
+    return load_postcodes(borough, lines, neighbour_lines=lines).kept

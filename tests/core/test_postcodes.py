@@ -65,11 +65,20 @@ def test_a_loaded_directory_resolves_barnets_real_postcodes(
     assert found.outcome is Outcome.FOUND and found.ward.name == ward and found.reason == ""
 
 
-@pytest.mark.parametrize("postcode", ["SW1A 1AA", "N10 1JH"])
+@pytest.mark.parametrize("postcode", ["SW1A 1AA", "N10 1JH", "HA8 7DB"])
 def test_a_postcode_in_another_district_is_outside_the_borough(barnet_postcodes, barnet, postcode):
     found = look_up_postcode(barnet, postcode)
     assert found.outcome is Outcome.OUTSIDE and found.ward is None
     assert found.reason == f"{postcode} is outside Barnet"
+
+
+def test_another_authoritys_postcode_in_a_shared_district_is_kept_as_outside(
+    barnet_postcodes, barnet
+):
+    harrow = Postcode.objects.get(borough=barnet, postcode="HA8 7DB")
+    assert harrow.ward is None
+    assert Postcode.objects.filter(borough=barnet, postcode__startswith="HA8 ", ward__isnull=False)
+    assert not Postcode.objects.filter(postcode="N10 1JH").exists()  # no district of Barnet's
 
 
 def test_an_unknown_postcode_in_a_boroughs_district_asks_to_check_it(barnet_postcodes, barnet):
@@ -95,7 +104,10 @@ def test_a_shape_that_is_no_postcode_and_a_borough_without_a_directory(barnet):
 
 def test_the_directory_loads_only_the_boroughs_postcodes_with_terminated_ones(tmp_path, barnet):
     out = load(directory(tmp_path))
-    assert "Loaded 3 postcodes in Barnet's wards (2 in use, 1 terminated) of 4 rows read" in out
+    assert (
+        "Loaded 3 postcodes in Barnet's wards (2 in use, 1 terminated) and 0 other "
+        "authorities' postcodes in its districts, of 4 rows read."
+    ) in out
     assert ward_for_postcode(barnet, "en5 1ab").code == "E05013628"
     terminated = Postcode.objects.get(postcode="N11 1NP")
     assert terminated.terminated_on == date(2015, 12, 1) and terminated.ward.code == "E05013629"

@@ -34,13 +34,28 @@ class Ward(models.Model):
 class Postcode(models.Model):
     """Which ward a postcode is in, from the ONS postcode directory (`townhall load_postcodes`).
 
-    Where a borough has these, forms take the ward from the postcode instead of asking."""
+    Where a borough has these, forms take the ward from the postcode instead of asking. A row
+    without a ward is a postcode of another authority in one of the borough's postcode
+    districts: known to be outside, not merely unknown."""
 
-    postcode = models.CharField(max_length=8, unique=True, help_text='Normalised: "EN5 1AB"')
-    ward = models.ForeignKey(Ward, on_delete=models.CASCADE, related_name="postcodes")
+    borough = models.ForeignKey(Borough, on_delete=models.CASCADE, related_name="postcodes")
+    postcode = models.CharField(max_length=8, help_text='Normalised: "EN5 1AB"')
+    ward = models.ForeignKey(
+        Ward, null=True, blank=True, on_delete=models.CASCADE, related_name="postcodes"
+    )
     # The ONS keeps a terminated postcode with the ward it was in, and the month it ended
     # ("doterm"): people still give them, and are told it is no longer in use.
     terminated_on = models.DateField(null=True, blank=True)
 
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["borough", "postcode"], name="one_row_per_postcode")
+        ]
+
     def __str__(self) -> str:
         return self.postcode
+
+    def save(self, *args, **kwargs) -> None:
+        if self.borough_id is None and self.ward_id is not None:
+            self.borough_id = self.ward.borough_id
+        super().save(*args, **kwargs)

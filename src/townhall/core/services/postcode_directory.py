@@ -37,6 +37,7 @@ class DirectoryReport:
     rows: int = 0  # data rows read, every borough's
     live: int = 0
     terminated: int = 0
+    outside: int = 0  # other authorities' postcodes in the borough's districts
     stored: bool = False
 
     @property
@@ -96,13 +97,18 @@ def open_directory(path: str | Path) -> Iterator[Iterator[str]]:
         yield _decoded(raw)
 
 
-def _borough_rows(
-    wards: dict[str, Ward],
-    lines: Iterable[str],
-    report: DirectoryReport,
-    postcode_column: str | None,
-    ward_column: str | None,
-) -> dict[str, tuple[Ward, date | None]]:
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    postcode: str  # as written
+    ward: str  # its ward's code
+    terminated: str  # yyyymm or ""
+
+
+def _rows(
+    lines: Iterable[str], postcode_column: str | None, ward_column: str | None
+) -> Iterator[_Row]:
+    """Each data row's postcode, ward code and termination month, as written."""
     reader = csv.reader(lines)
     try:
         header = next(reader, None)
@@ -112,29 +118,30 @@ def _borough_rows(
         ward_at = _column(header, WARD_COLUMNS, "ward code", ward_column)
         lowered = [name.strip().lower() for name in header]
         terminated_at = lowered.index(TERMINATED_COLUMN) if TERMINATED_COLUMN in lowered else None
-        found: dict[str, tuple[Ward, date | None]] = {}
         for line_number, row in enumerate(reader, start=2):
             if not row:
                 continue
-            report.rows += 1
             if len(row) <= max(postcode_at, ward_at):
                 raise PostcodeFileError(f"line {line_number} has too few columns")
-            ward = wards.get(row[ward_at].strip())
-            if ward is None:
-                continue  # another borough's
-            postcode = normalise_postcode(row[postcode_at])
-            if postcode is None:
-                raise PostcodeFileError(
-                    f"line {line_number}: {row[postcode_at]!r} is not a postcode"
-                )
-            ended = None
+            ended = ""
             if terminated_at is not None and terminated_at < len(row):
-                ended = _month(row[terminated_at], line_number)
-            found[postcode] = (ward, ended)
+                ended = row[terminated_at]
+            yield _Row(line_number, row[postcode_at], row[ward_at].strip(), ended.strip())
     except (csv.Error, EOFError, zipfile.BadZipFile, OSError) as error:
         # A truncated gzip or zip, or a broken quote: named, not a traceback.
         raise PostcodeFileError(f"the file cannot be read to its end ({error})") from error
-    return found
+
+
+def _postcode(row: _Row) -> str:
+    postcode = normalise_postcode(row.postcode)
+    if postcode is None:
+        raise PostcodeFileError(f"line {row.line}: {row.postcode!r} is not a postcode")
+    return postcode
+
+
+def _district(written: str) -> str:
+    """ "NW4 4BG" or "NW4  4BG" → "NW4" (the inward code is always three characters)."""
+    return "".join(written.split())[:-3].upper()
 
 
 def _directory_changed(borough: Borough) -> None:
@@ -150,37 +157,49 @@ def load_postcodes(
     postcode_column: str | None = None,
     ward_column: str | None = None,
     dry_run: bool = False,
+    neighbour_lines: Iterable[str] | None = None,
 ) -> DirectoryReport:
     """Replace the borough's postcodes with those in a CSV whose ward is one of its wards.
 
     The national directory can be given whole: rows in other boroughs are skipped. A
     terminated postcode (a "doterm" month) is kept with its ward and that month, so a form
-    can say it is no longer in use. All or nothing: on any error nothing changes.
+    can say it is no longer in use. Given the same file again as `neighbour_lines` (a second
+    reading: the borough's districts are known only after the first), other authorities'
+    postcodes in those districts are kept too, without a ward, so that a form can say such a
+    postcode is outside the borough. All or nothing: on any error nothing changes.
     """
     wards = {ward.code: ward for ward in Ward.objects.filter(borough=borough).defer("boundary")}
     if not wards:
         raise PostcodeFileError(f"{borough} has no wards yet: load them first (load_wards)")
     report = DirectoryReport()
-    found = _borough_rows(wards, lines, report, postcode_column, ward_column)
+    found: dict[str, tuple[Ward, date | None]] = {}
+    for row in _rows(lines, postcode_column, ward_column):
+        report.rows += 1
+        if (ward := wards.get(row.ward)) is not None:
+            found[_postcode(row)] = (ward, _month(row.terminated, row.line))
     if not found:
         raise PostcodeFileError(f"no postcode in the file is in one of {borough}'s wards")
     report.terminated = sum(1 for _, ended in found.values() if ended)
     report.live = len(found) - report.terminated
+    # Other authorities' live postcodes in the borough's districts: known to be outside it.
+    districts = {code.split()[0] for code in found}
+    outside: set[str] = set()
+    if neighbour_lines is not None:
+        for row in _rows(neighbour_lines, postcode_column, ward_column):
+            theirs = row.ward not in wards and not row.terminated
+            if theirs and _district(row.postcode) in districts:
+                outside.add(_postcode(row))
+    report.outside = len(outside - found.keys())
     if dry_run:
         return report
     with transaction.atomic():
-        Postcode.objects.filter(ward__borough=borough).delete()
-        codes = list(found)
-        for start in range(0, len(codes), 5000):  # SQLite caps a query's parameters
-            # Postcodes moved here from another borough of the same site.
-            Postcode.objects.filter(postcode__in=codes[start : start + 5000]).delete()
-        Postcode.objects.bulk_create(
-            (
-                Postcode(postcode=code, ward=ward, terminated_on=ended)
-                for code, (ward, ended) in found.items()
-            ),
-            batch_size=2000,
-        )
+        Postcode.objects.filter(borough=borough).delete()
+        rows = [
+            Postcode(borough=borough, postcode=code, ward=ward, terminated_on=ended)
+            for code, (ward, ended) in found.items()
+        ]
+        rows += [Postcode(borough=borough, postcode=code) for code in outside - found.keys()]
+        Postcode.objects.bulk_create(rows, batch_size=2000)
         # Forgotten now for this process, and again once committed, for every other (one
         # that asked in between would otherwise keep "not loaded" for an hour).
         forget_has_postcodes(borough)
@@ -190,6 +209,6 @@ def load_postcodes(
 
 
 def load_postcode_file(borough: Borough, path: str | Path, **options) -> DirectoryReport:
-    """`load_postcodes` from a file on disk (CSV, .gz or the ONS's .zip)."""
-    with open_directory(path) as lines:
-        return load_postcodes(borough, lines, **options)
+    """`load_postcodes` from a file on disk (CSV, .gz or the ONS's .zip), read twice."""
+    with open_directory(path) as lines, open_directory(path) as again:
+        return load_postcodes(borough, lines, neighbour_lines=again, **options)

@@ -38,7 +38,7 @@ def has_postcodes(borough: Borough) -> bool:
     key = _has_postcodes_key(borough.pk)
     found = cache.get(key)
     if found is None:
-        found = Postcode.objects.filter(ward__borough=borough).exists()
+        found = Postcode.objects.filter(borough=borough, ward__isnull=False).exists()
         cache.set(key, found, 3600)
     return found
 
@@ -48,7 +48,9 @@ class Outcome(Enum):
     NOT_A_POSTCODE = "not a postcode"
     NO_DIRECTORY = "no directory"  # the borough's postcodes are not loaded
     TERMINATED = "terminated"  # the ONS marks it as no longer in use
-    OUTSIDE = "outside"  # its district holds none of the borough's postcodes
+    # Another authority's postcode in one of the borough's districts, or in a district that
+    # holds none of the borough's postcodes.
+    OUTSIDE = "outside"
     UNKNOWN = "unknown"  # in one of the borough's districts, but not one of its postcodes
 
 
@@ -119,11 +121,13 @@ def look_up_postcode(borough: Borough, text: str) -> PostcodeLookup:
     if not has_postcodes(borough):
         return PostcodeLookup(borough, text, postcode, Outcome.NO_DIRECTORY)
     row = (
-        Postcode.objects.filter(postcode=postcode, ward__borough=borough)
+        Postcode.objects.filter(borough=borough, postcode=postcode)
         .select_related("ward")
         .defer("ward__boundary")
         .first()
     )
+    if row is not None and row.ward is None:
+        return PostcodeLookup(borough, text, postcode, Outcome.OUTSIDE)
     if row is not None and row.terminated_on:
         return PostcodeLookup(
             borough, text, postcode, Outcome.TERMINATED, terminated_on=row.terminated_on
@@ -132,11 +136,10 @@ def look_up_postcode(borough: Borough, text: str) -> PostcodeLookup:
         return PostcodeLookup(borough, text, postcode, Outcome.FOUND, ward=row.ward)
     district = postcode.split()[0]
     in_district = Postcode.objects.filter(
-        ward__borough=borough, postcode__startswith=f"{district} "
+        borough=borough, ward__isnull=False, postcode__startswith=f"{district} "
     ).exists()
-    return PostcodeLookup(
-        borough, text, postcode, Outcome.UNKNOWN if in_district else Outcome.OUTSIDE
-    )
+    outcome = Outcome.UNKNOWN if in_district else Outcome.OUTSIDE
+    return PostcodeLookup(borough, text, postcode, outcome)
 
 
 def ward_for_postcode(borough: Borough, postcode: str) -> Ward | None:

@@ -40,6 +40,6 @@ class Command(BaseCommand):
         verb = "Loaded" if report.stored else "Would load (dry run, nothing stored)"
         self.stdout.write(
             f"{verb} {report.kept} postcodes in {found.name}'s wards "
-            f"({report.live} in use, {report.terminated} terminated) "
-            f"of {report.rows} rows read."
+            f"({report.live} in use, {report.terminated} terminated) and {report.outside} "
+            f"other authorities' postcodes in its districts, of {report.rows} rows read."
         )
