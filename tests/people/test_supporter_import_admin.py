@@ -58,6 +58,17 @@ def test_a_confirmation_that_no_longer_matches_the_preview_stores_nothing(allian
     assert SupporterUpload.objects.exists()
 
 
+def test_a_confirmation_without_the_previews_fingerprint_stores_nothing(alliance, as_user):
+    editor = as_user("alliance-editor")
+    upload(editor, alliance)
+    (waiting,) = SupporterUpload.objects.all()
+    answer = editor.post(PREVIEW, {"upload": waiting.token})
+    assert answer.status_code == 400
+    assert "Confirm the import from its preview" in answer.content.decode()
+    assert not Person.objects.filter(organisation=alliance, email="cy@example.org").exists()
+    assert SupporterUpload.objects.exists()
+
+
 def test_a_bad_file_is_explained_on_the_preview_and_not_kept(alliance, as_user, tmp_path):
     editor = as_user("alliance-editor")
     bad = tmp_path / "people.csv"

@@ -148,15 +148,21 @@ def preview_import(request: HttpRequest) -> HttpResponse:
     organisation = upload.organisation
     access.ensure(request.user, IMPORT_RULE, organisation)
     data = bytes(upload.data)
+    promised = request.POST.get("fingerprint", "")
+    if request.method == "POST" and not promised:
+        # Without what the preview promised, nothing can check the file still does it.
+        messages.warning(request, _("Confirm the import from its preview: here it is."))
+        summary = supporter_import.preview(organisation, data, upload.shape)
+        return _preview_page(request, summary, upload, status=400)
     if request.method == "POST":
         try:
             summary = supporter_import.import_people(
-                organisation, data, upload.shape, expected=request.POST.get("fingerprint", "")
+                organisation, data, upload.shape, expected=promised
             )
         except IntegrityError:  # someone joined at that moment with an address in the file
             messages.error(request, _("The group's people changed while importing: try again."))
             return redirect(f"{reverse('people:import_preview')}?upload={upload.token}")
-        if summary.ok and summary.fingerprint == request.POST.get("fingerprint"):
+        if summary.ok and summary.fingerprint == promised:
             upload.delete()
             messages.success(request, _done(summary, organisation))
             return redirect(f"{reverse('people:index')}?organisation={organisation.pk}")
@@ -165,13 +171,19 @@ def preview_import(request: HttpRequest) -> HttpResponse:
             _("The group's people have changed since the preview: here is what it does now."),
         )
     summary = supporter_import.preview(organisation, data, upload.shape)
+    return _preview_page(request, summary, upload, status=200)
+
+
+def _preview_page(
+    request: HttpRequest, summary: supporter_import.Summary, upload: SupporterUpload, status: int
+) -> HttpResponse:
     if not summary.ok:
         upload.delete()  # nothing to confirm
     return TemplateResponse(
         request,
         "people/admin/import_preview.html",
-        {"summary": summary, "upload": upload, "organisation": organisation},
-        status=200 if summary.ok else 400,
+        {"summary": summary, "upload": upload, "organisation": upload.organisation},
+        status=status if summary.ok else 400,
     )
 
 
