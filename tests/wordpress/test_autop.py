@@ -39,3 +39,31 @@ from townhall.wordpress.autop import autop
 )
 def test_paragraphs_and_line_breaks(text, paragraphs):
     assert autop(text) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraphs"),
+    [
+        ("<script>a\nb</script>", "<p><script>a\nb</script></p>\n"),
+        ("x <svg>a\nb</svg> y\nz", "<p>x <svg>a\nb</svg> y<br />\nz</p>\n"),
+        (
+            "<svg x>\n<svg y>\n<script>a\nb</script>",
+            "<p><svg x><br />\n<svg y><br />\n<script>a\nb</script></p>\n",
+        ),
+        ("<style>a\nb</style>", "<style>a\nb</style>\n"),
+    ],
+    ids=["script", "svg-inline", "unclosed-then-closed", "style"],
+)
+def test_newlines_inside_script_style_and_svg_are_kept(text, paragraphs):
+    assert autop(text) == paragraphs
+
+
+def test_many_unclosed_svg_elements_are_read_once_each():
+    """Each unclosed <svg> was once searched to the end of the post for its </svg>, so a post
+    of 50,000 of them took minutes; each is now passed once, and the post reads as lines."""
+    text = "<svg x>\n" * 50_000 + "<script>kept\nnewline</script>"
+    lines = autop(text).split("\n")
+    assert len(lines) == 50_003
+    assert lines[0] == "<p><svg x><br />"
+    assert all(line == "<svg x><br />" for line in lines[1:50_000])
+    assert lines[50_000:] == ["<script>kept", "newline</script></p>", ""]

@@ -17,6 +17,7 @@ _BLOCKS = (
 _HTML_TAG = re.compile(r"(<(?:!--(?:-(?!->)|[^-])*+(?:-->)?|[^>]*>?))")
 _NEWLINE_MARK = " <!-- wpnl --> "
 _KEEP_NEWLINE = "<WPPreserveNewline />"
+_RAW_OPEN = re.compile(r"<(script|style|svg)")
 
 
 def _in_tags(text: str, needle: str, replacement: str) -> str:
@@ -45,6 +46,28 @@ def _hide_pre(text: str) -> tuple[str, dict[str, str]]:
     return "".join(out) + last, kept
 
 
+def _keep_newlines_in_raw_elements(text: str) -> str:
+    """WordPress's `<(script|style|svg).*?</\\1>` step, in one pass: its regex searches to the
+    end of the post from every unclosed <svg, so a post of many took minutes. Here each
+    element's end is looked for once, and an element whose end is missing is not looked for
+    again after that place, as no later one of its kind can close there either."""
+    out, position, unclosed = [], 0, set()
+    while (start := _RAW_OPEN.search(text, position)) is not None:
+        name = start.group(1)
+        end = -1 if name in unclosed else text.find(f"</{name}>", start.end())
+        if end == -1:
+            unclosed.add(name)
+            out.append(text[position : start.end()])
+            position = start.end()
+            continue
+        end += len(name) + 3
+        out.append(text[position : start.start()])
+        out.append(text[start.start() : end].replace("\n", _KEEP_NEWLINE))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
+
+
 def autop(text: str, br: bool = True) -> str:
     if not text.strip():
         return ""
@@ -70,12 +93,7 @@ def autop(text: str, br: bool = True) -> str:
     text = re.sub(rf"<p>\s*(</?{_BLOCKS}[^>]*>)", r"\1", text)
     text = re.sub(rf"(</?{_BLOCKS}[^>]*>)\s*</p>", r"\1", text)
     if br:
-        text = re.sub(
-            r"<(script|style|svg).*?</\1>",
-            lambda m: m.group(0).replace("\n", _KEEP_NEWLINE),
-            text,
-            flags=re.DOTALL,
-        )
+        text = _keep_newlines_in_raw_elements(text)
         text = text.replace("<br>", "<br />").replace("<br/>", "<br />")
         text = re.sub(r"(?<!<br />)\s*\n", "<br />\n", text)
         text = text.replace(_KEEP_NEWLINE, "\n")
