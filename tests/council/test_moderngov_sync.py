@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import DataError
 from django.utils import timezone
 from PIL import Image
 from wagtail.documents import get_document_model
@@ -560,3 +561,51 @@ def test_a_photo_between_pillows_warning_and_its_limit_is_refused(moderngov):
     moderngov.answers[ADA_PHOTO] = Answer(_png_claiming(10000, 10000), content_type="image/png")
     report = sync(moderngov)
     _photo_refused(report)
+
+
+@pytest.mark.parametrize(
+    ("step", "operation", "what"),
+    [
+        ("sync_councillors", "GetCouncillorsByWard", "the councillors"),
+        ("sync_committees", "GetCommittees", "the committees and their meetings"),
+    ],
+)
+def test_a_database_error_refuses_its_step_in_one_line(
+    moderngov, monkeypatch, step, operation, what
+):
+    from townhall.council.moderngov import sync as sync_module
+
+    real = getattr(sync_module, step)
+
+    def refused_by_the_database(*args, **kwargs):
+        real(*args, **kwargs)  # everything written, then the database refuses the last of it
+        raise DataError('value too long for type character varying(500)\nCONTEXT: "x"')
+
+    monkeypatch.setattr(sync_module, step, refused_by_the_database)
+    report = sync(moderngov)
+    assert report.refused == [
+        f"{operation}: the database refused it (value too long for type character varying(500) "
+        f'CONTEXT: "x"): nothing was changed for {what}'
+    ]
+    if step == "sync_councillors":
+        assert not Councillor.objects.exclude(moderngov_id=None).exists()
+        assert Meeting.objects.filter(moderngov_id=2001).exists()  # the rest went on
+    else:
+        assert not Committee.objects.exclude(moderngov_id=None).exists()
+        assert not Meeting.objects.exclude(moderngov_id=None).exists()
+        assert Councillor.objects.filter(moderngov_id=501).exists()  # done before, and kept
+
+
+def test_a_photo_address_too_long_to_keep_is_not_fetched(moderngov):
+    long_path = "UserData/" + "a" * 500 + "/bigpic.png"
+    moderngov.answers["GetCouncillorsByWard"] = Answer(
+        recorded("GetCouncillorsByWard")
+        .replace("UserData/1/0/5/Info00000501/bigpic.png", long_path)
+        .encode()
+    )
+    report = sync(moderngov)
+    assert report.refused == []
+    assert any("The photo of Councillor Ada Example" in note for note in report.notes)
+    ada = Councillor.objects.get(moderngov_id=501)
+    assert (ada.photo, ada.moderngov_photo_url) == (None, "")
+    assert not any(long_path in path for path in moderngov.asked)

@@ -18,6 +18,7 @@ from townhall.council.moderngov.records import differing, unique_slug
 from townhall.council.moderngov.report import Report
 from townhall.council.moderngov.site import ModernGovError, ModernGovSite
 
+PHOTO_URL_LENGTH = Councillor._meta.get_field("moderngov_photo_url").max_length
 _TITLE = re.compile(r"^(councillor|cllr\.?)\s+", re.IGNORECASE)
 
 
@@ -48,6 +49,14 @@ def fetch_photos(
         if not site.is_own(answer.photo_url):
             report.note(
                 _("The photo of %s is not on the ModernGov site: not fetched") % answer.name
+            )
+        elif len(site.file_url(answer.photo_url)) > PHOTO_URL_LENGTH:
+            report.note(
+                _(
+                    "The photo of %(name)s has an address longer than %(length)d characters: "
+                    "not fetched"
+                )
+                % {"name": answer.name, "length": PHOTO_URL_LENGTH}
             )
         else:
             try:

@@ -67,6 +67,8 @@ class Sync:
         try:
             with unit(self.dry_run):
                 sync_councillors(self.site, listed, photos, self.report, self.today)
+        except (IntegrityError, DataError) as error:
+            self.refuse(refused_by_database("GetCouncillorsByWard", error), _("the councillors"))
         finally:
             for photo in photos.values():
                 photo.close()
@@ -80,8 +82,13 @@ class Sync:
         except ModernGovError as error:
             self.refuse(error, _("the committees and their meetings"))
             return {}
-        with unit(self.dry_run):
-            return sync_committees(listed, self.report)
+        try:
+            with unit(self.dry_run):
+                return sync_committees(listed, self.report)
+        except (IntegrityError, DataError) as error:
+            what = _("the committees and their meetings")
+            self.refuse(refused_by_database("GetCommittees", error), what)
+            return {}
 
     def meetings_of(self, committee: Committee) -> None:
         try:
@@ -127,9 +134,7 @@ class Sync:
             with unit(self.dry_run):
                 MeetingSync(self.site, self.report, fetched).apply(committee, answer, roll)
         except (IntegrityError, DataError) as error:
-            self.refuse(
-                ModernGovError(_("GetMeeting (lMeetingId=%d): %s") % (meeting_id, error)), what
-            )
+            self.refuse(refused_by_database(f"GetMeeting (lMeetingId={meeting_id})", error), what)
         finally:
             for file in fetched.values():
                 file.close()
@@ -149,6 +154,14 @@ class Sync:
             meeting.removed_upstream_on = self.today
             meeting.save(update_fields=["removed_upstream_on"])
             self.report.remove("meeting", describe(meeting), _("no longer in ModernGov"))
+
+
+def refused_by_database(operation: str, error: Exception) -> ModernGovError:
+    """An answer the database would not take (a value too long, a clash), in one line."""
+    return ModernGovError(
+        _("%(operation)s: the database refused it (%(error)s)")
+        % {"operation": operation, "error": " ".join(str(error).split())}
+    )
 
 
 def sync_site(
