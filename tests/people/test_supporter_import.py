@@ -382,6 +382,18 @@ def test_export_then_import_gives_the_same_people(alliance, branch, shape):
     assert _people(alliance) == _people(branch)
 
 
+@pytest.mark.parametrize("shape", [NATIONBUILDER, ACTION_NETWORK], ids=lambda s: s.key)
+def test_a_cell_the_export_neutralised_reads_back_without_its_quote(alliance, branch, shape):
+    ada = someone(alliance, "ada@example.org", postcode="EN5 1AB")
+    Person.objects.filter(pk=ada.pk).update(name="@Ada -Lovelace", address="-1 Example Road")
+    ada.tags.add(Tag.objects.create(organisation=alliance, name="=important"))
+    exported = _csv(shape, Person.objects.filter(organisation=alliance))
+    assert "'@Ada" in exported.decode()  # as every Townhall download writes it
+    summary = imported(branch, exported, shape.key)
+    assert summary.counts["refuse"] == 0
+    assert _people(alliance) == _people(branch)
+
+
 def _csv(shape, found) -> bytes:
     from townhall.core.admin_views import readable
 

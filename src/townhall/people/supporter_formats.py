@@ -22,7 +22,7 @@ Column names, as the two systems write them:
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -92,13 +92,29 @@ def tag_list(text: str) -> tuple[str, ...]:
     return tuple(names.values())
 
 
+def unquoted(value: str) -> str:
+    """A cell without the quote a download puts before text a spreadsheet would run
+    (core.admin_views.spreadsheet_safe, as Townhall's own exports write it): "'=x" → "=x".
+    Any other leading quote is the cell's own."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+
+
+def _as_written(read: Callable[[dict[str, str]], Incoming]) -> Callable[[dict[str, str]], Incoming]:
+    """Values without their neutralising quote; the cells kept for the formula check as
+    they came, since a quoted cell is text a spreadsheet does not run."""
+
+    def reading(cells: dict[str, str]) -> Incoming:
+        incoming = read({column: unquoted(value) for column, value in cells.items()})
+        kept = {column: cells.get(column, "") for column in incoming.kept}
+        return replace(incoming, kept=kept)
+
+    return reading
+
+
 def _phone(cells: dict[str, str], *columns: str) -> tuple[str, dict[str, str]]:
     """The first phone number given, and its cell by column."""
     for column in columns:
-        value = cells.get(column, "")
-        if value.startswith("'+"):  # a spreadsheet's own neutralising quote
-            value = value[1:]
-        if value:
+        if value := cells.get(column, ""):
             return value, {column: value}
     return "", {}
 
@@ -237,7 +253,7 @@ NATIONBUILDER = SupporterFormat(
         "created_at",
     ),
     consent_column="email_opt_in",
-    read=_read_nationbuilder,
+    read=_as_written(_read_nationbuilder),
     write=_write_nationbuilder,
     consent_wording=(
         "Opted in to the group's emails in NationBuilder (email_opt_in in its people "
@@ -264,7 +280,7 @@ ACTION_NETWORK = SupporterFormat(
         "created_date",
     ),
     consent_column="can2_subscription_status",
-    read=_read_action_network,
+    read=_as_written(_read_action_network),
     write=_write_action_network,
     consent_wording=(
         "Subscribed to the group's email list in Action Network "

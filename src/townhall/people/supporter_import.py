@@ -6,7 +6,8 @@ decisions stored in one transaction.
 The rules, in the order they apply to each row:
 - a cell a spreadsheet would run as a formula (=, +, -, @ at its start; a phone number's
   "+" aside) refuses the row: such a cell is not a name or an address, and refusing it says
-  so where storing it as text would carry it on to the next export;
+  so where storing it as text would carry it on to the next export (a cell a download
+  marked as text with a leading quote is read as that text: people.supporter_formats);
 - no address, or not an address, refuses the row; so does an address already given on an
   earlier row (compared as the provider compares them: core.email_addresses);
 - someone already here by that address is merged: what Townhall lacks is filled in (name,
