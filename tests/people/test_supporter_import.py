@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.db import IntegrityError
+from django.urls import reverse
 
 from tests.people.test_segments import someone
 from townhall.core import people
@@ -202,23 +203,49 @@ def test_tags_come_as_the_groups_own_not_another_groups(alliance, branch):
 # Erased addresses
 
 
-def test_an_address_erased_here_is_not_brought_back(alliance):
+def erase_in_the_admin(client, found: Person, *, at_their_request: bool):
+    ticked = {"erasure_request": "on"} if at_their_request else {}
+    answer = client.post(reverse("people:delete", args=[found.pk]), ticked)
+    assert answer.status_code == 302
+    assert not Person.objects.filter(pk=found.pk).exists()
+
+
+def test_an_address_erased_here_is_not_brought_back(alliance, as_user):
     erased = someone(alliance, "cy@example.org")
-    erased.delete()  # erasure on request
+    erase_in_the_admin(as_user("alliance-editor"), erased, at_their_request=True)
     summary = imported(alliance, fixture("nationbuilder-people.csv"))
     assert not Person.objects.filter(organisation=alliance, email="cy@example.org").exists()
     (refused,) = summary.shown["refuse"]
     assert refused.number == 4 and "erased at the person's request" in refused.what
 
 
-def test_erasure_is_remembered_as_a_digest_not_the_address(alliance):
-    someone(alliance, "cy@example.org").delete()
+def test_a_person_deleted_not_at_their_request_may_come_back(alliance, as_user):
+    editor = as_user("alliance-editor")
+    erase_in_the_admin(editor, someone(alliance, "cy@example.org"), at_their_request=False)
+    someone(alliance, "bo@example.org").delete()  # a duplicate or a mistake, in code
+    summary = imported(alliance, fixture("nationbuilder-people.csv"))
+    assert summary.counts["refuse"] == 0
+    assert not ErasedAddress.objects.filter(organisation_id=alliance.pk).exists()
+
+
+def test_the_admins_delete_page_asks_whether_it_is_an_erasure_request(alliance, as_user):
+    found = someone(alliance, "cy@example.org")
+    page = as_user("alliance-editor").get(reverse("people:delete", args=[found.pk]))
+    assert 'name="erasure_request"' in page.content.decode()
+
+
+def test_erasure_is_remembered_as_a_digest_not_the_address(alliance, as_user):
+    erase_in_the_admin(
+        as_user("alliance-editor"), someone(alliance, "cy@example.org"), at_their_request=True
+    )
     (kept,) = ErasedAddress.objects.filter(organisation_id=alliance.pk)
     assert "cy" not in kept.digest and len(kept.digest) == 64
 
 
-def test_an_erasure_in_one_group_does_not_keep_someone_out_of_another(alliance, branch):
-    someone(alliance, "cy@example.org").delete()
+def test_an_erasure_in_one_group_does_not_keep_someone_out_of_another(alliance, branch, as_user):
+    erase_in_the_admin(
+        as_user("alliance-editor"), someone(alliance, "cy@example.org"), at_their_request=True
+    )
     imported(branch, fixture("nationbuilder-people.csv"))
     assert Person.objects.filter(organisation=branch, email="cy@example.org").exists()
 

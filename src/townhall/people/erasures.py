@@ -1,5 +1,8 @@
 """Addresses erased at the person's request stay erased: an import of an old export must not
-bring them back.
+bring them back. Only a deletion at the person's request is remembered (remember() is
+called by their own erasure link, people.services.erase, and by the admin's delete when the
+organiser ticks that they asked: people.wagtail_hooks.ErasureDeleteView); a duplicate or a
+mistaken row deleted is not, so it does not keep an address out for good.
 
 Erasing a person deletes their record, so nothing else remembers the address. What is kept
 instead is a one-way digest: an HMAC-SHA256 of the organisation and the normalised address,

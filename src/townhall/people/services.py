@@ -12,7 +12,7 @@ from townhall.core import people
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.core.services import email_delivery
-from townhall.people import records
+from townhall.people import erasures, records
 from townhall.people.models import Supporter, new_token
 
 
@@ -168,5 +168,6 @@ def erase(token: str) -> Organisation | None:
         return None
     organisation = supporter.organisation
     email_delivery.forget(supporter.email)  # the queue's copies of emails to them
+    erasures.remember(organisation.pk, supporter.email)  # no import brings them back
     supporter.delete()  # and their record with the organisation (people.signals)
     return organisation

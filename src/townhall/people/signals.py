@@ -1,7 +1,9 @@
 """Erasure, whichever route it comes by: a supporter deleted (their own link, an organiser
 in the admin) takes their record and history with that organisation with them, and a
-person deleted leaves no address on the mailings they were sent, and is remembered as
-erased (a digest only: people.erasures) so that no import brings them back."""
+person deleted leaves no address on the mailings they were sent. Whether the address is
+remembered as erased at the person's request (people.erasures) is for the route to say:
+their own erasure link does, an organiser's delete does when they confirm it is one; a
+duplicate or a mistake deleted is not."""
 
 from django.db.models.signals import post_delete, pre_delete
 from django.dispatch import receiver
@@ -20,11 +22,9 @@ def _supporter_deleted(sender, instance: Supporter, **kwargs) -> None:
 def _person_deleted(sender, instance: Person, **kwargs) -> None:
     # The copies stay, anonymous, so a mailing's figures do not change after the fact.
     Recipient.objects.filter(person=instance).update(email="", person=None)
-    erasures.remember(instance.organisation_id, instance.email)
 
 
 @receiver(post_delete, sender=Organisation)
 def _organisation_deleted(sender, instance: Organisation, **kwargs) -> None:
-    # Its people went with it, each remembered as erased on the way: nothing is left to
-    # protect, so the digests go too.
+    # Its people went with it: nothing is left to protect, so the digests go too.
     erasures.forget_organisation(instance.pk)

@@ -18,9 +18,22 @@ from townhall.core.admin_views import (
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.people import admin_views, import_admin, mailing_admin
+from townhall.people import admin_views, erasures, import_admin, mailing_admin
 from townhall.people.admin_forms import MailingForm, PersonForm, SegmentForm, TagForm
 from townhall.people.models import Mailing, Person, Segment, Supporter, Tag
+
+
+class ErasureDeleteView(ScopedDeleteView):
+    """Deleting a supporter or a person asks whether they asked to be erased: only then is
+    their address remembered (people.erasures), so no import brings them back. A duplicate
+    or a mistaken row deleted may come in again."""
+
+    template_name = "people/admin/confirm_erasure.html"
+
+    def delete_action(self):
+        if self.request.POST.get("erasure_request"):
+            erasures.remember(self.object.organisation_id, self.object.email)
+        super().delete_action()
 
 
 class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
@@ -32,7 +45,7 @@ class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
     add_to_admin_menu = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
-    delete_view_class = ScopedDeleteView
+    delete_view_class = ErasureDeleteView
     inspect_view_enabled = True
     list_display = ["name", "email", "postcode", "organisation", "status", "joined_at"]
     list_filter = ["status", "organisation", "consent_to_contact"]
@@ -102,7 +115,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
     add_to_admin_menu = True
     index_view_class = PersonIndexView
     inspect_view_class = ScopedInspectView
-    delete_view_class = ScopedDeleteView
+    delete_view_class = ErasureDeleteView
     inspect_view_enabled = True
     inspect_template_name = "people/admin/person_inspect.html"
     list_display = ["name", "email", "postcode", "ward", "organisation", "last_seen_at"]
