@@ -299,3 +299,21 @@ def test_the_post_was_last_changed_when_wordpress_last_changed_it(imported):
     changed = datetime(2017, 8, 2, 9, 15, tzinfo=UTC)
     assert post.latest_revision_created_at == changed
     assert post.latest_revision.created_at == changed
+
+
+def test_a_password_protected_post_imported_live_before_is_unpublished_on_reimport(tmp_path):
+    """Imports before password-protected items were drafts published them: importing the
+    export again takes such an item down, and says so."""
+    data = (FIXTURES / "fidelity-export.xml").read_text()
+    path = tmp_path / "export.xml"
+    path.write_text(data.replace("<![CDATA[members2017]]>", "<![CDATA[]]>"))
+    run_import("", path=path)
+    assert NewsPostPage.objects.get(slug="strategy").live
+    out = run_import("fidelity-export.xml")
+    post = NewsPostPage.objects.get(slug="strategy")
+    assert not post.live
+    assert (
+        "post 12 (Members only: the strategy): it is password-protected in WordPress but was "
+        "public here, so it has been unpublished" in out
+    )
+    assert Client().get(f"{post.get_parent().url}strategy/").status_code == 404

@@ -214,12 +214,27 @@ class Importer:
         if record is not None:
             self.report.already[item.type] += 1
             page = record.page.specific
+            self._take_down_if_protected(item, page)
         else:
             page = self._post(item) if item.type == "post" else self._page(item)
             self._remember(item.type, item.id, page=page)
             self._redirect(item, page)
             self.report.imported[item.type] += 1
         self._comments(item, page)
+
+    def _take_down_if_protected(self, item: WxrItem, page: Page) -> None:
+        """An item imported live before password-protected items became drafts: unpublished
+        now, so importing the export again is the way to close that leak."""
+        if not item.password or not page.live:
+            return
+        page.unpublish()
+        self.report.note(
+            item.label,
+            _(
+                "it is password-protected in WordPress but was public here, so it has been "
+                "unpublished: publish it in the admin only if everyone may read it"
+            ),
+        )
 
     def _body(self, item: WxrItem) -> str:
         body = self.content.body(item)
