@@ -132,3 +132,22 @@ def test_editors_are_told_of_repeated_keys_and_conditions_on_later_questions(lib
     stage.pages = pages
     with pytest.raises(ValidationError, match="Two questions have the key “library”"):
         stage.full_clean()
+
+
+def test_with_postcodes_loaded_the_ward_question_asks_for_the_postcode_first(db):
+    from tests.postcodes import load_sample_postcodes
+    from townhall.core.models import Ward
+
+    load_sample_postcodes()
+    question = _question("ward")
+    form = QuestionPageForm([question], {})
+    assert [name for name in form.fields if name.startswith("q")] == ["q__postcode", "q"]
+    assert 'type="hidden" name="q"' in str(form["q"])
+    assert _form(question, {"q__postcode": "NW4 4BG"}).answers() == {
+        "q": Ward.objects.get(name="Hendon").code
+    }
+    unknown = _form(question, {"q__postcode": "N3 9ZZ"})
+    assert unknown.errors["q"] == [
+        "N3 9ZZ is not one of Barnet's postcodes: check it, or choose your ward"
+    ]
+    assert '<select name="q"' in str(unknown["q"])  # the ward list, offered now

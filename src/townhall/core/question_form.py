@@ -32,6 +32,8 @@ class QuestionPageForm(PublicForm):
             if question.kind == "ward":
                 ward, problem = ward_from(question, cleaned)
                 if problem:
+                    chooser = self.fields[question.key]
+                    chooser.widget = getattr(chooser, "hidden_until_needed", chooser.widget)
                     self.add_error(question.key, problem)
                 cleaned[question.key] = ward
                 cleaned.pop(f"{question.key}__postcode", None)  # never kept

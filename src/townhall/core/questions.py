@@ -168,19 +168,26 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         }
     if kind == "ward":
         # Either may be given; the form's clean() needs one when the question is required.
-        return {
-            key: forms.ModelChoiceField(
-                queryset=Ward.objects.order_by("name"),
-                empty_label="Choose your ward",
-                **{**common, "required": False},
-            ),
-            f"{key}__postcode": forms.CharField(
-                label="Or give your postcode",
-                help_text="We use it only to find your ward, and do not keep it.",
-                required=False,
-                max_length=10,
-            ),
-        }
+        ward = forms.ModelChoiceField(
+            queryset=Ward.objects.order_by("name"),
+            empty_label="Choose your ward",
+            **{**common, "required": False},
+        )
+        postcode = forms.CharField(
+            label="Or give your postcode",
+            help_text="We use it only to find your ward, and do not keep it.",
+            required=False,
+            max_length=10,
+        )
+        if not _postcodes_resolve():
+            return {key: ward, f"{key}__postcode": postcode}
+        # Where postcodes give the ward, ask for the postcode; the ward list comes back, with
+        # the reason, only when it gives none (QuestionForm.clean).
+        postcode.label = common["label"]
+        postcode.help_text = "We use your postcode only to find your ward, and do not keep it."
+        ward.label, ward.hidden_until_needed = "Or choose your ward", ward.widget
+        ward.widget = forms.HiddenInput()
+        return {f"{key}__postcode": postcode, key: ward}
     if kind == "file":
         return {key: forms.FileField(validators=[_file_check(value)], **common)}
     if kind == "consent":
@@ -208,6 +215,13 @@ def answer_from(question: Question, cleaned: dict) -> Any:
     if kind == "consent":
         return bool(answer) or None
     return answer or None
+
+
+def _postcodes_resolve() -> bool:
+    from townhall.core.models import Borough
+    from townhall.core.services.postcodes import has_postcodes
+
+    return any(has_postcodes(borough) for borough in Borough.objects.all())
 
 
 def ward_from(question: Question, cleaned: dict) -> tuple[Ward | None, str | None]:
