@@ -1,5 +1,6 @@
 """Reading ModernGov's answers as real sites write them, and asking a site that fails."""
 
+import urllib.parse
 from datetime import UTC, datetime
 
 import pytest
@@ -237,3 +238,38 @@ def test_only_files_on_the_site_itself_are_its_own(moderngov):
     assert site.is_own(f"{moderngov.url}documents/s1/report.pdf")
     assert not site.is_own("https://elsewhere.example.org/report.pdf")
     assert not site.is_own("file:///etc/passwd")
+
+
+def test_a_file_on_another_port_or_scheme_is_not_the_sites(moderngov):
+    site = ModernGovSite(moderngov.url)
+    port = urllib.parse.urlsplit(moderngov.url).port
+    assert not site.is_own("http://127.0.0.1:6379/x")
+    assert not site.is_own(f"ftp://127.0.0.1:{port}/x")
+    assert not site.is_own(f"https://127.0.0.1:{port}/x")  # https is not served on http's port
+    assert site.is_own(f"http://127.0.0.1:{port}/x")
+
+
+def test_the_default_port_is_the_same_as_none_and_https_may_replace_http():
+    site = ModernGovSite("http://democracy.example.gov.uk/")
+    assert site.is_own("http://democracy.example.gov.uk:80/documents/s1/report.pdf")
+    assert site.is_own("https://democracy.example.gov.uk/documents/s1/report.pdf")
+    assert not site.is_own("https://democracy.example.gov.uk:8443/documents/s1/report.pdf")
+    secure = ModernGovSite("https://democracy.example.gov.uk/")
+    assert secure.is_own("https://democracy.example.gov.uk:443/x")
+    assert not secure.is_own("http://democracy.example.gov.uk/x")  # never down to plain http
+    assert not secure.is_own("https://democracy.example.gov.uk:6379/x")
+
+
+@pytest.mark.parametrize(
+    "location",
+    ["http://127.0.0.1:1/mgWebService.asmx/GetCommittees", "ftp://127.0.0.1:{port}/x"],
+    ids=["another port", "ftp"],
+)
+def test_a_redirect_to_another_port_or_scheme_is_refused(moderngov, location):
+    port = urllib.parse.urlsplit(moderngov.url).port
+    moderngov.answers["GetCommittees"] = Answer(
+        b"", status=302, location=location.format(port=port)
+    )
+    with pytest.raises(ModernGovError) as raised:
+        ModernGovSite(moderngov.url, timeout=5).ask("GetCommittees", "committees")
+    assert str(raised.value) == "GetCommittees: HTTP 302 redirected to another site (Found)"

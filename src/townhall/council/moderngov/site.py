@@ -37,15 +37,40 @@ def service_base(url: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, path.rstrip("/") + "/", "", ""))
 
 
-class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects within the site (http to https, a moved page) are followed; to another host,
-    refused: an answer must not make Townhall fetch, and publish, someone else's address."""
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
-    def __init__(self, host: str) -> None:
-        self.host = host
+
+def _origin(url: str) -> tuple[str, str, int] | None:
+    """(scheme, host, port) of a web address, with the scheme's own port filled in."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is not a number
+        return None
+    if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    return parts.scheme, parts.hostname, port or DEFAULT_PORTS[parts.scheme]
+
+
+def same_site(base: str, url: str) -> bool:
+    """Whether `url` is on the site at `base`: the same scheme, host and port, or the same
+    host moved from plain http to https on the usual ports (never the other way)."""
+    site, other = _origin(base), _origin(url)
+    if site is None or other is None:
+        return False
+    return other == site or (site == ("http", site[1], 80) and other == ("https", site[1], 443))
+
+
+class _SameSiteRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects within the site (http to https, a moved page) are followed; to another
+    scheme, host or port, refused: an answer must not make Townhall fetch, and publish,
+    someone else's address."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urllib.parse.urlsplit(newurl).hostname != self.host:
+        if not same_site(self.base, newurl):
             raise urllib.error.HTTPError(
                 newurl, code, f"redirected to another site ({msg})", headers, fp
             )
@@ -56,13 +81,11 @@ class ModernGovSite:
     def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.base = service_base(url)
         self.timeout = timeout
-        self.host = urllib.parse.urlsplit(self.base).hostname
-        self.opener = urllib.request.build_opener(_SameHostRedirects(self.host))
+        self.opener = urllib.request.build_opener(_SameSiteRedirects(self.base))
 
     def is_own(self, url: str) -> bool:
         """Whether a paper's or photo's address is on the site itself (only those are fetched)."""
-        parts = urllib.parse.urlsplit(self.file_url(url))
-        return parts.scheme in ("http", "https") and parts.hostname == self.host
+        return same_site(self.base, self.file_url(url))
 
     def operation_url(self, operation: str, **query: str | int) -> str:
         address = urllib.parse.urljoin(self.base, f"{SERVICE}/{operation}")
