@@ -109,9 +109,10 @@ def _child(step: str, path: Path) -> dict:
 
 
 def _remove_generated() -> None:
-    from townhall.core.models import Postcode
+    from townhall.core.models import Borough
+    from townhall.core.services.postcode_directory import remove_postcodes
 
-    Postcode.objects.filter(borough__ons_code="E09000003").delete()
+    remove_postcodes(Borough.objects.get(ons_code="E09000003"))
 
 
 def main() -> None:

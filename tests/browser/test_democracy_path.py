@@ -13,7 +13,11 @@ from tests.postcodes import SAMPLE
 
 pytestmark = pytest.mark.browser
 
-NO_POSTCODES = "from townhall.core.models import Postcode; Postcode.objects.all().delete()"
+NO_POSTCODES = (
+    "from townhall.core.models import Borough;"
+    "from townhall.core.services.postcode_directory import remove_postcodes;"
+    "[remove_postcodes(borough) for borough in Borough.objects.all()]"
+)
 RESIDENT = "grace-hopper@example.org"
 
 

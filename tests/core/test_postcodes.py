@@ -194,3 +194,11 @@ def test_loading_empties_the_page_cache_of_forms_that_asked_for_the_ward(
     with django_capture_on_commit_callbacks(execute=True):
         load(directory(tmp_path))
     assert 'name="ward"' not in client.get("/democracy/councillors/").content.decode()
+
+
+def test_removing_the_directory_brings_the_ward_list_back(barnet_postcodes, barnet, client):
+    from townhall.core.services.postcode_directory import remove_postcodes
+
+    assert look_up_postcode(barnet, "EN5 1AB").found
+    assert remove_postcodes(barnet) > 0
+    assert look_up_postcode(barnet, "EN5 1AB").outcome is Outcome.NO_DIRECTORY

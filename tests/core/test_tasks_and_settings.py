@@ -54,7 +54,7 @@ def townhall(*args: str, **env: str) -> subprocess.CompletedProcess:
         env=environment,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # migrating from nothing takes minutes on a busy 2-core machine
         check=False,
     )
 

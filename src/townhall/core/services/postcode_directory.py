@@ -150,6 +150,21 @@ def _directory_changed(borough: Borough) -> None:
     pagecache.invalidate(pagecache.SITE_TAG)
 
 
+def _directory_changing(borough: Borough) -> None:
+    # Forgotten now for this process, and again once committed, for every other (one that
+    # asked in between would otherwise keep the old answer for an hour).
+    forget_has_postcodes(borough)
+    transaction.on_commit(lambda: _directory_changed(borough))
+
+
+def remove_postcodes(borough: Borough) -> int:
+    """Forget the borough's directory: forms ask for the ward again. How many were removed."""
+    with transaction.atomic():
+        removed, _ = Postcode.objects.filter(borough=borough).delete()
+        _directory_changing(borough)
+    return removed
+
+
 def load_postcodes(
     borough: Borough,
     lines: Iterable[str],
@@ -200,10 +215,7 @@ def load_postcodes(
         ]
         rows += [Postcode(borough=borough, postcode=code) for code in outside - found.keys()]
         Postcode.objects.bulk_create(rows, batch_size=2000)
-        # Forgotten now for this process, and again once committed, for every other (one
-        # that asked in between would otherwise keep "not loaded" for an hour).
-        forget_has_postcodes(borough)
-        transaction.on_commit(lambda: _directory_changed(borough))
+        _directory_changing(borough)
     report.stored = True
     return report
 
