@@ -609,3 +609,18 @@ def test_a_photo_address_too_long_to_keep_is_not_fetched(moderngov):
     ada = Councillor.objects.get(moderngov_id=501)
     assert (ada.photo, ada.moderngov_photo_url) == (None, "")
     assert not any(long_path in path for path in moderngov.asked)
+
+
+def test_a_relative_web_address_paper_links_to_the_site_itself(moderngov):
+    moderngov.answers["GetMeeting-2005"] = Answer(
+        recorded("GetMeeting-2005")
+        .replace(
+            "https://planning.example.gov.uk/applications/25-1234", "ieListDocuments.aspx?MId=7"
+        )
+        .encode()
+    )
+    assert sync(moderngov).refused == []
+    assert (
+        f'<a href="{moderngov.url}ieListDocuments.aspx?MId=7">The application on the planning '
+        "portal</a>" in AgendaItem.objects.get(moderngov_id=3006).text
+    )

@@ -78,12 +78,13 @@ def _status(answer: MeetingAnswer) -> str:
     return Meeting.Status.HELD if answer.starts_at <= timezone.now() else Meeting.Status.SCHEDULED
 
 
-def _item_text(item: ItemAnswer, own: Callable[[str], bool]) -> str:
-    """The item's words, and its papers that are web addresses elsewhere as links."""
+def _item_text(item: ItemAnswer, site: ModernGovSite) -> str:
+    """The item's words, and its papers that are web addresses (or files elsewhere) as links,
+    made absolute: a relative one is on the ModernGov site, not on Townhall."""
     links = "".join(
-        f'<p><a href="{escape(doc.url)}">{escape(doc.title or doc.url)}</a></p>'
+        f'<p><a href="{escape(site.file_url(doc.url))}">{escape(doc.title or doc.url)}</a></p>'
         for doc in item.docs
-        if doc.url and not doc.restricted and not _is_file(doc, own)
+        if doc.url and not doc.restricted and not _is_file(doc, site.is_own)
     )
     return clean_word_html(item.text_html) + (clean_rich_text(links) if links else "")
 
@@ -116,7 +117,7 @@ def _numbers(items: list[ItemAnswer]) -> dict[int, int]:
 
 class MeetingSync:
     def __init__(self, site: ModernGovSite, report: Report, fetched: dict[int, Fetched]) -> None:
-        self.own, self.report, self.fetched = site.is_own, report, fetched
+        self.site, self.own, self.report, self.fetched = site, site.is_own, report, fetched
 
     def apply(self, committee, answer: MeetingAnswer, roll: MemberRoll) -> None:
         meeting = Meeting.objects.filter(moderngov_id=answer.id).first()
@@ -185,7 +186,7 @@ class MeetingSync:
                 "meeting": meeting,
                 "number": numbers[answer_item.id],
                 "title": (answer_item.title or _("Item %d") % numbers[answer_item.id])[:300],
-                "text": _item_text(answer_item, self.own),
+                "text": _item_text(answer_item, self.site),
             }
             item = stored.get(answer_item.id)
             if item is None:
