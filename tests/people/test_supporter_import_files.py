@@ -155,3 +155,15 @@ def test_the_command_exits_with_1_on_a_bad_file(alliance, tmp_path, capsys):
     assert exit.value.code == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(f"CommandError: {export}: The file is empty")
+
+
+def test_the_commands_help_is_translatable(monkeypatch):
+    from django.utils import translation
+
+    from townhall.people.management.commands.import_supporters import Command
+
+    shouting = lambda message: message.upper()  # noqa: E731 (a stand-in catalogue)
+    monkeypatch.setattr(translation._trans, "gettext", shouting, raising=False)
+    shown = " ".join(Command().create_parser("townhall", "import_supporters").format_help().split())
+    for text in ("IMPORT A GROUP'S SUPPORTERS", "THE GROUP'S SLUG", "PREVIEW; STORE NOTHING"):
+        assert text in shown

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from townhall.core.models import Organisation
 from townhall.people import supporter_import
@@ -16,15 +17,22 @@ from townhall.people.supporter_formats import FORMATS
 
 
 class Command(BaseCommand):
-    help = "Import a group's supporters from a NationBuilder or Action Network export (CSV)."
+    help = gettext_noop(
+        "Import a group's supporters from a NationBuilder or Action Network export (CSV)."
+    )
 
     def add_arguments(self, parser) -> None:
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
         parser.add_argument("export", type=Path)
-        parser.add_argument("--organisation", required=True, help="the group's slug")
+        parser.add_argument("--organisation", required=True, help=_("the group's slug"))
         parser.add_argument(
-            "--format", choices=sorted(FORMATS), default="", help="else recognised from row 1"
+            "--format",
+            choices=sorted(FORMATS),
+            default="",
+            help=_("else recognised from row 1"),
         )
-        parser.add_argument("--dry-run", action="store_true", help="preview; store nothing")
+        parser.add_argument("--dry-run", action="store_true", help=_("preview; store nothing"))
 
     def handle(self, *args, export: Path, organisation: str, dry_run: bool, **options) -> None:
         group = Organisation.objects.filter(slug=organisation).first()
