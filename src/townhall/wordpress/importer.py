@@ -202,7 +202,8 @@ class Importer:
             return
         if len(item.title) > TITLE_LIMIT:
             self.report.skip(
-                f"{item.type} {item.id} ({item.title[:60]}...)",
+                _("%(type)s %(number)s (%(title)s...)")
+                % {"type": item.type, "number": item.id, "title": item.title[:60]},
                 _(
                     "its title has %(length)s characters and at most %(limit)s fit: shorten it "
                     "in WordPress and import again"
@@ -279,7 +280,7 @@ class Importer:
         index = self.news_index()
         date = timezone.localdate(item.date) if item.date else timezone.localdate()
         post = NewsPostPage(
-            title=item.title or f"Post {item.id}",
+            title=item.title or _("Post %(number)s") % {"number": item.id},
             slug=_unique_slug(index, item.slug or item.title),
             date=date,
             author_name=item.author[:100],
@@ -303,7 +304,10 @@ class Importer:
 
     def _page(self, item: WxrItem) -> ContentPage:
         parent = self._parent(item)
-        title, slug = item.title or f"Page {item.id}", item.slug or item.title
+        title, slug = (
+            item.title or _("Page %(number)s") % {"number": item.id},
+            item.slug or item.title,
+        )
         if parent.pk == self.home.pk:
             title, slug = self._beside_own_pages(item, title, slug)
         body = self._body(item)
@@ -404,7 +408,11 @@ class Importer:
             waiting = [c for c in waiting if c not in ready]
 
     def _comment(self, item: WxrItem, page: Page, wxr: WxrComment, made: dict) -> None:
-        what = f"comment {wxr.id} on {item.type} {item.id}"
+        what = _("comment %(comment)s on %(type)s %(number)s") % {
+            "comment": wxr.id,
+            "type": item.type,
+            "number": item.id,
+        }
         if wxr.type in ("pingback", "trackback"):
             self.report.skip(what, _("%(type)ss are not imported") % {"type": wxr.type})
             return

@@ -84,7 +84,11 @@ class WxrItem:
 
     @property
     def label(self) -> str:
-        return f"{self.type} {self.id} ({self.title or _('untitled')})"
+        return _("%(type)s %(number)s (%(title)s)") % {
+            "type": self.type,
+            "number": self.id,
+            "title": self.title or _("untitled"),
+        }
 
 
 @dataclass
@@ -161,8 +165,11 @@ def _order(value: str) -> int:
 
 
 def _comment(element: Element, where: str) -> WxrComment:
-    number = _number(_text(element, "wp:comment_id"), f"{where}, a comment's wp:comment_id")
-    here = f"{where}, comment {number}"
+    number = _number(
+        _text(element, "wp:comment_id"),
+        _("%(where)s, a comment's wp:comment_id") % {"where": where},
+    )
+    here = _("%(where)s, comment %(number)s") % {"where": where, "number": number}
     return WxrComment(
         id=number,
         parent_id=_number(_text(element, "wp:comment_parent") or "0", here),
@@ -339,7 +346,11 @@ def read_export(file: BinaryIO, max_bytes: int = MAX_BYTES) -> WxrExport:
     items, problems = [], []
     for position, element in enumerate(elements, start=1):
         title = _words(_text(element, "title"))
-        where = f"item {position} ({title!r})" if title else f"item {position}"
+        where = (
+            _("item %(position)s (%(title)r)") % {"position": position, "title": title}
+            if title
+            else _("item %(position)s") % {"position": position}
+        )
         try:
             item = _item(element, where, problems)
         except WxrError as error:  # a bad or hostile item is set aside, not the whole file

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.core.models import Organisation
 from townhall.wordpress.importer import ImportReport, import_export
@@ -11,37 +12,40 @@ BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
-    help = (
-        "Import a WordPress export (Tools > Export > All content) into an organisation's "
-        "section: published posts, pages and approved comments, with redirects from the old "
-        "addresses, and images from a copy of the site's uploads. Safe to run again: nothing "
-        "is imported twice."
-    )
+    @property
+    def help(self) -> str:  # translated when shown: argparse cannot format a lazy string
+        return _(
+            "Import a WordPress export (Tools > Export > All content) into an organisation's "
+            "section: published posts, pages and approved comments, with redirects from the "
+            "old addresses, and images from a copy of the site's uploads. Safe to run again: "
+            "nothing is imported twice."
+        )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("export", help="the WXR file WordPress exported")
-        parser.add_argument("--organisation", required=True, help="the organisation's slug")
+        parser.add_argument("export", help=_("the WXR file WordPress exported"))
+        parser.add_argument("--organisation", required=True, help=_("the organisation's slug"))
         parser.add_argument(
             "--media-dir",
             type=Path,
-            help="a copy of the old site's wp-content/uploads folder, to bring images from",
+            help=_("a copy of the old site's wp-content/uploads folder, to bring images from"),
         )
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help="read the export and print the report, storing nothing",
+            help=_("read the export and print the report, storing nothing"),
         )
         parser.add_argument(
             "--max-megabytes",
             type=float,
             default=MAX_BYTES / 1024 / 1024,
-            help="refuse an export larger than this (default %(default)s)",
+            help=_("refuse an export larger than this (default %(default)s)"),
         )
 
     def progress(self, done: int, total: int) -> None:
         filled = BAR_WIDTH * done // max(total, 1)
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        self.stderr.write(f"\r[{bar}] {done}/{total} items", ending="")
+        counted = _("%(done)s/%(total)s items") % {"done": done, "total": total}
+        self.stderr.write(f"\r[{bar}] {counted}", ending="")
         if done == total:
             self.stderr.write("")
         self.stderr.flush()
@@ -107,9 +111,14 @@ class Command(BaseCommand):
                     self.stdout.write(f"  - {what}: {why}")
 
 
+COUNTED = {
+    "post": lambda n: ngettext("%(count)s post", "%(count)s posts", n),
+    "page": lambda n: ngettext("%(count)s page", "%(count)s pages", n),
+    "comment": lambda n: ngettext("%(count)s comment", "%(count)s comments", n),
+}
+
+
 def _counts(counter) -> str:
     return ", ".join(
-        f"{counter[kind]} {kind}{'s' if counter[kind] != 1 else ''}"
-        for kind in ("post", "page", "comment")
-        if counter[kind]
+        COUNTED[kind](counter[kind]) % {"count": counter[kind]} for kind in COUNTED if counter[kind]
     )
