@@ -624,3 +624,39 @@ def test_a_relative_web_address_paper_links_to_the_site_itself(moderngov):
         f'<a href="{moderngov.url}ieListDocuments.aspx?MId=7">The application on the planning '
         "portal</a>" in AgendaItem.objects.get(moderngov_id=3006).text
     )
+
+
+@pytest.mark.parametrize(
+    ("step", "store"),
+    [("MeetingSync.decisions", "store_paper"), ("sync_councillors", "store_photo")],
+    ids=["papers", "photos"],
+)
+def test_files_written_in_a_transaction_that_rolls_back_are_deleted(
+    moderngov, monkeypatch, step, store
+):
+    from townhall.council.moderngov import councillors, meetings
+    from townhall.council.moderngov import sync as sync_module
+
+    written = []
+    module = meetings if store == "store_paper" else councillors
+    real_store = getattr(module, store)
+
+    def store_and_note(*args, **kwargs):
+        stored = real_store(*args, **kwargs)
+        written.append((stored.file.storage, stored.file.name))
+        return stored
+
+    monkeypatch.setattr(module, store, store_and_note)
+    owner, _dot, name = step.rpartition(".")
+    target = getattr(sync_module, owner) if owner else sync_module
+    real_step = getattr(target, name)
+
+    def then_refused(*args, **kwargs):
+        real_step(*args, **kwargs)
+        raise DataError("value too long")
+
+    monkeypatch.setattr(target, name, then_refused)
+    report = sync(moderngov)
+    assert report.refused and written
+    for storage, name in written:
+        assert not storage.exists(name)

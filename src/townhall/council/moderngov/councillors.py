@@ -14,7 +14,7 @@ from townhall.core.models import Ward
 from townhall.council.models import Councillor, Membership
 from townhall.council.moderngov.answers import CouncillorAnswer
 from townhall.council.moderngov.files import Fetched, fetch_photo, store_photo
-from townhall.council.moderngov.records import differing, unique_slug
+from townhall.council.moderngov.records import Written, differing, unique_slug
 from townhall.council.moderngov.report import Report
 from townhall.council.moderngov.site import ModernGovError, ModernGovSite
 
@@ -87,6 +87,7 @@ def sync_councillors(
     photos: dict[int, Fetched],
     report: Report,
     today: date,
+    written: Written,
 ) -> None:
     wards = {ward_key(ward.name): ward for ward in Ward.objects.defer("boundary")}
     unknown_wards = set()
@@ -109,6 +110,7 @@ def sync_councillors(
         }
         if answer.id in photos:
             values["photo"] = store_photo(photos[answer.id], answer.id, name)
+            written.keep(values["photo"].file)
             values["moderngov_photo_url"] = site.file_url(answer.photo_url)
         elif not answer.photo_url:
             values.update(photo=None, moderngov_photo_url="")

@@ -16,7 +16,7 @@ from townhall.council.models import AgendaItem, Councillor, Decision, Meeting, M
 from townhall.council.moderngov.answers import ItemAnswer, LinkedDoc, MeetingAnswer
 from townhall.council.moderngov.files import Fetched, fetch_paper, store_paper
 from townhall.council.moderngov.memberships import MemberRoll
-from townhall.council.moderngov.records import differing
+from townhall.council.moderngov.records import Written, differing
 from townhall.council.moderngov.report import Report
 from townhall.council.moderngov.site import ModernGovError, ModernGovSite
 from townhall.council.moderngov.text import clean_word_html, plain_text
@@ -116,8 +116,11 @@ def _numbers(items: list[ItemAnswer]) -> dict[int, int]:
 
 
 class MeetingSync:
-    def __init__(self, site: ModernGovSite, report: Report, fetched: dict[int, Fetched]) -> None:
+    def __init__(
+        self, site: ModernGovSite, report: Report, fetched: dict[int, Fetched], written: Written
+    ) -> None:
         self.site, self.own, self.report, self.fetched = site, site.is_own, report, fetched
+        self.written = written  # papers stored, deleted again if the meeting rolls back
 
     def apply(self, committee, answer: MeetingAnswer, roll: MemberRoll) -> None:
         meeting = Meeting.objects.filter(moderngov_id=answer.id).first()
@@ -259,6 +262,7 @@ class MeetingSync:
             document = earlier.document
         elif doc.id in self.fetched:
             document = store_paper(self.fetched[doc.id], doc)
+            self.written.keep(document.file)
         else:  # a dry run fetches nothing
             self.report.add("paper", what)
             return None

@@ -65,8 +65,8 @@ class Sync:
             return
         photos = {} if self.dry_run else fetch_photos(self.site, listed, self.report)
         try:
-            with unit(self.dry_run):
-                sync_councillors(self.site, listed, photos, self.report, self.today)
+            with unit(self.dry_run) as written:
+                sync_councillors(self.site, listed, photos, self.report, self.today, written)
         except (IntegrityError, DataError) as error:
             self.refuse(refused_by_database("GetCouncillorsByWard", error), _("the councillors"))
         finally:
@@ -131,8 +131,8 @@ class Sync:
             self.refuse(error, what)
             return
         try:
-            with unit(self.dry_run):
-                MeetingSync(self.site, self.report, fetched).apply(committee, answer, roll)
+            with unit(self.dry_run) as written:
+                MeetingSync(self.site, self.report, fetched, written).apply(committee, answer, roll)
         except (IntegrityError, DataError) as error:
             self.refuse(refused_by_database(f"GetMeeting (lMeetingId={meeting_id})", error), what)
         finally:
