@@ -660,3 +660,36 @@ def test_files_written_in_a_transaction_that_rolls_back_are_deleted(
     assert report.refused and written
     for storage, name in written:
         assert not storage.exists(name)
+
+
+def test_a_paper_republished_upstream_is_fetched_again(
+    moderngov, django_capture_on_commit_callbacks
+):
+    from townhall.demo.pdf import pdf_document
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sync(moderngov)
+    old = MeetingPaper.objects.get(moderngov_id=4001).document
+    assert sync(moderngov).changed == {}  # the same date: not fetched again
+    moderngov.answers["GetMeeting-2001"] = Answer(
+        set_in(
+            recorded("GetMeeting-2001"), "<attachmentid> 4001", "publicationdate", "10/07/2025"
+        ).encode()
+    )
+    moderngov.answers["paper-4001"] = Answer(
+        pdf_document("Attachment 4001", [["The corrected strategy"]]),
+        content_type="application/pdf",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = sync(moderngov)
+    assert report.refused == []
+    assert report.changed["paper"] == 1
+    assert sum("ID=4001" in path for path in moderngov.asked) == 2
+    paper = MeetingPaper.objects.get(moderngov_id=4001)
+    assert paper.document_id != old.pk
+    assert not get_document_model().objects.filter(pk=old.pk).exists()
+    assert [page.text for page in PaperPage.objects.filter(document=paper.document)] == [
+        "Attachment 4001 The corrected strategy"
+    ]
+    again = sync(moderngov)
+    assert (again.changed, sum("ID=4001" in path for path in moderngov.asked)) == ({}, 2)

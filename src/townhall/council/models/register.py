@@ -317,6 +317,9 @@ class MeetingPaper(FromModernGov):
     page_count = models.PositiveIntegerField(
         null=True, blank=True, help_text="Counted when the PDF is read; leave empty"
     )
+    # ModernGov's publicationdate of the file: a paper republished under the same attachment
+    # id has a later one, and is fetched again.
+    moderngov_published_on = models.DateField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("kind"), FieldPanel("document"), FieldPanel("agenda_item")]
 

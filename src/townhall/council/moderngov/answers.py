@@ -57,6 +57,9 @@ class Node:
             pass
         raise ModernGovError(f"{self.where}/<{name}> is not a date (dd/mm/yyyy): {value!r}")
 
+    def optional_day(self, name: str) -> date | None:
+        return self.day(name) if self.text(name) else None
+
     def time_of_day(self, name: str) -> time | None:
         value = " ".join(self.text(name).split())
         if not value:
@@ -113,6 +116,7 @@ class LinkedDoc:
     url: str
     restricted: bool
     decision_attachment: bool
+    published_on: date | None = None  # a paper republished under its id has a later one
 
 
 @dataclass(frozen=True)
@@ -211,6 +215,7 @@ def _doc(node: Node) -> LinkedDoc:
         url=node.text("url"),
         restricted=node.flag("isrestricted"),
         decision_attachment=node.flag("isdecisionattachment"),
+        published_on=node.optional_day("publicationdate"),
     )
 
 

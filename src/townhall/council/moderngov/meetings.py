@@ -5,8 +5,9 @@ Officers' own agenda items (a petition for debate) stay, moved down if ModernGov
 numbering needs their place; residents' questions belong to the meeting and stay too."""
 
 from collections.abc import Callable
+from datetime import date
 
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -48,24 +49,34 @@ def _is_file(doc: LinkedDoc, own: Callable[[str], bool]) -> bool:
 
 
 def fetch_new_papers(site: ModernGovSite, answer: MeetingAnswer) -> dict[int, Fetched]:
-    """Papers not stored yet, downloaded; any failure fails the meeting (nothing stored)."""
+    """Papers not stored yet, or republished since, downloaded; any failure fails the meeting
+    (nothing stored)."""
     if not answer.display_allowed:
         return {}
-    stored = set(
-        MeetingPaper.objects.filter(
-            moderngov_id__in=[doc.id for _item, doc in papers_wanted(answer.items, site.is_own)]
-        ).values_list("moderngov_id", flat=True)
-    )
+    wanted = papers_wanted(answer.items, site.is_own)
+    published: dict[int, set[date | None]] = {}
+    for attachment, day in MeetingPaper.objects.filter(
+        moderngov_id__in=[doc.id for _item, doc in wanted]
+    ).values_list("moderngov_id", "moderngov_published_on"):
+        published.setdefault(attachment, set()).add(day)
     fetched: dict[int, Fetched] = {}
     try:
-        for _item, doc in papers_wanted(answer.items, site.is_own):
-            if doc.id not in stored:
+        for _item, doc in wanted:
+            if _to_fetch(doc, published.get(doc.id)):
                 fetched[doc.id] = fetch_paper(site, doc)
     except ModernGovError:
         for file in fetched.values():
             file.close()
         raise
     return fetched
+
+
+def _to_fetch(doc: LinkedDoc, published: set[date | None] | None) -> bool:
+    """Never stored, or stored only as published before (a paper kept before the dates were,
+    None, is taken as current)."""
+    if published is None:
+        return True
+    return doc.published_on is not None and not published & {doc.published_on, None}
 
 
 def describe(meeting: Meeting) -> str:
@@ -121,6 +132,7 @@ class MeetingSync:
     ) -> None:
         self.site, self.own, self.report, self.fetched = site, site.is_own, report, fetched
         self.written = written  # papers stored, deleted again if the meeting rolls back
+        self.replaced: dict[int, object] = {}  # a republished paper's old document, by paper
 
     def apply(self, committee, answer: MeetingAnswer, roll: MemberRoll) -> None:
         meeting = Meeting.objects.filter(moderngov_id=answer.id).first()
@@ -232,6 +244,7 @@ class MeetingSync:
             paper.moderngov_id: paper
             for paper in meeting.papers.exclude(moderngov_id=None).select_related("document")
         }
+        stored_on = {doc_id: paper.moderngov_published_on for doc_id, paper in stored.items()}
         kept = {}
         for answer_item, doc in papers_wanted(public, self.own):
             paper = stored.get(doc.id)
@@ -241,29 +254,63 @@ class MeetingSync:
                     continue
             else:
                 changed = differing(paper, {"agenda_item": items[answer_item.id]})
+                changed += self.republish(paper, doc)
                 if doc.title and paper.document.title != doc.title[:255]:
                     paper.document.title = doc.title[:255]
                     paper.document.save(update_fields=["title"])
                     changed.append("title")
-                if changed:
+                if changed or paper.moderngov_published_on != stored_on.get(doc.id):
                     paper.save()
+                if changed:
                     self.report.change("paper", f"{describe(meeting)}: {doc.title}", changed)
+                self.forget_unused(self.replaced.pop(paper.pk, None))
             kept[doc.id] = paper
         for attachment_id, paper in stored.items():
             if attachment_id not in kept:
                 self.remove_paper(meeting, paper)
         return kept
 
-    def new_paper(self, meeting: Meeting, item: AgendaItem, doc: LinkedDoc) -> MeetingPaper | None:
-        """The paper, on a document already brought in with another meeting, or fetched."""
-        what = f"{describe(meeting)}: {doc.title}"
-        elsewhere = MeetingPaper.objects.filter(moderngov_id=doc.id).select_related("document")
-        if earlier := elsewhere.first():
-            document = earlier.document
-        elif doc.id in self.fetched:
+    def current_document(self, doc: LinkedDoc, own: MeetingPaper | None = None):
+        """The document holding the file as ModernGov last published it: fetched now, or
+        brought in already with another meeting; None in a dry run (nothing is fetched)."""
+        if doc.id in self.fetched:
             document = store_paper(self.fetched[doc.id], doc)
             self.written.keep(document.file)
-        else:  # a dry run fetches nothing
+            return document
+        elsewhere = MeetingPaper.objects.filter(moderngov_id=doc.id).select_related("document")
+        if own is not None:
+            elsewhere = elsewhere.exclude(pk=own.pk)
+        if doc.published_on is not None:
+            elsewhere = elsewhere.filter(
+                Q(moderngov_published_on=doc.published_on) | Q(moderngov_published_on=None)
+            )
+        earlier = elsewhere.order_by("-moderngov_published_on").first()
+        return earlier.document if earlier else None
+
+    def republish(self, paper: MeetingPaper, doc: LinkedDoc) -> list[str]:
+        """A paper ModernGov published again under its attachment id: the new file in place
+        of the old one. One kept before publication dates were takes the date as it is."""
+        if doc.published_on is None or paper.moderngov_published_on == doc.published_on:
+            return []
+        if paper.moderngov_published_on is not None:
+            document = self.current_document(doc, own=paper)
+            if document is None:
+                return ["document"]  # a dry run: it would be fetched again
+            self.replaced[paper.pk] = paper.document
+            paper.document = document
+        paper.moderngov_published_on = doc.published_on
+        return ["document"] if paper.pk in self.replaced else []
+
+    def forget_unused(self, document) -> None:
+        """A replaced file no paper shows any more is deleted (it was only ever a paper)."""
+        if document is not None and not MeetingPaper.objects.filter(document=document).exists():
+            document.delete()
+
+    def new_paper(self, meeting: Meeting, item: AgendaItem, doc: LinkedDoc) -> MeetingPaper | None:
+        """The paper, on a document fetched or brought in already with another meeting."""
+        what = f"{describe(meeting)}: {doc.title}"
+        document = self.current_document(doc)
+        if document is None:  # a dry run fetches nothing
             self.report.add("paper", what)
             return None
         title = doc.title.lower()
@@ -275,7 +322,12 @@ class MeetingSync:
             else MeetingPaper.Kind.REPORT
         )
         paper = MeetingPaper.objects.create(
-            meeting=meeting, agenda_item=item, moderngov_id=doc.id, kind=kind, document=document
+            meeting=meeting,
+            agenda_item=item,
+            moderngov_id=doc.id,
+            moderngov_published_on=doc.published_on,
+            kind=kind,
+            document=document,
         )
         self.report.add("paper", what)
         return paper
