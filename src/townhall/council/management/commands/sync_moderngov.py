@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_noop
 
 from townhall.council.moderngov.report import Report
 from townhall.council.moderngov.site import ModernGovError
@@ -21,7 +21,7 @@ def _day(value: str) -> date:
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = gettext_noop(
         "Bring committees, meetings (agendas, papers, minutes, attendance), decisions, "
         "councillors and their memberships in from the council's ModernGov site. Safe to "
         "run again: what was brought before is updated, never added twice. Exits 1 if "
@@ -29,6 +29,8 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
         parser.add_argument(
             "url", nargs="?", help=_("the ModernGov site's address (default: MODERNGOV_URL)")
         )
