@@ -101,10 +101,12 @@ def _measure(step: str, path: str) -> None:
 def _child(step: str, path: Path) -> dict:
     done = subprocess.run(
         [sys.executable, __file__, "--measure", step, str(path)],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        sys.exit(f"the {step} step failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
