@@ -23,6 +23,10 @@ class CouncilConfig(AppConfig):
         from townhall.council import open_data as council_registers
 
         open_data.register(council_registers.registers)
+        from townhall.core import attention as dashboard
+        from townhall.council import attention
+
+        dashboard.register(attention.waiting)
         from townhall.council.happenings import meetings
 
         agenda.register_agenda(

@@ -15,6 +15,7 @@ from townhall.core import pagecache
 from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
 from townhall.core.models import Borough, Ward
+from townhall.core.plain_words import reading_age
 from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
 from townhall.core.services.postcodes import Outcome, has_postcodes, look_up_postcode
 from townhall.council.forms import DecisionFilters, FindCouncillors
@@ -176,6 +177,8 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         "council/decision.html",
         {
             "decision": found,
+            "plain_paragraphs": [line for line in found.plain_summary.splitlines() if line.strip()],
+            "plain_reading_age": reading_age(found.plain_summary),
             "papers": papers,
             "query": query,
             "matches": paper_hits(terms, [paper.pk for paper in papers]) if terms else [],

@@ -150,8 +150,8 @@ class CouncilGroup(ViewSetGroup):
             Decision,
             "success",
             [
-                *("title", "summary", "decided_on", "maker", "committee", "decided_by"),
-                *("meeting", "agenda_item", "status", "topic", "papers"),
+                *("title", "summary", "plain_summary", "decided_on", "maker", "committee"),
+                *("decided_by", "meeting", "agenda_item", "status", "topic", "papers"),
                 *("subject_to_call_in", "called_in_on", "call_in_outcome", "call_in_note"),
             ],
             ["title", "decided_on", "committee", "status"],

@@ -92,6 +92,16 @@ def illustrative_councillors(wards: list[Ward], real: dict[int, int]) -> list[Co
     return made
 
 
+# An officer's summary in everyday words (issue 29); the other decisions wait for theirs, and
+# the council's dashboard says so.
+PLAIN_WORDS = {
+    "Business case for outsourcing back-office and customer services approved": (
+        "The committee said yes to a plan to pay a private company to run some of the "
+        "council's office work and its customer services.\n"
+        "Next, the council can look for a company to do this work."
+    ),
+}
+
 MEMBERSHIPS = [
     ("cabinet", "robert-rams", Membership.Role.MEMBER, date(2010, 5, 1)),
     ("cabinet", "daniel-thomas", Membership.Role.MEMBER, date(2010, 5, 1)),
@@ -310,6 +320,7 @@ def load_council() -> int:
                 found = Decision.objects.create(
                     title=decision[0],
                     summary=decision[1],
+                    plain_summary=PLAIN_WORDS.get(decision[0], ""),
                     topic=decision[2],
                     decided_on=when.date(),
                     committee=committees[slug],

@@ -351,6 +351,12 @@ class CallInOutcome(models.TextChoices):
     TO_COUNCIL = "council", "Referred to full council"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def without_plain_words(self) -> "DecisionQuerySet":
+        """Published with no plain-words summary: for officers to write one."""
+        return self.filter(plain_summary="")
+
+
 class Decision(index.Indexed, FromModernGov):
     """From ModernGov, `moderngov_id` is the agenda item's that records the decision."""
 
@@ -358,6 +364,7 @@ class Decision(index.Indexed, FromModernGov):
         *("title", "summary", "decided_on", "maker", "committee", "decided_by"),
         *("meeting", "agenda_item", "papers"),
     )
+    objects = DecisionQuerySet.as_manager()
 
     class Maker(models.TextChoices):
         COMMITTEE = "committee", "A committee or the council"
@@ -372,6 +379,14 @@ class Decision(index.Indexed, FromModernGov):
 
     title = models.CharField(max_length=250)
     summary = models.TextField()
+    plain_summary = models.TextField(
+        _("in plain words"),
+        blank=True,
+        help_text=_(
+            "What was decided and what it means for residents, in short sentences and everyday "
+            "words: shown first, with the reading age it needs"
+        ),
+    )
     decided_on = models.DateField()
     maker = models.CharField(max_length=10, choices=Maker.choices, default=Maker.COMMITTEE)
     committee = models.ForeignKey(
