@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from townhall.core import pagecache
 from townhall.core.models import Borough, Postcode, Ward
@@ -51,7 +52,9 @@ def _column(header: list[str], names: Iterable[str], what: str, given: str | Non
         if name and name.lower() in lowered:
             return lowered.index(name.lower())
     wanted = f'"{given}"' if given else " or ".join(f'"{name}"' for name in names)
-    raise PostcodeFileError(f"the first line has no {what} column ({wanted})")
+    raise PostcodeFileError(
+        _("the first line has no %(what)s column (%(wanted)s)") % {"what": what, "wanted": wanted}
+    )
 
 
 def _month(text: str, line_number: int) -> date | None:
@@ -59,7 +62,10 @@ def _month(text: str, line_number: int) -> date | None:
     if not text:
         return None
     if len(text) != 6 or not text.isdigit() or not 1 <= int(text[4:]) <= 12:
-        raise PostcodeFileError(f"line {line_number}: {text!r} is not a month written yyyymm")
+        raise PostcodeFileError(
+            _("line %(line)s: %(text)r is not a month written yyyymm")
+            % {"line": line_number, "text": text}
+        )
     return date(int(text[:4]), int(text[4:]), 1)
 
 
@@ -68,7 +74,9 @@ def _decoded(binary: IO[bytes]) -> Iterator[str]:
         try:
             yield line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise PostcodeFileError(f"line {number} is not UTF-8 text") from None
+            raise PostcodeFileError(
+                _("line %(line)s is not UTF-8 text") % {"line": number}
+            ) from None
 
 
 @contextmanager
@@ -81,7 +89,7 @@ def open_directory(path: str | Path) -> Iterator[Iterator[str]]:
             with zipfile.ZipFile(raw) as archive:
                 members = [m for m in archive.infolist() if m.filename.lower().endswith(".csv")]
                 if not members:
-                    raise PostcodeFileError("the zip holds no CSV file")
+                    raise PostcodeFileError(_("the zip holds no CSV file"))
                 # The ONS's zip holds the directory and small lookup tables: take the largest.
                 member = max(members, key=lambda m: m.file_size)
                 with archive.open(member) as data:
@@ -113,7 +121,7 @@ def _rows(
     try:
         header = next(reader, None)
         if not header:
-            raise PostcodeFileError("the file is empty")
+            raise PostcodeFileError(_("the file is empty"))
         postcode_at = _column(header, POSTCODE_COLUMNS, "postcode", postcode_column)
         ward_at = _column(header, WARD_COLUMNS, "ward code", ward_column)
         lowered = [name.strip().lower() for name in header]
@@ -122,20 +130,27 @@ def _rows(
             if not row:
                 continue
             if len(row) <= max(postcode_at, ward_at):
-                raise PostcodeFileError(f"line {line_number} has too few columns")
+                raise PostcodeFileError(
+                    _("line %(line)s has too few columns") % {"line": line_number}
+                )
             ended = ""
             if terminated_at is not None and terminated_at < len(row):
                 ended = row[terminated_at]
             yield _Row(line_number, row[postcode_at], row[ward_at].strip(), ended.strip())
     except (csv.Error, EOFError, zipfile.BadZipFile, OSError) as error:
         # A truncated gzip or zip, or a broken quote: named, not a traceback.
-        raise PostcodeFileError(f"the file cannot be read to its end ({error})") from error
+        raise PostcodeFileError(
+            _("the file cannot be read to its end (%(error)s)") % {"error": error}
+        ) from error
 
 
 def _postcode(row: _Row) -> str:
     postcode = normalise_postcode(row.postcode)
     if postcode is None:
-        raise PostcodeFileError(f"line {row.line}: {row.postcode!r} is not a postcode")
+        raise PostcodeFileError(
+            _("line %(line)s: %(text)r is not a postcode")
+            % {"line": row.line, "text": row.postcode}
+        )
     return postcode
 
 
@@ -185,7 +200,9 @@ def load_postcodes(
     """
     wards = {ward.code: ward for ward in Ward.objects.filter(borough=borough).defer("boundary")}
     if not wards:
-        raise PostcodeFileError(f"{borough} has no wards yet: load them first (load_wards)")
+        raise PostcodeFileError(
+            _("%(borough)s has no wards yet: load them first (load_wards)") % {"borough": borough}
+        )
     report = DirectoryReport()
     found: dict[str, tuple[Ward, date | None]] = {}
     for row in _rows(lines, postcode_column, ward_column):
@@ -193,7 +210,9 @@ def load_postcodes(
         if (ward := wards.get(row.ward)) is not None:
             found[_postcode(row)] = (ward, _month(row.terminated, row.line))
     if not found:
-        raise PostcodeFileError(f"no postcode in the file is in one of {borough}'s wards")
+        raise PostcodeFileError(
+            _("no postcode in the file is in one of %(borough)s's wards") % {"borough": borough}
+        )
     report.terminated = sum(1 for _, ended in found.values() if ended)
     report.live = len(found) - report.terminated
     # Other authorities' live postcodes in the borough's districts: known to be outside it.

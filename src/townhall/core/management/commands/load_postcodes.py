@@ -1,11 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from townhall.core.models import Borough
 from townhall.core.services.postcode_directory import PostcodeFileError, load_postcode_file
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_noop(
         "Load which ward each postcode is in, from the ONS Postcode Directory or the National "
         "Statistics Postcode Lookup: its CSV, gzipped, or the zip the ONS publishes (the "
         "national file will do: it is read a line at a time and rows outside the borough's "
@@ -13,18 +15,22 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
         parser.add_argument("file")
-        parser.add_argument("--borough", required=True, help="the borough's ONS code")
-        parser.add_argument("--postcode-column", help='default: "pcds", "pcd" or "postcode"')
-        parser.add_argument("--ward-column", help='default: "osward", "wd22cd" and the like')
+        parser.add_argument("--borough", required=True, help=_("the borough's ONS code"))
+        parser.add_argument("--postcode-column", help=_('default: "pcds", "pcd" or "postcode"'))
+        parser.add_argument("--ward-column", help=_('default: "osward", "wd22cd" and the like'))
         parser.add_argument(
-            "--dry-run", action="store_true", help="read and check the file; store nothing"
+            "--dry-run", action="store_true", help=_("read and check the file; store nothing")
         )
 
     def handle(self, *args, file: str, borough: str, **options) -> None:
         found = Borough.objects.filter(ons_code=borough).first()
         if found is None:
-            raise CommandError(f"No borough {borough}: load its wards first (load_wards).")
+            raise CommandError(
+                _("No borough %(code)s: load its wards first (load_wards).") % {"code": borough}
+            )
         try:
             report = load_postcode_file(
                 found,
@@ -34,12 +40,34 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
             )
         except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror or error}") from error
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s")
+                % {"file": file, "error": error.strerror or error}
+            ) from error
         except PostcodeFileError as error:
-            raise CommandError(f"{file}: {error}. No postcodes were changed.") from error
-        verb = "Loaded" if report.stored else "Would load (dry run, nothing stored)"
-        self.stdout.write(
-            f"{verb} {report.kept} postcodes in {found.name}'s wards "
-            f"({report.live} in use, {report.terminated} terminated) and {report.outside} "
-            f"other authorities' postcodes in its districts, of {report.rows} rows read."
+            raise CommandError(
+                _("%(file)s: %(error)s. No postcodes were changed.")
+                % {"file": file, "error": error}
+            ) from error
+        counts = {
+            "kept": report.kept,
+            "borough": found.name,
+            "live": report.live,
+            "terminated": report.terminated,
+            "outside": report.outside,
+            "rows": report.rows,
+        }
+        done = (
+            _(
+                "Loaded %(kept)s postcodes in %(borough)s's wards (%(live)s in use, "
+                "%(terminated)s terminated) and %(outside)s other authorities' postcodes in its "
+                "districts, of %(rows)s rows read."
+            )
+            if report.stored
+            else _(
+                "Would load (dry run, nothing stored) %(kept)s postcodes in %(borough)s's wards "
+                "(%(live)s in use, %(terminated)s terminated) and %(outside)s other "
+                "authorities' postcodes in its districts, of %(rows)s rows read."
+            )
         )
+        self.stdout.write(done % counts)
