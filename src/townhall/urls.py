@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -7,9 +8,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from townhall.core import access
 
+# Staff's admin follows each person's own language setting; documents and the API are
+# the same in every language, so they keep one address.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("townhall.api.urls")),
+]
+
+# What residents read answers under each language's prefix (`/pl/...`); the default
+# language has none, so addresses published before translation keep working.
+residents_pages = [
     # Residents sign in by a code sent to their email, never a password (decision 12).
     path(
         "accounts/login/",
@@ -29,7 +38,6 @@ urlpatterns = [
     path("", include("townhall.consultations.urls")),
     path("", include("townhall.grants.urls")),
     path("", include("townhall.datasets.urls")),
-    path("", include("townhall.api.urls")),
 ]
 
 # A real deployment serves uploads from the reverse proxy (docs/deploying.md).
@@ -42,7 +50,8 @@ if settings.DEBUG or settings.DEMO:
     )
 
 # Wagtail's page tree answers every other address, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+residents_pages.append(path("", include(wagtail_urls)))
+urlpatterns += i18n_patterns(*residents_pages, prefix_default_language=False)
 
 # Views each app's rules.py declares as only reading answer GET and HEAD alone.
 access.enforce_read_only(urlpatterns)
