@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from redis.backoff import NoBackoff
 from redis.retry import Retry
@@ -105,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language is the address's prefix alone (core.languages), so pages cache per address.
+    "townhall.core.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     # The API's ETags, 304s and CORS, outside the page cache (api.conditional).
     "townhall.api.conditional.ApiConditionalGetMiddleware",
@@ -290,7 +293,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+# The interface's languages, default first (docs/translating.md). Each needs a catalogue in
+# src/townhall/locale/ and a code Django knows (or an entry in EXTRA_LANG_INFO below).
+TOWNHALL_LANGUAGES = env.list("TOWNHALL_LANGUAGES", default=["en-gb", "cy", "pl", "ro", "fa"])
+LANGUAGE_CODE = TOWNHALL_LANGUAGES[0]
+LANGUAGES = [(code, LANG_INFO.get(code, {}).get("name", code)) for code in TOWNHALL_LANGUAGES]
+# Languages a person has reviewed: the others say they were translated with machine help.
+TOWNHALL_REVIEWED_LANGUAGES = env.list("TOWNHALL_REVIEWED_LANGUAGES", default=[])
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True
