@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ format: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/comments.py
+
+# After marking or changing interface strings: brings every catalogue up to date (new strings
+# untranslated, to be filled in; docs/translating.md) and compiles them. Needs GNU gettext.
+LANGS = $(shell $(BIN)/python -c "import tests.settings; print(' '.join('-l ' + c for c, _ in tests.settings.LANGUAGES[1:]))")
+messages: $(VENV)/.installed-test
+	cd src/townhall && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../.. ../../$(BIN)/django-admin makemessages $(LANGS) --ignore 'demo/*' --add-location file --no-obsolete
+	cd src/townhall && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../.. ../../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

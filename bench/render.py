@@ -7,7 +7,10 @@ trivial view's time in the same run (Django's own cost per request). `--profile`
 functions that take most of the time (cProfile, cumulative), to find the cause.
 
     TOWNHALL_DATA_DIR=/tmp/demo python bench/render.py [--requests 200] [--profile]
-        [PATH ...]   (default: a post with comments, a petition, the petitions list)
+        [--language pl] [PATH ...]   (default: a post with comments, a petition, the list)
+
+`--language` renders each page in that language too (`/pl/...`) and prints its time beside the
+English one's: the catalogue lookups and the prefixed URLs cost what the difference shows.
 """
 
 import argparse
@@ -48,6 +51,7 @@ def main() -> None:
     parser.add_argument("paths", nargs="*", default=DEFAULT_PATHS)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--language", help="also render each page in this language, e.g. pl")
     args = parser.parse_args()
 
     def start() -> None:
@@ -58,18 +62,32 @@ def main() -> None:
     run_on_demo(start)
 
 
-def run(client, args) -> None:
+def measure(client, path: str, count: int) -> dict:
+    render_times(client, path, 5)
+    times, status, queries = render_times(client, path, count)
+    p99 = times[max(0, int(len(times) * 0.99) - 1)]
+    median = statistics.median(times)
+    print(
+        f"{path[:55]:55} median {median:6.2f} ms  p99 {p99:6.2f} ms  "
+        f"{queries} queries  HTTP {status}"
+    )
+    return {"median": median, "queries": queries, "status": status}
+
+
+def run(client, args) -> list[tuple[dict, dict | None]]:
+    """Each path's figures, and its figures in args.language where one is given."""
     client.get(DEFAULT_PATHS[0])  # warm imports and template loading
     baseline, _, _ = render_times(client, TRIVIAL_PATH, args.requests)
     print(f"{'trivial view, whole middleware':55} median {statistics.median(baseline):6.2f} ms")
+    results = []
     for path in args.paths:
-        render_times(client, path, 5)
-        times, status, queries = render_times(client, path, args.requests)
-        p99 = times[max(0, int(len(times) * 0.99) - 1)]
-        print(
-            f"{path[:55]:55} median {statistics.median(times):6.2f} ms  p99 {p99:6.2f} ms  "
-            f"{queries} queries  HTTP {status}"
-        )
+        english = measure(client, path, args.requests)
+        translated = None
+        if getattr(args, "language", None):
+            translated = measure(client, f"/{args.language}{path}", args.requests)
+            change = 100 * (translated["median"] / english["median"] - 1)
+            print(f"{'':55} {args.language} against English: {change:+.1f}%")
+        results.append((english, translated))
         if args.profile:
             profile = cProfile.Profile()
             profile.enable()
@@ -78,6 +96,7 @@ def run(client, args) -> None:
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(45)
             print(out.getvalue())
+    return results
 
 
 if __name__ == "__main__":

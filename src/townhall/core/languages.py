@@ -6,6 +6,10 @@ Accept-Language or a cookie: the same address is the same page for everyone, whi
 the page cache and the proxy in front of it keep one copy per address (docs/translating.md).
 """
 
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,6 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.urls import translate_url
 from django.utils import translation
+
+from townhall.core.email_addresses import normalise_email
+
+# The language of the page a person is using right now; None outside a request (the worker).
+_request_language: ContextVar[str | None] = ContextVar("request_language", default=None)
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -23,8 +32,14 @@ class LanguageMiddleware(LocaleMiddleware):
     language of the same English page.
     """
 
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request._language_token = _request_language.set(request.LANGUAGE_CODE)
+
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         response.headers.setdefault("Content-Language", translation.get_language())
+        if token := getattr(request, "_language_token", None):
+            _request_language.reset(token)
         return response
 
 
@@ -63,3 +78,53 @@ def languages_for(request: HttpRequest) -> list[Language]:
 def needs_review(code: str) -> bool:
     """Whether a language's interface was translated with machine help and not yet reviewed."""
     return code != settings.LANGUAGE_CODE and code not in settings.TOWNHALL_REVIEWED_LANGUAGES
+
+
+def remember_language_of(address: str) -> None:
+    """Note the language of the page this person is using, for the emails sent them later.
+
+    Called for every email queued while answering a request: the person it goes to has just
+    used the site in this language. Nothing is noted from the worker, which only writes.
+    """
+    from townhall.core.models import AddressLanguage
+
+    language = _request_language.get()
+    if language is None or not address:
+        return
+    key = normalise_email(address)
+    if language == settings.LANGUAGE_CODE:
+        AddressLanguage.objects.filter(address=key).delete()
+    else:
+        AddressLanguage.objects.update_or_create(address=key, defaults={"language": language})
+
+
+def languages_of(addresses: Iterable[str]) -> dict[str, list[str]]:
+    """The addresses grouped by the language to write to each in, the default included."""
+    from townhall.core.models import AddressLanguage
+
+    addresses = list(addresses)
+    known = dict(
+        AddressLanguage.objects.filter(
+            address__in={normalise_email(a) for a in addresses}
+        ).values_list("address", "language")
+    )
+    spoken = {code for code, _name in settings.LANGUAGES}
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for address in addresses:
+        language = known.get(normalise_email(address), settings.LANGUAGE_CODE)
+        grouped[language if language in spoken else settings.LANGUAGE_CODE].append(address)
+    return dict(grouped)
+
+
+@contextmanager
+def speaking_to(address: str) -> Iterator[str]:
+    """Render what is written to this person in their language (links included)."""
+    [(language, _addresses)] = languages_of([address]).items()
+    with translation.override(language):
+        yield language
+
+
+def forget_language_of(address: str) -> int:
+    from townhall.core.models import AddressLanguage
+
+    return AddressLanguage.objects.filter(address=normalise_email(address)).delete()[0]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django_tasks import task
 from django_tasks_db import DatabaseBackend
 
+from townhall.core.languages import remember_language_of
 from townhall.core.models import Email, OutboxMessage
 from townhall.core.services import email_delivery
 from townhall.core.services.email_delivery import deliver_email
@@ -53,6 +54,7 @@ def send_email(to: str, subject: str, body: str, headers: dict[str, str] | None 
 def queue_email(
     to: str, subject: str, body: str, headers: dict[str, str] | None = None, html: str = ""
 ) -> Email:
+    remember_language_of(to)
     email = Email(to=to, subject=subject, body=body, html=html, headers=headers or {})
     if transaction.get_connection().in_atomic_block and isinstance(
         deliver_email.get_backend(), DatabaseBackend

@@ -24,6 +24,7 @@ from django_tasks import TaskContext, task
 from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
+from townhall.core.languages import forget_language_of
 from townhall.core.models import Email
 
 logger = logging.getLogger(__name__)
@@ -238,6 +239,7 @@ def forget(address: str) -> int:
     the task results of the tasks that carried the address itself (before emails became
     durable, the task's arguments held the message; now they hold the email's id only)."""
     deleted, _ = Email.objects.filter(to__iexact=address).delete()
+    forget_language_of(address)  # which language to write in is about the person too
     wanted = address.casefold()
     legacy = DBTaskResult.objects.filter(task_path=LEGACY_TASK).only("pk", "args_kwargs")
     carrying = [
