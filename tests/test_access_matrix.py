@@ -188,6 +188,22 @@ def _feedback(organisation):
     )
 
 
+def _sign_language_video(organisation):
+    from wagtail.documents import get_document_model
+
+    from townhall.core.models import SignLanguageVideo
+
+    captions = get_document_model()(title="Captions", collection=organisation.collection)
+    captions.file.save("captions.vtt", ContentFile(b"WEBVTT\n"), save=False)
+    captions.save()
+    return SignLanguageVideo.objects.create(
+        page=organisation.home_page,
+        title="In BSL",
+        video_url="https://video.example.org/bsl.mp4",
+        captions=captions,
+    )
+
+
 def _invitation(organisation):
     statement = JointStatementPage.objects.first()
     return CoSigning.objects.get_or_create(statement=statement, organisation=organisation)[0]
@@ -342,6 +358,7 @@ SAMPLES = {
     ),
     "event_answers:*": Sample(_rsvp, CAMPAIGNS, _pk),
     "page_feedback:*": Sample(_feedback, CAMPAIGNS, _pk),
+    "sign_language_videos:*": Sample(_sign_language_video, CAMPAIGNS, _pk),
     "wagtailsnippets_comments_comment:*": Sample(_comment, CAMPAIGNS, _pk),
     "comments_moderate": Sample(_comment, CAMPAIGNS, lambda c: {"pk": c.pk, "action": "approve"}),
     "comments_reply": Sample(_comment, CAMPAIGNS, _pk),

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",  # editors' "Translate" (decision 17)
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.locales",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -260,6 +262,7 @@ TOWNHALL_RATE_LIMITS = {
     "question": env.str("RATE_LIMIT_QUESTION", default="5/3600"),
     "consultation": env.str("RATE_LIMIT_CONSULTATION", default="60/600"),  # pages answered
     "grant": env.str("RATE_LIMIT_GRANT", default="60/600"),  # application pages saved
+    "translate": env.str("RATE_LIMIT_TRANSLATE", default="30/600"),  # machine translations
 }
 # How many proxies in front of the app set X-Forwarded-For (0: trust only REMOTE_ADDR).
 TOWNHALL_TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
@@ -285,6 +288,10 @@ TOWNHALL_MODERNGOV_TIMEOUT = env.float("MODERNGOV_TIMEOUT", default=60)
 TOWNHALL_MODERNGOV_DAYS_BACK = env.int("MODERNGOV_DAYS_BACK", default=60)
 TOWNHALL_MODERNGOV_DAYS_AHEAD = env.int("MODERNGOV_DAYS_AHEAD", default=180)
 TOWNHALL_MODERNGOV_HOUR = env.int("MODERNGOV_HOUR", default=2)
+# Machine translation of petitions and comments, when a reader asks (docs/translating.md):
+# empty is off; deepl://KEY@api-free.deepl.com or libretranslate+https://host/?api_key=KEY.
+TOWNHALL_MACHINE_TRANSLATION_URL = env.str("MACHINE_TRANSLATION_URL", default="")
+TOWNHALL_MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -301,6 +308,10 @@ LANGUAGES = [(code, LANG_INFO.get(code, {}).get("name", code)) for code in TOWNH
 # Languages a person has reviewed: the others say they were translated with machine help.
 TOWNHALL_REVIEWED_LANGUAGES = env.list("TOWNHALL_REVIEWED_LANGUAGES", default=[])
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Editors' pages in the same languages, with Wagtail's own locales: one tree per language,
+# each made on migrate (core.translations.sync_locales; decision 17).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -323,6 +334,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Sign language videos and their captions (core.models.versions) are documents too.
+WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False

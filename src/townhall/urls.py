@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.views.generic import RedirectView
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -49,8 +48,9 @@ if settings.DEBUG or settings.DEMO:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-# Wagtail's page tree answers every other address, so it comes last.
-residents_pages.append(path("", include(wagtail_urls)))
+# Wagtail's page tree answers every other address, so it comes last: in the reader's
+# language, falling back to the original (core.translations).
+residents_pages.append(path("", include("townhall.core.views.pages")))
 urlpatterns += i18n_patterns(*residents_pages, prefix_default_language=False)
 
 # Views each app's rules.py declares as only reading answer GET and HEAD alone.

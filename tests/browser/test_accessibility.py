@@ -78,6 +78,7 @@ PAGES = {
     "decision with the pages that match a search": "/democracy/decisions/2/?q=benchmarking",
     "consultations hub": "/consultations/",
     "open consultation": "/council/libraries-consultation/",
+    "Easy Read version": "/council/libraries-consultation-easy-read/",
     "concluded survey wave": "/council/perception-autumn-2016/",
     "survey series trend chart": "/consultations/series/1/",
     "grant schemes": "/grants/",

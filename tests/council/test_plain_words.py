@@ -51,7 +51,7 @@ def test_the_councils_dashboard_lists_decisions_without_plain_words(as_user):
     )
     Decision.objects.update(plain_summary=PLAIN)
     html = as_user("council-officer").get("/admin/").content.decode()
-    assert "without a summary in plain words" not in html
+    assert "published without a summary in plain words" not in html
     assert (
         "without a summary in plain words"
         not in as_user("alliance-editor").get("/admin/").content.decode()

@@ -84,3 +84,22 @@ def test_a_string_no_catalogue_has_falls_back_to_english(code):
         assert (
             translation.gettext("A sentence no catalogue holds") == "A sentence no catalogue holds"
         )
+
+
+def test_an_answer_kept_for_everyone_is_kept_once_per_language(rf, settings):
+    from django.http import HttpResponse
+
+    from townhall.core import pagecache
+
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 60
+
+    def answer(code: str) -> str:
+        with translation.override(code):
+            return pagecache.same_for_everyone(
+                rf.post("/"),
+                "check-your-email",
+                (),
+                lambda values: HttpResponse(translation.get_language()),
+            ).content.decode()
+
+    assert [answer("en-gb"), answer("fa"), answer("en-gb")] == ["en-gb", "fa", "en-gb"]

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
     name = "townhall.api"
     label = "api"
-    verbose_name = "Public API"
+    verbose_name = _("Public API")

@@ -5,6 +5,8 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -14,7 +16,7 @@ from townhall.api.pagination import BoundedLimitOffset, Rows
 from townhall.api.schemas import Problem, RecordId
 from townhall.consultations import results, services
 from townhall.consultations.models import ConsultationPage
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 
 router = Router(tags=["consultations"])
 
@@ -97,16 +99,23 @@ def _options(question) -> list[str]:
 
 
 def _public(pk: int) -> ConsultationPage | None:
-    return ConsultationPage.objects.live().public().filter(pk=pk).first()
+    # Responses and results are the original's (core.translations): a translation has none.
+    return translations.originals(ConsultationPage.objects.live().public()).filter(pk=pk).first()
 
 
-@router.get("/consultations", response=list[ConsultationOut])
+@router.get(
+    "/consultations",
+    response=list[ConsultationOut],
+    description=gettext_lazy(
+        "Every published consultation with its status, which follows its dates; by the "
+        "organisation that runs it."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_consultations(request: HttpRequest, filters: Query[OrganisationFilter]):
-    """Every published consultation with its status, which follows its dates; by the
-    organisation that runs it."""
     where = scope(filters)
-    pages = ConsultationPage.objects.live().public().prefetch_related("stages")
+    pages = translations.originals(ConsultationPage.objects.live().public())  # each once
+    pages = pages.prefetch_related("stages")
     if where.organisation is not None:
         pages = pages.descendant_of(where.organisation.home_page)
     return Rows(pages.order_by("path"), lambda page: _summary(request, page))
@@ -116,7 +125,7 @@ def list_consultations(request: HttpRequest, filters: Query[OrganisationFilter])
 def consultation_detail(request: HttpRequest, pk: RecordId):
     page = _public(pk)
     if page is None:
-        return Status(404, {"detail": "No published consultation has this id."})
+        return Status(404, {"detail": _("No published consultation has this id.")})
     return Status(
         200,
         {
@@ -153,15 +162,16 @@ def consultation_detail(request: HttpRequest, pk: RecordId):
 
 
 @router.get(
-    "/consultations/{pk}/results", response={200: list[StageResults], 404: Problem, 409: Problem}
+    "/consultations/{pk}/results",
+    response={200: list[StageResults], 404: Problem, 409: Problem},
+    description=gettext_lazy("Counts for the choice questions, once the consultation has closed."),
 )
 def consultation_results(request: HttpRequest, pk: RecordId):
-    """Counts for the choice questions, once the consultation has closed."""
     page = _public(pk)
     if page is None:
-        return Status(404, {"detail": "No published consultation has this id."})
+        return Status(404, {"detail": _("No published consultation has this id.")})
     if services.status(page).state not in (services.CLOSED, services.CONCLUDED):
-        return Status(409, {"detail": "Results are published once the consultation closes."})
+        return Status(409, {"detail": _("Results are published once the consultation closes.")})
     pagecache.tag(request, f"page:{page.pk}", "consultations")
     answer = []
     for stage in page.stages.order_by("opens_at"):

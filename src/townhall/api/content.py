@@ -5,6 +5,7 @@ filtered by organisation, ward (events) and date, like every other listing here.
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
 from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -29,7 +30,7 @@ from townhall.api.filtering import (
 from townhall.api.pagination import BoundedLimitOffset, Rows
 from townhall.api.schemas import Problem, Slug
 from townhall.campaigns.models import AimsPage, OrganisationHomePage
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import owners_of
 from townhall.events.models import EventPage, EventPlaces
@@ -52,9 +53,10 @@ def _organisations() -> list[Organisation]:
 
 
 def _published(model, request: HttpRequest, filters) -> tuple[QuerySet, Scope]:
-    """The live, public pages of a type, in the organisation's section if one is named."""
+    """The live, public pages of a type, in the organisation's section if one is named: each
+    page once, its original, not each of its translations (core.translations)."""
     where = scope(filters)
-    pages = model.objects.live().public()
+    pages = translations.originals(model.objects.live().public())
     if where.organisation is not None:
         pages = pages.descendant_of(where.organisation.home_page)
     pagecache.tag(request, pagecache.PAGES_TAG)
@@ -83,10 +85,13 @@ def _page_shaper(request: HttpRequest, shape):
     return shape_page
 
 
-@router.get("/organisations", response=list[OrganisationOut])
+@router.get(
+    "/organisations",
+    response=list[OrganisationOut],
+    description=gettext_lazy("The council and every group with a section on the site, by name."),
+)
 @paginate(BoundedLimitOffset)
 def list_organisations(request: HttpRequest):
-    """The council and every group with a section on the site, by name."""
     pagecache.tag(request, pagecache.PAGES_TAG)
     organisations = _organisations()
     intros = dict(
@@ -111,7 +116,7 @@ def organisation_detail(request: HttpRequest, slug: Slug):
     pagecache.tag(request, pagecache.PAGES_TAG)
     found = Organisation.objects.select_related("home_page").filter(slug=slug).first()
     if found is None:
-        return Status(404, {"detail": "No organisation has this slug."})
+        return Status(404, {"detail": gettext("No organisation has this slug.")})
     home = OrganisationHomePage.objects.filter(pk=found.home_page_id).first()
     return Status(
         200,
@@ -125,11 +130,16 @@ def organisation_detail(request: HttpRequest, slug: Slug):
     )
 
 
-@router.get("/aims", response=list[AimsOut])
+@router.get(
+    "/aims",
+    response=list[AimsOut],
+    description=gettext_lazy(
+        "Each organisation's aims or constitution with every version it published, oldest "
+        "first: the public record of how they changed."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_aims(request: HttpRequest, filters: Query[OrganisationFilter]):
-    """Each organisation's aims or constitution with every version it published, oldest
-    first: the public record of how they changed."""
     pages, _ = _published(AimsPage, request, filters)
     pages = pages.prefetch_related("versions").order_by("path")
 
@@ -152,10 +162,15 @@ def list_aims(request: HttpRequest, filters: Query[OrganisationFilter]):
     return Rows(pages, shape_page=_page_shaper(request, versions))
 
 
-@router.get("/news", response=list[NewsPostOut])
+@router.get(
+    "/news",
+    response=list[NewsPostOut],
+    description=gettext_lazy(
+        "News posts, newest first; by organisation and from and to a post date."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_news(request: HttpRequest, filters: Query[OrganisationAndDates]):
-    """News posts, newest first; by organisation and from and to a post date."""
     pages, where = _published(NewsPostPage, request, filters)
     pages = dated(pages, "date", where).order_by("-date", "-pk")
     pages = pages.prefetch_related("categories", "tagged_items__tag")
@@ -173,11 +188,16 @@ def list_news(request: HttpRequest, filters: Query[OrganisationAndDates]):
     return Rows(pages, shape_page=_page_shaper(request, post))
 
 
-@router.get("/events", response=list[EventOut])
+@router.get(
+    "/events",
+    response=list[EventOut],
+    description=gettext_lazy(
+        "Events, soonest first; by organisation, ward and from and to a start date, and "
+        "`upcoming=true` for those not yet ended. The venue's address is on the event's page."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_events(request: HttpRequest, filters: Query[EventQuery]):
-    """Events, soonest first; by organisation, ward and from and to a start date, and
-    `upcoming=true` for those not yet ended. The venue's address is on the event's page."""
     pages, where = _published(EventPage, request, filters)
     if where.ward is not None:
         pages = pages.filter(ward=where.ward)
@@ -210,11 +230,16 @@ def _event(event: EventPage, taken: int) -> dict:
     }
 
 
-@router.get("/statements", response=list[StatementOut])
+@router.get(
+    "/statements",
+    response=list[StatementOut],
+    description=gettext_lazy(
+        "Joint statements and open letters, newest first, with the organisations that "
+        "co-signed and how many people added their names (never the names' emails)."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_statements(request: HttpRequest, filters: Query[OrganisationAndDates]):
-    """Joint statements and open letters, newest first, with the organisations that
-    co-signed and how many people added their names (never the names' emails)."""
     pages, where = _published(JointStatementPage, request, filters)
     pages = dated(pages, "statement_date", where).order_by("-statement_date", "-pk")
     pagecache.tag(request, "statements")

@@ -4,6 +4,8 @@ figures, and contracts. Councillors appear only in their public roles."""
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -21,7 +23,7 @@ from townhall.api.council_schemas import (
 )
 from townhall.api.pagination import BoundedLimitOffset
 from townhall.api.schemas import MAX_OFFSET, FilterText, Problem, RecordId, Slug
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.council.forms import DecisionFilters
 from townhall.council.models import (
     Committee,
@@ -66,10 +68,15 @@ def _committee(request: HttpRequest, committee: Committee) -> dict:
     }
 
 
-@router.get("/committees", response=list[CommitteeOut])
+@router.get(
+    "/committees",
+    response=list[CommitteeOut],
+    description=gettext_lazy(
+        "Every committee, board and the full council, with their current members' roles."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_committees(request: HttpRequest):
-    """Every committee, board and the full council, with their current members' roles."""
     pagecache.tag(request, COUNCIL_TAG)
     memberships = Membership.objects.select_related("councillor__ward")
     committees = Committee.objects.prefetch_related(Prefetch("memberships", memberships))
@@ -81,7 +88,7 @@ def committee_detail(request: HttpRequest, slug: Slug):
     pagecache.tag(request, COUNCIL_TAG)
     found = Committee.objects.filter(slug=slug).first()
     if found is None:
-        return Status(404, {"detail": "No committee has this slug."})
+        return Status(404, {"detail": _("No committee has this slug.")})
     return Status(200, _committee(request, found))
 
 
@@ -112,10 +119,15 @@ class MeetingQuery(Schema):
     upcoming: bool = False
 
 
-@router.get("/meetings", response=list[MeetingOut])
+@router.get(
+    "/meetings",
+    response=list[MeetingOut],
+    description=gettext_lazy(
+        "Meetings, newest first; `upcoming=true` for those still to come, soonest first."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_meetings(request: HttpRequest, filters: Query[MeetingQuery]):
-    """Meetings, newest first; `upcoming=true` for those still to come, soonest first."""
     pagecache.tag(request, COUNCIL_TAG)
     meetings = Meeting.objects.select_related("committee")
     if filters.committee:
@@ -130,7 +142,7 @@ def meeting_detail(request: HttpRequest, pk: RecordId):
     pagecache.tag(request, COUNCIL_TAG)
     found = Meeting.objects.select_related("committee").filter(pk=pk).first()
     if found is None:
-        return Status(404, {"detail": "No meeting has this id."})
+        return Status(404, {"detail": _("No meeting has this id.")})
     papers = found.papers.select_related("document")
     return Status(
         200,
@@ -184,12 +196,16 @@ class DecisionQuery(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
-@router.get("/decisions", response={200: DecisionPage, 400: Problem})
+@router.get(
+    "/decisions",
+    response={200: DecisionPage, 400: Problem},
+    description=gettext_lazy(
+        "The decisions register, newest first, with the same filters as its web page.\n\n"
+        "Dates are YYYY-MM-DD; `body` is a committee's slug. A bad filter answers 400 and "
+        "says why."
+    ),
+)
 def list_decisions(request: HttpRequest, query: Query[DecisionQuery]):
-    """The decisions register, newest first, with the same filters as its web page.
-
-    Dates are YYYY-MM-DD; `body` is a committee's slug. A bad filter answers 400 and says why.
-    """
     pagecache.tag(request, COUNCIL_TAG)
     filters = {key: value for key, value in query.dict().items() if value}
     form = DecisionFilters(
@@ -213,7 +229,7 @@ def decision_detail(request: HttpRequest, pk: RecordId):
     pagecache.tag(request, COUNCIL_TAG)
     found = Decision.objects.select_related("committee", "agenda_item").filter(pk=pk).first()
     if found is None:
-        return Status(404, {"detail": "No decision has this id."})
+        return Status(404, {"detail": _("No decision has this id.")})
     return Status(200, _decision(request, found))
 
 
@@ -246,22 +262,32 @@ def _programme(request: HttpRequest, programme: ProgrammePage) -> dict:
     }
 
 
-@router.get("/programmes", response=list[ProgrammeOut])
+@router.get(
+    "/programmes",
+    response=list[ProgrammeOut],
+    description=gettext_lazy("Published programmes of change, each with its projects."),
+)
 @paginate(BoundedLimitOffset)
 def list_programmes(request: HttpRequest):
-    """Published programmes of change, each with its projects."""
     pagecache.tag(request, COUNCIL_TAG, pagecache.PAGES_TAG)
-    return [_programme(request, p) for p in ProgrammePage.objects.live().public()]
+    programmes = translations.originals(ProgrammePage.objects.live().public())  # each once
+    return [_programme(request, p) for p in programmes]
 
 
-@router.get("/figures/{page_id}", response={200: list[MeasureOut], 404: Problem})
+@router.get(
+    "/figures/{page_id}",
+    response={200: list[MeasureOut], 404: Problem},
+    description=gettext_lazy(
+        "The promise tracker of a programme or a project (by its id): each measure's values, "
+        "each with the address of the document or page that published it."
+    ),
+)
 def figures(request: HttpRequest, page_id: RecordId):
-    """The promise tracker of a programme or a project (by its id): each measure's values,
-    each with the address of the document or page that published it."""
     pagecache.tag(request, COUNCIL_TAG)
-    page = Page.objects.live().public().type(ProgrammePage, ProjectPage).filter(pk=page_id).first()
+    pages = translations.originals(Page.objects.live().public())  # figures are the original's
+    page = pages.type(ProgrammePage, ProjectPage).filter(pk=page_id).first()
     if page is None:
-        return Status(404, {"detail": "No published programme or project has this id."})
+        return Status(404, {"detail": _("No published programme or project has this id.")})
     measures = Measure.objects.filter(page=page).prefetch_related("values__source")
     pagecache.tag(request, pagecache.PAGES_TAG)
     return Status(
@@ -288,10 +314,13 @@ def figures(request: HttpRequest, page_id: RecordId):
     )
 
 
-@router.get("/contracts", response=list[ContractOut])
+@router.get(
+    "/contracts",
+    response=list[ContractOut],
+    description=gettext_lazy("The contracts register, newest first."),
+)
 @paginate(BoundedLimitOffset)
 def list_contracts(request: HttpRequest):
-    """The contracts register, newest first."""
     pagecache.tag(request, COUNCIL_TAG)
     return [
         {

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -76,10 +77,15 @@ class DatasetQuery(Schema):
     organisation: FilterText | None = None
 
 
-@router.get("/datasets", response=list[DatasetOut])
+@router.get(
+    "/datasets",
+    response=list[DatasetOut],
+    description=gettext_lazy(
+        "Every published dataset, with its limits; `organisation` is an organisation's slug."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_datasets(request: HttpRequest, filters: Query[DatasetQuery]):
-    """Every published dataset, with its limits; `organisation` is an organisation's slug."""
     pagecache.tag(request, TAG)
     datasets = Dataset.objects.public().select_related("organisation").prefetch_related("limits")
     if filters.organisation:
@@ -93,11 +99,16 @@ class ObservationQuery(Schema):
     date_to: IsoDate | None = None
 
 
-@router.get("/datasets/{slug}/observations", response=list[ObservationOut])
+@router.get(
+    "/datasets/{slug}/observations",
+    response=list[ObservationOut],
+    description=gettext_lazy(
+        "A dataset's observations by date; by ward, and from and to a date. An unknown or "
+        "unpublished dataset has none."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_observations(request: HttpRequest, slug: Slug, filters: Query[ObservationQuery]):
-    """A dataset's observations by date; by ward, and from and to a date. An unknown or
-    unpublished dataset has none."""
     pagecache.tag(request, TAG)
     dataset = Dataset.objects.public().filter(slug=slug).first()
     if dataset is None:

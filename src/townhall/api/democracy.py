@@ -5,6 +5,8 @@ writer's email or address, nor a question before an officer accepted it."""
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -77,10 +79,15 @@ def _councillors():
     )
 
 
-@router.get("/councillors", response=list[PersonOut])
+@router.get(
+    "/councillors",
+    response=list[PersonOut],
+    description=gettext_lazy(
+        "Every councillor in office as a Popolo Person, with their committee memberships."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_councillors(request: HttpRequest):
-    """Every councillor in office as a Popolo Person, with their committee memberships."""
     pagecache.tag(request, COUNCIL_TAG)
     return [_person(request, councillor) for councillor in _councillors().in_office()]
 
@@ -90,17 +97,22 @@ def councillor_detail(request: HttpRequest, slug: Slug):
     pagecache.tag(request, COUNCIL_TAG)
     found = _councillors().filter(slug=slug).first()
     if found is None:
-        return Status(404, {"detail": "No councillor has this id."})
+        return Status(404, {"detail": _("No councillor has this id.")})
     return Status(200, _person(request, found))
 
 
-@router.get("/councillors/{slug}/interests", response={200: InterestsOut, 404: Problem})
+@router.get(
+    "/councillors/{slug}/interests",
+    response={200: InterestsOut, 404: Problem},
+    description=gettext_lazy(
+        "Every version of their register, newest first, and the interests they declared."
+    ),
+)
 def councillor_interests(request: HttpRequest, slug: Slug):
-    """Every version of their register, newest first, and the interests they declared."""
     pagecache.tag(request, COUNCIL_TAG)
     found = Councillor.objects.filter(slug=slug).first()
     if found is None:
-        return Status(404, {"detail": "No councillor has this id."})
+        return Status(404, {"detail": _("No councillor has this id.")})
     declarations = found.declarations.select_related("agenda_item")
     return Status(
         200,
@@ -159,10 +171,15 @@ def _vote_event(vote: RecordedVote) -> dict:
     }
 
 
-@router.get("/votes", response=list[VoteEventOut])
+@router.get(
+    "/votes",
+    response=list[VoteEventOut],
+    description=gettext_lazy(
+        "Recorded votes as Popolo VoteEvents, newest meeting first; by meeting or councillor."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_votes(request: HttpRequest, filters: Query[VoteQuery]):
-    """Recorded votes as Popolo VoteEvents, newest meeting first; by meeting or councillor."""
     pagecache.tag(request, COUNCIL_TAG)
     votes = RecordedVote.objects.select_related("agenda_item__meeting__committee").prefetch_related(
         "ballots__councillor"
@@ -179,11 +196,16 @@ class QuestionQuery(Schema):
     committee: FilterText | None = None
 
 
-@router.get("/questions", response=list[PublicQuestionOut])
+@router.get(
+    "/questions",
+    response=list[PublicQuestionOut],
+    description=gettext_lazy(
+        "Residents' questions and deputations once accepted, with the written answers; the "
+        "page shows who asked, the API does not (it gives no resident's name)."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_questions(request: HttpRequest, filters: Query[QuestionQuery]):
-    """Residents' questions and deputations once accepted, with the written answers; the
-    page shows who asked, the API does not (it gives no resident's name)."""
     pagecache.tag(request, COUNCIL_TAG)
     published = PublicQuestion.objects.published().select_related("meeting__committee")
     if filters.meeting:
@@ -204,10 +226,13 @@ def list_questions(request: HttpRequest, filters: Query[QuestionQuery]):
     ]
 
 
-@router.get("/forward-plan", response=list[KeyDecisionOut])
+@router.get(
+    "/forward-plan",
+    response=list[KeyDecisionOut],
+    description=gettext_lazy("Key decisions to come, soonest first."),
+)
 @paginate(BoundedLimitOffset)
 def forward_plan(request: HttpRequest):
-    """Key decisions to come, soonest first."""
     pagecache.tag(request, COUNCIL_TAG)
     return [
         {
@@ -240,22 +265,27 @@ class SpendingQuery(Schema):
         try:
             date.fromisoformat(f"{value}-01")
         except ValueError:
-            raise ValueError("give the month as YYYY-MM, like 2026-03") from None
+            raise ValueError(_("give the month as YYYY-MM, like 2026-03")) from None
         return value
 
     @field_validator("q")
     @classmethod
     def _words(cls, value: str | None) -> str | None:
         if value is not None and len(value) > 100:
-            raise ValueError("at most 100 characters")
+            raise ValueError(_("at most 100 characters"))
         return value
 
 
-@router.get("/spending", response=list[PaymentOut])
+@router.get(
+    "/spending",
+    response=list[PaymentOut],
+    description=gettext_lazy(
+        "Payments over £500, newest first; by words in the supplier, service or purpose, by "
+        "service, or by month."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_spending(request: HttpRequest, filters: Query[SpendingQuery]):
-    """Payments over £500, newest first; by words in the supplier, service or purpose, by
-    service, or by month."""
     pagecache.tag(request, COUNCIL_TAG)
     month = date.fromisoformat(f"{filters.month}-01") if filters.month else None
     payments = spending.filtered((filters.q or "").strip(), filters.service or "", month)

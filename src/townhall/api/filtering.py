@@ -6,6 +6,7 @@ looks like "none"."""
 from dataclasses import dataclass
 
 from django.db.models import DateTimeField, Q
+from django.utils.translation import gettext as _
 from ninja import Schema
 
 from townhall.api.schemas import FilterText, IsoDate
@@ -45,7 +46,7 @@ def organisation_named(slug: str | None) -> Organisation | None:
         return None
     found = Organisation.objects.select_related("home_page").filter(slug=slug).first()
     if found is None:
-        raise BadFilter("organisation", f"no organisation has the slug {slug!r}")
+        raise BadFilter("organisation", _("no organisation has the slug %(slug)r") % {"slug": slug})
     return found
 
 
@@ -54,7 +55,7 @@ def ward_named(name_or_code: str | None) -> Ward | None:
         return None
     found = Ward.objects.filter(Q(name__iexact=name_or_code) | Q(code__iexact=name_or_code)).first()
     if found is None:
-        raise BadFilter("ward", f"no ward has the name or code {name_or_code!r}")
+        raise BadFilter("ward", _("no ward has the name or code %(name)r") % {"name": name_or_code})
     return found
 
 
@@ -62,7 +63,7 @@ def scope(filters: Schema) -> Scope:
     """The filters read and checked: the organisation and ward they name, and the dates."""
     date_from, date_to = getattr(filters, "date_from", None), getattr(filters, "date_to", None)
     if date_from and date_to and date_to < date_from:
-        raise BadFilter("date_to", "must not be before date_from")
+        raise BadFilter("date_to", _("must not be before date_from"))
     return Scope(
         organisation=organisation_named(filters.organisation),
         ward=ward_named(getattr(filters, "ward", None)),

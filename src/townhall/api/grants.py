@@ -7,12 +7,13 @@ from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from townhall.api.filtering import OrganisationFilter, WhereAndWhen, dated, scope
 from townhall.api.pagination import BoundedLimitOffset, Rows
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.core.models import Organisation
 from townhall.core.services.organisations import owners_of
 from townhall.grants import open_data
@@ -73,12 +74,18 @@ class GrantOut(Schema):
     dataSource: str
 
 
-@router.get("/grants/schemes", response=list[SchemeOut])
+@router.get(
+    "/grants/schemes",
+    response=list[SchemeOut],
+    description=gettext_lazy(
+        "Published grant schemes with their rounds, each round's state following its dates."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_schemes(request: HttpRequest, filters: Query[OrganisationFilter]):
-    """Published grant schemes with their rounds, each round's state following its dates."""
     where = scope(filters)
-    schemes = GrantSchemePage.objects.live().public().prefetch_related("rounds").order_by("path")
+    schemes = translations.originals(GrantSchemePage.objects.live().public())  # each once
+    schemes = schemes.prefetch_related("rounds").order_by("path")
     if where.organisation is not None:
         schemes = schemes.descendant_of(where.organisation.home_page)
     pagecache.tag(request, pagecache.PAGES_TAG, TAG)
@@ -117,11 +124,16 @@ def list_schemes(request: HttpRequest, filters: Query[OrganisationFilter]):
     return Rows(schemes, shape_page=shape_page)
 
 
-@router.get("/grants/awards", response=list[GrantOut])
+@router.get(
+    "/grants/awards",
+    response=list[GrantOut],
+    description=gettext_lazy(
+        "Published awards, newest first, as 360Giving grants; by the funding organisation, "
+        "the ward the people who benefit live in, and from and to the award date."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_awards(request: HttpRequest, filters: Query[WhereAndWhen]):
-    """Published awards, newest first, as 360Giving grants; by the funding organisation,
-    the ward the people who benefit live in, and from and to the award date."""
     where = scope(filters)
     awards = Award.objects.filter(published=True).select_related("ward")
     if where.organisation is not None:

@@ -4,6 +4,8 @@ from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router
 from ninja.pagination import paginate
 from ninja.responses import Status
@@ -42,12 +44,17 @@ class PetitionQuery(OrganisationAndDates):
     state: Literal["open", "closed", "rejected"] = "open"
 
 
-@router.get("/petitions", response=list[PetitionSummary])
+@router.get(
+    "/petitions",
+    response=list[PetitionSummary],
+    description=gettext_lazy(
+        "Public petitions in one state: open (the default), closed or rejected, any other "
+        "state answering 400; by the organisation that started them, and from and to the date "
+        "they opened."
+    ),
+)
 @paginate(BoundedLimitOffset)
 def list_petitions(request: HttpRequest, filters: Query[PetitionQuery]):
-    """Public petitions in one state: open (the default), closed or rejected, any other
-    state answering 400; by the organisation that started them, and from and to the date
-    they opened."""
     where = scope(filters)
     pagecache.tag(request, "petitions", seconds=COUNT_LAG_SECONDS)
     petitions = Petition.objects.filter(state=filters.state)
@@ -61,7 +68,7 @@ def list_petitions(request: HttpRequest, filters: Query[PetitionQuery]):
 def petition_detail(request: HttpRequest, pk: RecordId):
     petition = _public(request, pk)
     if petition is None:
-        return Status(404, {"detail": "No public petition has this id."})
+        return Status(404, {"detail": _("No public petition has this id.")})
     reached = {r.threshold_id: r.reached_at for r in petition.reached.all()}
     response = getattr(petition, "response", None)
     return Status(
@@ -101,17 +108,19 @@ def petition_detail(request: HttpRequest, pk: RecordId):
     openapi_extra={
         "responses": {
             "200": {
-                "description": "Confirmed signatures per ward: ward_code, ward_name, signatures",
+                "description": gettext_lazy(
+                    "Confirmed signatures per ward: ward_code, ward_name, signatures"
+                ),
                 "content": {"text/csv": {"schema": {"type": "string"}}},
             }
         }
     },
+    description=gettext_lazy("Confirmed signatures per ward, as CSV."),
 )
 def petition_wards_csv(request: HttpRequest, pk: RecordId):
-    """Confirmed signatures per ward, as CSV."""
     petition = _public(request, pk)
     if petition is None:
-        return Status(404, {"detail": "No public petition has this id."})
+        return Status(404, {"detail": _("No public petition has this id.")})
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["ward_code", "ward_name", "signatures"])

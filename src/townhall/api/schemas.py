@@ -4,6 +4,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja import Path, Schema
 from pydantic import AfterValidator, BeforeValidator, StringConstraints
 
@@ -63,7 +64,7 @@ def _one_line(value: str) -> str:
     try:
         refuse_control_characters(value)
     except ValidationError:
-        raise ValueError("must not hold control characters") from None
+        raise ValueError(_("must not hold control characters")) from None
     return value
 
 
@@ -82,7 +83,7 @@ def _iso_date(value: object) -> object:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise ValueError("give the date as YYYY-MM-DD, like 2016-09-30") from None
+        raise ValueError(_("give the date as YYYY-MM-DD, like 2016-09-30")) from None
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -1,5 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
@@ -30,8 +32,9 @@ class TownhallAPI(NinjaAPI):
                     operation["responses"].setdefault(
                         "400",
                         {
-                            "description": "A parameter is not valid: the detail says which "
-                            "and why",
+                            "description": _(
+                                "A parameter is not valid: the detail says which and why"
+                            ),
                             "content": {"application/json": {"schema": problem}},
                         },
                     )
@@ -39,21 +42,23 @@ class TownhallAPI(NinjaAPI):
 
 
 api = TownhallAPI(
-    title="Townhall public API",
+    title=gettext_lazy("Townhall public API"),
     version="1",
-    description="Public facts about organisations and what they publish (news, events, joint "
-    "statements, aims with every version kept, grant schemes and awards in the 360Giving "
-    "shape), petitions (counts, states, thresholds, responses and "
-    "signatures by ward) and the council's record (committees, meetings, decisions, "
-    "programmes with their figures, and contracts; councillors, their interests and recorded "
-    "votes as Popolo shapes, residents' published questions, the forward plan and spending "
-    "over £500), datasets with their limits and observations, and consultations with their "
-    "questions and published results. No personal data is ever included: "
-    "councillors appear only in their public roles. Every listing is a page of "
-    "`{items, count}` with `limit` (up to 200) and `offset`; filters naming nothing known "
-    "answer 400 with the field and the reason. Every answer carries an ETag and a "
-    "Last-Modified (ask again with If-None-Match or If-Modified-Since for a 304) and allows "
-    "any origin to read it (CORS).",
+    description=gettext_lazy(
+        "Public facts about organisations and what they publish (news, events, joint "
+        "statements, aims with every version kept, grant schemes and awards in the 360Giving "
+        "shape), petitions (counts, states, thresholds, responses and "
+        "signatures by ward) and the council's record (committees, meetings, decisions, "
+        "programmes with their figures, and contracts; councillors, their interests and "
+        "recorded votes as Popolo shapes, residents' published questions, the forward plan "
+        "and spending over £500), datasets with their limits and observations, and "
+        "consultations with their questions and published results. No personal data is ever "
+        "included: councillors appear only in their public roles. Every listing is a page of "
+        "`{items, count}` with `limit` (up to 200) and `offset`; filters naming nothing known "
+        "answer 400 with the field and the reason. Every answer carries an ETag and a "
+        "Last-Modified (ask again with If-None-Match or If-Modified-Since for a 304) and "
+        "allows any origin to read it (CORS)."
+    ),
     urls_namespace="public-api",
 )
 

@@ -1,5 +1,7 @@
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model
@@ -7,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core import translations
 from townhall.core.indicators import indicator_blocks
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.listing import latest_items
@@ -17,10 +20,11 @@ from townhall.core.version_forms import CompareVersionsForm, version_choices
 class OrganisationHomePage(Page):
     """The front page of a campaign group's or the council's section of the site."""
 
-    page_description = (
+    page_description = gettext_lazy(
         "The front page of a group or of the council: who you are, your latest news and "
         "how to get in touch."
     )
+    kept_from_original = ("figures",)  # current figures in every language (core.translations)
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
     donate_page = models.ForeignKey(
@@ -29,18 +33,20 @@ class OrganisationHomePage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Your own donation page on this site, if you have one",
+        help_text=gettext_lazy("Your own donation page on this site, if you have one"),
     )
     donate_url = models.URLField(
-        "donation page elsewhere",
+        gettext_lazy("donation page elsewhere"),
         blank=True,
-        help_text="Or where supporters can give money on another site",
+        help_text=gettext_lazy("Or where supporters can give money on another site"),
     )
     contact = models.ForeignKey(
         "core.ContactDetails", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     figures = StreamField(
-        indicator_blocks(), blank=True, help_text="Indicators: your datasets' latest figures"
+        indicator_blocks(),
+        blank=True,
+        help_text=gettext_lazy("Indicators: your datasets' latest figures"),
     )
 
     content_panels = [
@@ -63,14 +69,16 @@ class OrganisationHomePage(Page):
 
     def section_menu_extra(self) -> list[tuple[str, str]]:
         """Links this home page adds to its section's menu."""
-        return [("Donate", self.donate_link)] if self.donate_link else []
+        # Lazy: the menus are kept between requests (core.services.sections), in any language.
+        return [(gettext_lazy("Donate"), self.donate_link)] if self.donate_link else []
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organisation = organisation_for_page(self)
         context["organisation"] = organisation
         context["latest"] = latest_items(self)
-        context["aims"] = AimsPage.objects.live().public().child_of(self).first()
+        aims = translations.originals(AimsPage.objects.live().public()).child_of(self).first()
+        context["aims"] = translations.in_reader_language([aims])[0] if aims else None
         if organisation is not None:
             context["documents"] = (
                 get_document_model()
@@ -80,13 +88,13 @@ class OrganisationHomePage(Page):
         return context
 
     class Meta:
-        verbose_name = "group home page"
+        verbose_name = gettext_lazy("group home page")
 
 
 class AimsPage(RoutablePageMixin, Page):
     """Aims or a constitution, with every published version kept and comparable in public."""
 
-    page_description = (
+    page_description = gettext_lazy(
         "Your aims or constitution. Every version you publish is kept, and readers can "
         "compare them."
     )
@@ -95,10 +103,12 @@ class AimsPage(RoutablePageMixin, Page):
 
     body = RichTextField(features=EDITOR_FEATURES)
     change_summary = models.CharField(
-        "what changed",
+        gettext_lazy("what changed"),
         max_length=250,
         blank=True,
-        help_text="One line saying what this version changes; shown in the public history.",
+        help_text=gettext_lazy(
+            "One line saying what this version changes; shown in the public history."
+        ),
     )
 
     content_panels = [*Page.content_panels, FieldPanel("body"), FieldPanel("change_summary")]
@@ -137,7 +147,8 @@ class AimsPage(RoutablePageMixin, Page):
         return compare_versions(request, self)
 
     class Meta:
-        verbose_name = "aims"
+        # Translators: a kind of page: a group's aims, or its constitution
+        verbose_name = gettext_lazy("aims")
 
 
 class AimsVersion(models.Model):
@@ -146,7 +157,7 @@ class AimsVersion(models.Model):
     page = models.ForeignKey(AimsPage, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=255)
-    body = models.TextField(help_text="Rich text, in Wagtail's stored format")
+    body = models.TextField(help_text=gettext_lazy("Rich text, in Wagtail's stored format"))
     change_summary = models.CharField(max_length=250, blank=True)
     published_at = models.DateTimeField()
     revision = models.OneToOneField(
@@ -160,4 +171,4 @@ class AimsVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title}, version {self.number}"
+        return _("%(title)s, version %(number)s") % {"title": self.title, "number": self.number}

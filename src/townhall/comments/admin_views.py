@@ -5,6 +5,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
 from townhall.comments import services
@@ -13,10 +16,10 @@ from townhall.core import access
 from townhall.core.feedback_forms import same_site_path
 
 ACTION_LABELS = {
-    "approve": "Approve",
-    "unapprove": "Unapprove",
-    "spam": "Mark as spam",
-    "trash": "Move to trash",
+    "approve": gettext_lazy("Approve"),
+    "unapprove": gettext_lazy("Unapprove"),
+    "spam": gettext_lazy("Mark as spam"),
+    "trash": gettext_lazy("Move to trash"),
 }
 
 
@@ -38,7 +41,11 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     comment = moderatable(request, pk)
     if request.method == "POST":
         services.moderate(comment, action, request.user)
-        messages.success(request, f"{ACTION_LABELS[action]}: comment by {comment.author_name}.")
+        messages.success(
+            request,
+            _("%(action)s: comment by %(name)s.")
+            % {"action": ACTION_LABELS[action], "name": comment.author_name},
+        )
         return redirect(_next_url(request))
     return TemplateResponse(
         request,
@@ -59,9 +66,9 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
         content = request.POST.get("content", "").strip()
         if content and len(content) <= 65525:
             services.reply_as_moderator(comment, request.user, content)
-            messages.success(request, f"Replied to {comment.author_name}.")
+            messages.success(request, _("Replied to %(name)s.") % {"name": comment.author_name})
             return redirect(_next_url(request))
-        error = "Enter your reply" if not content else "Your reply is too long"
+        error = _("Enter your reply") if not content else _("Your reply is too long")
     return TemplateResponse(
         request,
         "comments/admin/reply.html",
@@ -94,7 +101,13 @@ class ModerationBulkAction(SnippetBulkAction):
         return {"user": self.request.user}
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return f"{ACTION_LABELS[self.moderation_action]}: {num_parent_objects} comment(s)."
+        return ngettext(
+            "%(action)s: %(count)s comment.", "%(action)s: %(count)s comments.", num_parent_objects
+        ) % {"action": ACTION_LABELS[self.moderation_action], "count": num_parent_objects}
+
+
+def _selected(name: str) -> str:
+    return _("%(action)s: selected comments") % {"action": ACTION_LABELS[name]}
 
 
 def bulk_action(name: str, priority: int):
@@ -104,7 +117,7 @@ def bulk_action(name: str, priority: int):
         {
             "display_name": ACTION_LABELS[name],
             "action_type": name,
-            "aria_label": f"{ACTION_LABELS[name]}: selected comments",
+            "aria_label": lazy(_selected, str)(name),  # translated when shown
             "moderation_action": name,
             "action_priority": priority,
         },

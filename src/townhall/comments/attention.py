@@ -1,6 +1,7 @@
 """Comments waiting for a moderator, on the admin dashboard (core.attention)."""
 
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from townhall.comments.models import Comment
 from townhall.core.admin_views import scope_to_sections
@@ -12,18 +13,16 @@ def waiting(user) -> list[Waiting]:
         return []
     queue = reverse("wagtailsnippets_comments_comment:list")
     comments = scope_to_sections(Comment.objects.all(), user)
+    # Each count's words come from ngettext, passed as both forms (see core.attention).
+    pending = comments.filter(status=Comment.Status.PENDING).count()
+    hidden = comments.filter(hidden_for_review=True).count()
+    awaiting = ngettext("comment awaiting moderation", "comments awaiting moderation", pending)
+    reported = ngettext(
+        "comment hidden after readers reported it",
+        "comments hidden after readers reported them",
+        hidden,
+    )
     return [
-        Waiting(
-            "comment awaiting moderation",
-            "comments awaiting moderation",
-            comments.filter(status=Comment.Status.PENDING).count(),
-            f"{queue}?status=pending",
-        ),
-        Waiting(
-            "comment hidden after readers reported it",
-            "comments hidden after readers reported them",
-            comments.filter(hidden_for_review=True).count(),
-            f"{queue}?hidden_for_review=true",
-            urgent=True,
-        ),
+        Waiting(awaiting, awaiting, pending, f"{queue}?status=pending"),
+        Waiting(reported, reported, hidden, f"{queue}?hidden_for_review=true", urgent=True),
     ]

@@ -4,10 +4,11 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from townhall.comments.models import Comment
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 
 FEED_LENGTH = 30
 
@@ -36,21 +37,23 @@ class CommentsFeed(Feed):
         return get_object_or_404(Page.objects.live().public(), pk=page_id)
 
     def title(self, page: Page) -> str:
-        return f"Comments on {page.title}"
+        return _("Comments on %(title)s") % {"title": page.title}
 
     def link(self, page: Page) -> str:
         return page.url or "/"
 
     def description(self, page: Page) -> str:
-        return f"The latest comments on {page.title}"
+        return _("The latest comments on %(title)s") % {"title": page.title}
 
     def items(self, page: Page):
-        live = Page.objects.live().public()
+        live = translations.originals(Page.objects.live().public())  # comments are on originals
         comments = visible_comments().filter(page__in=live.descendant_of(page, inclusive=True))
         return comments.select_related("page").order_by("-created_at")[:FEED_LENGTH]
 
     def item_title(self, comment: Comment) -> str:
-        return feed_text(f"{comment.author_name} on {comment.page.title}")
+        return feed_text(
+            _("%(name)s on %(title)s") % {"name": comment.author_name, "title": comment.page.title}
+        )
 
     def item_description(self, comment: Comment) -> str:
         return comment.content_html

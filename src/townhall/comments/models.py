@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from townhall.core.personal_data import holds_personal_data
@@ -12,39 +14,41 @@ class CommentPolicy(models.Model):
     organisation = models.OneToOneField(
         "core.Organisation", on_delete=models.CASCADE, related_name="comment_policy"
     )
-    manual_moderation = models.BooleanField("hold every comment for approval", default=False)
+    manual_moderation = models.BooleanField(_("hold every comment for approval"), default=False)
     max_links = models.PositiveSmallIntegerField(
-        "hold a comment with this many links or more", default=2
+        _("hold a comment with this many links or more"), default=2
     )
     moderation_keys = models.TextField(
-        "hold comments containing",
+        _("hold comments containing"),
         blank=True,
-        help_text="One word, name, address or IP per line; matched in the author, email, "
-        "website, text, IP address and browser name.",
+        help_text=_(
+            "One word, name, address or IP per line; matched in the author, email, "
+            "website, text, IP address and browser name."
+        ),
     )
     disallowed_keys = models.TextField(
-        "send comments containing these to spam",
+        _("send comments containing these to spam"),
         blank=True,
-        help_text="One per line, matched in the same places.",
+        help_text=_("One per line, matched in the same places."),
     )
     close_after_days = models.PositiveSmallIntegerField(
-        "close comments on posts older than (days)",
+        _("close comments on posts older than (days)"),
         null=True,
         blank=True,
-        help_text="Leave empty to keep comments open.",
+        help_text=_("Leave empty to keep comments open."),
     )
     thread_depth = models.PositiveSmallIntegerField(
-        "replies nest this many levels deep",
+        _("replies nest this many levels deep"),
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     per_page = models.PositiveSmallIntegerField(
-        "top-level comments per page",
+        _("top-level comments per page"),
         default=50,
         validators=[MinValueValidator(5), MaxValueValidator(500)],
     )
     reports_to_hide = models.PositiveSmallIntegerField(
-        "hide a comment after this many reports",
+        _("hide a comment after this many reports"),
         default=3,
         validators=[MinValueValidator(1)],
     )
@@ -53,7 +57,8 @@ class CommentPolicy(models.Model):
         FieldPanel("manual_moderation"),
         FieldPanel("max_links"),
         MultiFieldPanel(
-            [FieldPanel("moderation_keys"), FieldPanel("disallowed_keys")], heading="Word lists"
+            [FieldPanel("moderation_keys"), FieldPanel("disallowed_keys")],
+            heading=_("Word lists"),
         ),
         FieldPanel("close_after_days"),
         FieldPanel("thread_depth"),
@@ -62,11 +67,13 @@ class CommentPolicy(models.Model):
     ]
 
     class Meta:
-        verbose_name = "comment settings"
-        verbose_name_plural = "comment settings"
+        verbose_name = _("comment settings")
+        verbose_name_plural = _("comment settings")
 
     def __str__(self) -> str:
-        return f"Comment settings for {self.organisation}"
+        return gettext("Comment settings for %(organisation)s") % {
+            "organisation": self.organisation
+        }
 
 
 @holds_personal_data
@@ -74,10 +81,10 @@ class Comment(models.Model):
     """A reader's comment on a page. The email address is never shown in public."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting moderation"
-        APPROVED = "approved", "Approved"
-        SPAM = "spam", "Spam"
-        TRASH = "trash", "Trash"
+        PENDING = "pending", _("Awaiting moderation")
+        APPROVED = "approved", pgettext_lazy("a comment's status", "Approved")
+        SPAM = "spam", pgettext_lazy("a comment's status", "Spam")
+        TRASH = "trash", pgettext_lazy("a comment's status", "Trash")
 
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     parent = models.ForeignKey(
@@ -89,13 +96,13 @@ class Comment(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="The top-level comment of this thread; empty for a top-level comment.",
+        help_text=_("The top-level comment of this thread; empty for a top-level comment."),
     )
     depth = models.PositiveSmallIntegerField(default=1)
-    author_name = models.CharField("name", max_length=245)
-    author_email = models.EmailField("email", max_length=100)
-    author_url = models.URLField("website", max_length=200, blank=True)
-    content = models.TextField(max_length=65525, help_text="As written; shown sanitised.")
+    author_name = models.CharField(_("name"), max_length=245)
+    author_email = models.EmailField(_("email"), max_length=100)
+    author_url = models.URLField(_("website"), max_length=200, blank=True)
+    content = models.TextField(max_length=65525, help_text=_("As written; shown sanitised."))
     content_html = models.TextField(editable=False)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     ip_address = models.GenericIPAddressField(null=True, blank=True)
@@ -106,12 +113,12 @@ class Comment(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Set when a moderator replied from the admin.",
+        help_text=_("Set when a moderator replied from the admin."),
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     report_count = models.PositiveIntegerField(default=0)
     hidden_for_review = models.BooleanField(
-        default=False, help_text="Hidden from readers after too many reports, until reviewed."
+        default=False, help_text=_("Hidden from readers after too many reports, until reviewed.")
     )
 
     class Meta:
@@ -119,7 +126,10 @@ class Comment(models.Model):
         indexes = [models.Index(fields=["page", "status", "created_at"])]
 
     def __str__(self) -> str:
-        return f"{self.author_name} on {self.page.title}"
+        return gettext("%(name)s on %(title)s") % {
+            "name": self.author_name,
+            "title": self.page.title,
+        }
 
     def save(self, *args, **kwargs) -> None:
         from townhall.core.sanitise import clean_comment
@@ -163,4 +173,4 @@ class CommentReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Report on comment {self.comment_id}"
+        return gettext("Report on comment %(pk)s") % {"pk": self.comment_id}

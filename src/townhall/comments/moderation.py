@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from townhall.comments.models import Comment, CommentPolicy
 
-DUPLICATE_MESSAGE = "Duplicate comment detected; it looks as though you’ve already said that!"  # noqa: RUF001 - WordPress's words
+DUPLICATE_MESSAGE = gettext_noop(
+    "Duplicate comment detected; it looks as though you’ve already said that!"  # noqa: RUF001 - WordPress's words
+)
+# The English words of refuse_flood's message (which says them with ngettext, to translate).
 FLOOD_MESSAGE = (
     "You are posting comments too quickly. Your comment is kept below: wait {seconds} "
     "second{s}, then post it again."
@@ -60,7 +65,7 @@ def refuse_duplicate(candidate: Candidate) -> None:
         .exclude(status=Comment.Status.TRASH)
         .exists()
     ):
-        raise CommentRefused(409, DUPLICATE_MESSAGE)
+        raise CommentRefused(409, _(DUPLICATE_MESSAGE))
 
 
 def refuse_flood(candidate: Candidate, now: datetime) -> None:
@@ -73,9 +78,14 @@ def refuse_flood(candidate: Candidate, now: datetime) -> None:
     if last is not None:
         wait = settings.TOWNHALL_COMMENT_FLOOD_SECONDS - int((now - last).total_seconds())
         wait = max(1, wait)
-        raise CommentRefused(
-            429, FLOOD_MESSAGE.format(seconds=wait, s="" if wait == 1 else "s"), keep_text=True
-        )
+        message = ngettext(
+            "You are posting comments too quickly. Your comment is kept below: wait "
+            "%(seconds)s second, then post it again.",
+            "You are posting comments too quickly. Your comment is kept below: wait "
+            "%(seconds)s seconds, then post it again.",
+            wait,
+        ) % {"seconds": wait}
+        raise CommentRefused(429, message, keep_text=True)
 
 
 def count_links(content: str) -> int:

@@ -28,6 +28,10 @@ access.declare(
         "comment_settings:usage": access.rule("comments.change_commentpolicy"),
         "comments-post": access.public("anyone may comment; flood, link and spam checks"),
         "comments-report": access.public("anyone may report a comment; rate-limited"),
+        "comment-translated": access.public(
+            "a published comment machine-translated for a reader who asked (GET); "
+            "rate-limited, kept once translated"
+        ),
         "comments-feed-*": access.reads("approved comments only"),
     }
 )

@@ -8,6 +8,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from townhall.comments.models import Comment, CommentEvent, CommentPolicy, CommentReport
@@ -57,9 +58,9 @@ def _parent_for(candidate: Candidate, policy: CommentPolicy) -> Comment | None:
         pk=candidate.parent_id, page_id=candidate.page_id, status=Comment.Status.APPROVED
     ).first()
     if parent is None:
-        raise CommentRefused(400, "The comment you are replying to is not there any more.")
+        raise CommentRefused(400, _("The comment you are replying to is not there any more."))
     if parent.depth >= policy.thread_depth:
-        raise CommentRefused(400, "Replies cannot go any deeper here: reply further up.")
+        raise CommentRefused(400, _("Replies cannot go any deeper here: reply further up."))
     return parent
 
 
@@ -78,7 +79,7 @@ def submit(page: Page, candidate: Candidate, *, is_spam_trap: bool = False) -> C
     Raises CommentRefused for comments that are not saved at all."""
     policy = policy_for(page)
     if not comments_are_open(page, policy):
-        raise CommentRefused(403, "Comments are closed on this page.")
+        raise CommentRefused(403, _("Comments are closed on this page."))
     now = timezone.now()
     with transaction.atomic():
         parent = _parent_for(candidate, policy)
@@ -125,7 +126,8 @@ def _notify_moderators(comment: Comment) -> None:
         },
     )
     for email in sorted(emails):
-        send_email_after_commit(email, f"A comment on “{comment.page.title}” is waiting", body)
+        subject = _("A comment on “%(title)s” is waiting") % {"title": comment.page.title}
+        send_email_after_commit(email, subject, body)
 
 
 MODERATION_ACTIONS = {

@@ -52,6 +52,7 @@ class Row:
     has_replies: bool
     closes: range = range(0)
     report_url: str = ""
+    translate_url: str = ""  # set where a machine translator is configured
 
 
 def flatten(threads: list[Node]) -> list[Row]:

@@ -1,4 +1,6 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -49,7 +51,7 @@ class CommentQueueView(PageSectionScopeMixin, IndexView):
                 0, ListingButton(admin_views.ACTION_LABELS[action], url=f"{url}?next={next_url}")
             )
         reply_url = reverse("comments_reply", args=[instance.pk])
-        buttons.insert(0, ListingButton("Reply", url=f"{reply_url}?next={next_url}"))
+        buttons.insert(0, ListingButton(_("Reply"), url=f"{reply_url}?next={next_url}"))
         return buttons
 
 
@@ -132,7 +134,7 @@ class CommentViewSet(SnippetViewSet):
 
     model = Comment
     icon = "comment"
-    menu_label = "Comments"
+    menu_label = gettext_lazy("Comments")
     menu_order = 150
     add_to_admin_menu = True
     index_view_class = CommentQueueView
@@ -141,12 +143,12 @@ class CommentViewSet(SnippetViewSet):
     chooser_viewset_class = CommentChooserViewSet
     list_display = [
         "author_name",
-        CommentWithParentColumn("content", label="Comment"),
+        CommentWithParentColumn("content", label=gettext_lazy("Comment")),
         "page",
         "status",
         "hidden_for_review",
         "created_at",
-        ApproveColumn("approve", label="Approve", accessor="pk"),
+        ApproveColumn("approve", label=gettext_lazy("Approve"), accessor="pk"),
     ]
     list_filter = ["status", "hidden_for_review"]
     search_fields = ["author_name", "author_email", "content"]
@@ -166,7 +168,7 @@ class CommentPolicyViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = CommentPolicy
     icon = "cog"
-    menu_label = "Comment settings"
+    menu_label = gettext_lazy("Comment settings")
     add_to_settings_menu = True
     index_view_class = ScopedIndexView
     list_display = ["organisation", "manual_moderation", "max_links", "close_after_days"]

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from townhall.consultations import analysis as reading
 from townhall.consultations import exports, moderation, results
 from townhall.consultations.models import AnswerFile, ConsultationPage, Moderation, Response
-from townhall.core import access
+from townhall.core import access, translations
 from townhall.core.models import Ward
 
 
@@ -29,15 +30,26 @@ def _stage(page: ConsultationPage, request: HttpRequest):
 
 class ResultFilters(forms.Form):
     ward = forms.ModelChoiceField(
-        queryset=Ward.objects.order_by("name"), required=False, to_field_name="code"
+        label=gettext_lazy("Ward"),
+        queryset=Ward.objects.order_by("name"),
+        required=False,
+        to_field_name="code",
     )
-    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=gettext_lazy("Since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    until = forms.DateField(
+        label=gettext_lazy("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("since") and cleaned.get("until") and cleaned["until"] < cleaned["since"]:
-            self.add_error("until", "The end date must be on or after the start date")
+            self.add_error("until", gettext("The end date must be on or after the start date"))
         return cleaned
 
 
@@ -45,7 +57,10 @@ def index(request: HttpRequest) -> HttpResponse:
     access.ensure(request.user, "consultations.view_consultations")
     pages = [
         page
-        for page in ConsultationPage.objects.all().order_by("-first_published_at")
+        # Each once: responses are the original's (core.translations).
+        for page in translations.originals(ConsultationPage.objects.all()).order_by(
+            "-first_published_at"
+        )
         if access.allows(request.user, "consultations.manage_consultation", page)
     ]
     counts = {
@@ -119,10 +134,15 @@ def moderate(request: HttpRequest, pk: int) -> HttpResponse:
             except moderation.Refused as reason:
                 problem = str(reason)
             else:
-                messages.success(request, f"Answer from {response.public_id}: {data['decision']}.")
+                done = {
+                    Moderation.Decision.APPROVED: gettext("Answer from %(reference)s: approved."),
+                    Moderation.Decision.REDACTED: gettext("Answer from %(reference)s: redacted."),
+                    Moderation.Decision.REJECTED: gettext("Answer from %(reference)s: rejected."),
+                }[data["decision"]]
+                messages.success(request, done % {"reference": response.public_id})
                 return redirect("consultation-moderate", page.pk)
         else:
-            problem = "Choose what to do with the answer."
+            problem = gettext("Choose what to do with the answer.")
     return TemplateResponse(
         request,
         "consultations/admin/moderate.html",
@@ -147,7 +167,10 @@ def answers(request: HttpRequest, pk: int) -> HttpResponse:
             data = form.cleaned_data
             response = get_object_or_404(Response, pk=data["response"], consultation=page)
             reading.annotate(response, data["key"], data["tags"], data["note"], request.user)
-            messages.success(request, f"Saved the themes of {response.public_id}.")
+            messages.success(
+                request,
+                gettext("Saved the themes of %(reference)s.") % {"reference": response.public_id},
+            )
         return redirect(f"{request.path}?tag={request.GET.get('tag', '')}")
     tag = request.GET.get("tag", "").strip().lower()
     return TemplateResponse(
@@ -167,9 +190,17 @@ def erase(request: HttpRequest, pk: int) -> HttpResponse:
     page = _editable(request, pk)
     reference = request.POST.get("reference", "")
     if reading.erase(page, reference):
-        messages.success(request, f"Response {reference.strip().upper()} has been deleted.")
+        messages.success(
+            request,
+            gettext("Response %(reference)s has been deleted.")
+            % {"reference": reference.strip().upper()},
+        )
     else:
-        messages.error(request, f"No response to this consultation has the reference {reference}.")
+        messages.error(
+            request,
+            gettext("No response to this consultation has the reference %(reference)s.")
+            % {"reference": reference},
+        )
     return redirect("consultation-analysis", page.pk)
 
 

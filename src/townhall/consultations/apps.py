@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationsConfig(AppConfig):
     name = "townhall.consultations"
     label = "consultations"
-    verbose_name = "Consultations and surveys"
+    verbose_name = _("Consultations and surveys")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
@@ -16,9 +17,9 @@ class ConsultationsConfig(AppConfig):
         from townhall.consultations.models import ConsultationPage
         from townhall.core.search.pages import add_page_kind
 
-        add_page_kind("consultations", "Consultations", 50, ConsultationPage)
-        navigation.add_main_section("Have your say", "consultations", 30, "/consultations/")
-        navigation.add_council_link("Consultations", "consultations", 50)
+        add_page_kind("consultations", _("Consultations"), 50, ConsultationPage)
+        navigation.add_main_section(_("Have your say"), "consultations", 30, "/consultations/")
+        navigation.add_council_link(_("Consultations"), "consultations", 50)
         from townhall.consultations import attention
         from townhall.core import attention as dashboard
 

@@ -1,6 +1,8 @@
 """The public forms of a consultation: one page of questions, saving for later, submitting."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.consultations.models import Response
 from townhall.core.forms import PublicForm, clean_person_name, email_field, name_field
@@ -8,24 +10,24 @@ from townhall.core.forms import PublicForm, clean_person_name, email_field, name
 
 class SaveForm(PublicForm):
     email = email_field(
-        "Email address",
+        _("Email address"),
         254,
-        help_text="We send you a link to come back to your answers. We never publish it.",
+        help_text=_("We send you a link to come back to your answers. We never publish it."),
     )
 
 
 class SubmitForm(PublicForm):
     publish = forms.ChoiceField(
-        label="May we publish your answers?",
+        label=_("May we publish your answers?"),
         choices=Response.Publish.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose whether we may publish your answers"},
-        help_text="Staff check every answer before anything is published.",
+        error_messages={"required": _("Choose whether we may publish your answers")},
+        help_text=_("Staff check every answer before anything is published."),
     )
     email = email_field(
-        "Email address (optional)",
+        _("Email address (optional)"),
         254,
-        help_text="For a copy of your answers. We never publish it.",
+        help_text=_("For a copy of your answers. We never publish it."),
     )
 
     def __init__(self, *args, ask_name: bool = False, **kwargs):
@@ -36,7 +38,7 @@ class SubmitForm(PublicForm):
                 choice for choice in Response.Publish.choices if choice[0] != "named"
             ]
         if ask_name:
-            self.fields["name"] = name_field("Your name", 100)
+            self.fields["name"] = name_field(gettext("Your name"), 100)
             self.order_fields(["name", "publish", "email"])
 
     def clean_name(self) -> str:
@@ -46,6 +48,7 @@ class SubmitForm(PublicForm):
         cleaned = super().clean()
         if cleaned.get("publish") == Response.Publish.NAMED and not cleaned.get("name"):
             self.add_error(
-                "publish", "To publish with your name, give your name, or choose another option"
+                "publish",
+                gettext("To publish with your name, give your name, or choose another option"),
             )
         return cleaned

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -29,26 +31,34 @@ PRIVACY_NOTICE = (
 
 
 class Who(models.TextChoices):
-    ANYONE = "anyone", "Anyone"
-    WARDS = "wards", "People who live or work in chosen wards"
+    ANYONE = "anyone", _("Anyone")
+    WARDS = "wards", _("People who live or work in chosen wards")
 
 
 class ConsultationPage(Page):
     """A consultation or survey by the council or any organisation, from proposal to outcome."""
 
-    page_description = (
+    page_description = _(
         "Questions for residents, in one or more stages, then what you heard and what you did."
     )
 
-    summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
-    why = RichTextField("why we are consulting", features=EDITOR_FEATURES)
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences for listings"))
+    plain_summary = models.TextField(
+        _("in plain words"),
+        blank=True,
+        help_text=_(
+            "What is proposed and what it may mean for residents, in short sentences and "
+            "everyday words: shown first, with the reading age it needs"
+        ),
+    )
+    why = RichTextField(_("why we are consulting"), features=EDITOR_FEATURES)
     proposal = RichTextField(
-        "what is proposed", features=EDITOR_FEATURES, help_text="Link the documents here"
+        _("what is proposed"), features=EDITOR_FEATURES, help_text=_("Link the documents here")
     )
     who_can_respond = models.CharField(max_length=10, choices=Who.choices, default=Who.ANYONE)
     wards = ParentalManyToManyField("core.Ward", blank=True, related_name="+")
     named_responses = models.BooleanField(
-        "ask for a name", default=False, help_text="Otherwise responses are anonymous"
+        _("ask for a name"), default=False, help_text=_("Otherwise responses are anonymous")
     )
     privacy_notice = models.TextField(default=PRIVACY_NOTICE)
     series = models.ForeignKey(
@@ -57,18 +67,20 @@ class ConsultationPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="waves",
-        help_text="For a survey that repeats: the series this is one wave of",
+        help_text=_("For a survey that repeats: the series this is one wave of"),
     )
     we_asked = RichTextField(features=EDITOR_FEATURES, blank=True)
     you_said = RichTextField(features=EDITOR_FEATURES, blank=True)
     we_did = RichTextField(
         features=EDITOR_FEATURES,
         blank=True,
-        help_text="What the council did with the answers. Once the last stage has closed, "
-        "publishing the page with this filled in marks the consultation concluded: the "
-        "outcome is shown on the page under \u201cwe asked, you said, we did\u201d and the "
-        "consultation moves to the \u201cconcluded\u201d list. Before then it is saved but not "
-        "shown.",
+        help_text=_(
+            "What the council did with the answers. Once the last stage has closed, "
+            "publishing the page with this filled in marks the consultation concluded: the "
+            "outcome is shown on the page under \u201cwe asked, you said, we did\u201d and the "
+            "consultation moves to the \u201cconcluded\u201d list. Before then it is saved but not "
+            "shown."
+        ),
     )
     outcome_decision = models.ForeignKey(
         "council.Decision",
@@ -76,15 +88,16 @@ class ConsultationPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The decision in the council's register, where there is one",
+        help_text=_("The decision in the council's register, where there is one"),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("plain_summary"),
         FieldPanel("why"),
         FieldPanel("proposal"),
-        InlinePanel("stages", heading="Stages and their questions", min_num=1),
+        InlinePanel("stages", heading=_("Stages and their questions"), min_num=1),
         MultiFieldPanel(
             [
                 FieldPanel("who_can_respond"),
@@ -93,7 +106,7 @@ class ConsultationPage(Page):
                 FieldPanel("privacy_notice"),
                 FieldPanel("series"),
             ],
-            heading="Who can respond",
+            heading=_("Who can respond"),
         ),
         MultiFieldPanel(
             [
@@ -102,7 +115,7 @@ class ConsultationPage(Page):
                 FieldPanel("we_did"),
                 FieldPanel("outcome_decision"),
             ],
-            heading="Outcome: we asked, you said, we did",
+            heading=_("Outcome: we asked, you said, we did"),
         ),
     ]
     search_fields = [
@@ -113,7 +126,7 @@ class ConsultationPage(Page):
     ]
     parent_page_types = ["campaigns.OrganisationHomePage"]
     subpage_types: list[str] = []
-    digest_label = "New consultation"
+    digest_label = _("New consultation")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -126,7 +139,7 @@ class ConsultationPage(Page):
         return context
 
     class Meta:
-        verbose_name = "consultation or survey"
+        verbose_name = _("consultation or survey")
 
 
 class Stage(Orderable):
@@ -136,11 +149,11 @@ class Stage(Orderable):
     title = models.CharField(max_length=100, default="Consultation")
     opens_at = models.DateTimeField()
     closes_at = models.DateTimeField()
-    pages = StreamField([("page", QuestionPageBlock())], verbose_name="pages of questions")
+    pages = StreamField([("page", QuestionPageBlock())], verbose_name=_("pages of questions"))
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Dates"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")),
         FieldPanel("pages"),
     ]
 
@@ -150,14 +163,11 @@ class Stage(Orderable):
     def clean(self) -> None:
         errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            errors["closes_at"] = "A stage must close after it opens"
+            errors["closes_at"] = gettext("A stage must close after it opens")
         if problem := check_form(self.pages):
             errors["pages"] = problem
         if errors:
             raise ValidationError(errors)
-
-
-NOT_EARLIER = "which is not a question on an earlier page"
 
 
 def check_form(pages) -> str:
@@ -168,14 +178,22 @@ def check_form(pages) -> str:
         value = page_block.value
         on_page = set()
         if value.get("show_if_key") and value["show_if_key"] not in earlier:
-            return f"Page {number}'s condition names “{value['show_if_key']}”, {NOT_EARLIER}"
+            return gettext(
+                "Page %(number)s's condition names “%(key)s”, which is not a question on an "
+                "earlier page"
+            ) % {"number": number, "key": value["show_if_key"]}
         for question in value["questions"]:
             key = question.value["key"]
             if key in earlier or key in on_page:
-                return f"Two questions have the key “{key}”: each needs its own"
+                return gettext("Two questions have the key “%(key)s”: each needs its own") % {
+                    "key": key
+                }
             condition = question.value.get("show_if_key")
             if condition and condition not in earlier:
-                return f"The condition on “{key}” names “{condition}”, {NOT_EARLIER}"
+                return gettext(
+                    "The condition on “%(key)s” names “%(condition)s”, which is not a question "
+                    "on an earlier page"
+                ) % {"key": key, "condition": condition}
             on_page.add(key)
         earlier |= on_page
     return ""
@@ -188,12 +206,14 @@ class SurveySeries(models.Model):
     name = models.CharField(max_length=150)
     trend_questions = models.CharField(
         max_length=300,
-        help_text="The answers to follow over time, as question key=answer, by commas: "
-        "e.g. trust-council=Yes charts the share answering Yes to trust-council",
+        help_text=_(
+            "The answers to follow over time, as question key=answer, by commas: "
+            "e.g. trust-council=Yes charts the share answering Yes to trust-council"
+        ),
     )
 
     class Meta:
-        verbose_name_plural = "survey series"
+        verbose_name_plural = _("survey series")
 
     def __str__(self) -> str:
         return self.name
@@ -214,13 +234,13 @@ def new_public_id() -> str:
 
 class Response(models.Model):
     class State(models.TextChoices):
-        DRAFT = "draft", "Draft, not counted"
-        SUBMITTED = "submitted", "Submitted"
+        DRAFT = "draft", _("Draft, not counted")
+        SUBMITTED = "submitted", pgettext_lazy("a response's state", "Submitted")
 
     class Publish(models.TextChoices):
-        NAMED = "named", "Publish my answers with my name"
-        ANONYMOUS = "anonymous", "Publish my answers without my name"
-        PRIVATE = "private", "Do not publish my answers"
+        NAMED = "named", _("Publish my answers with my name")
+        ANONYMOUS = "anonymous", _("Publish my answers without my name")
+        PRIVATE = "private", _("Do not publish my answers")
 
     consultation = models.ForeignKey(
         ConsultationPage, on_delete=models.CASCADE, related_name="responses"
@@ -245,7 +265,10 @@ class Response(models.Model):
         indexes = [models.Index(fields=["consultation", "state", "submitted_at"])]
 
     def __str__(self) -> str:
-        return f"{self.public_id} to {self.consultation.title}"
+        return gettext("%(reference)s to %(title)s") % {
+            "reference": self.public_id,
+            "title": self.consultation.title,
+        }
 
 
 class Moderation(models.Model):
@@ -253,14 +276,14 @@ class Moderation(models.Model):
     keeps the respondent's words in the response and publishes the edited text."""
 
     class Decision(models.TextChoices):
-        APPROVED = "approved", "Approved as written"
-        REDACTED = "redacted", "Approved with a passage removed"
-        REJECTED = "rejected", "Not published"
+        APPROVED = "approved", _("Approved as written")
+        REDACTED = "redacted", _("Approved with a passage removed")
+        REJECTED = "rejected", _("Not published")
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="moderations")
     key = models.CharField(max_length=40)
     decision = models.CharField(max_length=10, choices=Decision.choices)
-    text = models.TextField(blank=True, help_text="As published")
+    text = models.TextField(blank=True, help_text=_("As published"))
     reason = models.CharField(max_length=300, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -281,7 +304,7 @@ class AnswerNote(models.Model):
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="notes")
     key = models.CharField(max_length=40)
-    tags = models.CharField(max_length=300, blank=True, help_text="Themes, by commas")
+    tags = models.CharField(max_length=300, blank=True, help_text=_("Themes, by commas"))
     note = models.TextField(blank=True)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -2,6 +2,7 @@
 logged reason) or reject; each decision records who made it and when."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from townhall.consultations.models import ConsultationPage, Moderation, Response
 from townhall.consultations.results import text_questions_by_stage
@@ -31,12 +32,12 @@ def waiting(page: ConsultationPage) -> list[tuple[Response, str, str, str]]:
 def decide(response: Response, key: str, decision: str, user, *, text: str = "", reason: str = ""):
     original = response.answers.get(key)
     if not original:
-        raise Refused("That answer does not exist.")
+        raise Refused(_("That answer does not exist."))
     if decision == Moderation.Decision.REDACTED:
         if not reason.strip():
-            raise Refused("Say why a passage is removed: the reason is kept in the log.")
+            raise Refused(_("Say why a passage is removed: the reason is kept in the log."))
         if not text.strip() or text.strip() == original.strip():
-            raise Refused("Edit the text to remove the passage, or approve it as written.")
+            raise Refused(_("Edit the text to remove the passage, or approve it as written."))
     published = {
         Moderation.Decision.APPROVED: original,
         Moderation.Decision.REDACTED: text.strip(),

@@ -5,7 +5,8 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from townhall.consultations.models import AnswerFile, ConsultationPage, Response, Stage
 from townhall.consultations.status import (  # noqa: F401 - named here for the views and API
@@ -42,7 +43,7 @@ def visible_questions(stage: Stage, answers: dict) -> list[Question]:
 def start(page: ConsultationPage) -> Response:
     current = status(page)
     if current.state != OPEN:
-        raise Refused("This consultation is not open for responses.")
+        raise Refused(_("This consultation is not open for responses."))
     return Response.objects.create(consultation=page, stage=current.stage)
 
 
@@ -50,8 +51,11 @@ def check_open(response: Response) -> None:
     now = timezone.now()
     if not (response.stage.opens_at <= now < response.stage.closes_at):
         raise Refused(
-            f"This consultation closed on {response.stage.closes_at:%-d %B %Y}: your answers "
-            "were kept as a draft and not counted."
+            _(
+                "This consultation closed on %(date)s: your answers were kept as a draft and "
+                "not counted."
+            )
+            % {"date": dateformat.format(response.stage.closes_at, "j F Y")}
         )
 
 
@@ -60,7 +64,7 @@ def save_answers(response: Response, answers: dict, files: dict | None = None) -
     """Merge one page's answers into the draft (a retry saves the same thing again)."""
     locked = Response.objects.select_for_update().get(pk=response.pk)
     if locked.state != Response.State.DRAFT:
-        raise Refused("This response has already been submitted.")
+        raise Refused(_("This response has already been submitted."))
     check_open(locked)
     merged = {**locked.answers}
     for key, value in answers.items():
@@ -98,7 +102,9 @@ def submit(response: Response, *, publish: str, name: str = "", email: str = "")
         return False
     check_open(locked)
     if missing := missing_answers(locked):
-        raise Refused(f"Answer “{missing[0].label}” before you submit.")
+        raise Refused(
+            _("Answer “%(question)s” before you submit.") % {"question": missing[0].label}
+        )
     shown_keys = {question.key for question in visible_questions(locked.stage, locked.answers)}
     locked.answers = {key: value for key, value in locked.answers.items() if key in shown_keys}
     ward_keys = [q.key for q in visible_questions(locked.stage, locked.answers) if q.kind == "ward"]
@@ -111,7 +117,10 @@ def submit(response: Response, *, publish: str, name: str = "", email: str = "")
         allowed = set(page.wards.values_list("pk", flat=True))
         if locked.ward_id not in allowed:
             names = ", ".join(page.wards.order_by("name").values_list("name", flat=True))
-            raise Refused(f"This consultation is for people who live or work in {names}.")
+            raise Refused(
+                _("This consultation is for people who live or work in %(wards)s.")
+                % {"wards": names}
+            )
     locked.state, locked.publish, locked.submitted_at = (
         Response.State.SUBMITTED,
         publish,
@@ -140,7 +149,7 @@ def send_resume_link(response: Response, email: str) -> None:
     Response.objects.filter(pk=response.pk).update(email=email)
     send_email_after_commit(
         email,
-        f"Finish your response: {response.consultation.title}",
+        _("Finish your response: %(title)s") % {"title": response.consultation.title},
         render_to_string(
             "consultations/emails/resume.txt",
             {"response": response, "link": answer_link(response)},
@@ -151,7 +160,8 @@ def send_resume_link(response: Response, email: str) -> None:
 def send_receipt(response: Response) -> None:
     send_email_after_commit(
         response.email,
-        f"Your response {response.public_id}: {response.consultation.title}",
+        _("Your response %(reference)s: %(title)s")
+        % {"reference": response.public_id, "title": response.consultation.title},
         render_to_string(
             "consultations/emails/receipt.txt",
             {"response": response, "answers": receipt(response)},

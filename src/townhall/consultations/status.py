@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.utils import timezone
+from django.utils.translation import pgettext
 
 FORTHCOMING, OPEN, CLOSED, CONCLUDED = "forthcoming", "open", "closed", "concluded"
 OUTCOME_DUE_DAYS = 84  # the government's standard: a response within 12 weeks
@@ -19,12 +20,15 @@ class Status:
 
     @property
     def label(self) -> str:
-        return {
-            FORTHCOMING: "Forthcoming",
-            OPEN: "Open",
-            CLOSED: "Closed",
-            CONCLUDED: "Concluded",
-        }[self.state]
+        if self.state == FORTHCOMING:
+            return pgettext("a consultation's state", "Forthcoming")
+        if self.state == OPEN:
+            return pgettext("a consultation's state", "Open")
+        if self.state == CLOSED:
+            return pgettext("a consultation's state", "Closed")
+        if self.state == CONCLUDED:
+            return pgettext("a consultation's state", "Concluded")
+        raise KeyError(self.state)
 
     @property
     def outcome_overdue(self) -> bool:

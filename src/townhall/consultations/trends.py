@@ -8,6 +8,7 @@ from django.utils.safestring import SafeString
 
 from townhall.consultations import services
 from townhall.consultations.models import ConsultationPage, Response, SurveySeries
+from townhall.core import translations
 from townhall.core.charts import Series, line_chart
 from townhall.council.models.figures import describe
 
@@ -39,7 +40,10 @@ def _label(waves: list[ConsultationPage], key: str) -> str:
 def trend_of(series: SurveySeries) -> tuple[list[TrendPoint], SafeString]:
     waves = [
         wave
-        for wave in ConsultationPage.objects.live().public().filter(series=series)
+        # Each wave once: a translation copies its series (core.translations).
+        for wave in translations.originals(ConsultationPage.objects.live().public()).filter(
+            series=series
+        )
         if services.status(wave).state in (services.CLOSED, services.CONCLUDED)
     ]
     points, lines = [], []

@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from townhall.consultations import results, services
 from townhall.consultations.forms import SaveForm, SubmitForm
 from townhall.consultations.models import ConsultationPage, Response, SurveySeries
 from townhall.consultations.trends import trend_of
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.core.question_form import QuestionPageForm
 from townhall.core.ratelimit import rate_limited
 
@@ -20,7 +21,8 @@ HUB_TAG = "consultations"
 
 def hub(request: HttpRequest) -> HttpResponse:
     """Forthcoming, open and closed consultations across the borough, by their dates."""
-    pages = ConsultationPage.objects.live().public().prefetch_related("stages")
+    pages = translations.originals(ConsultationPage.objects.live().public())  # each once
+    pages = translations.in_reader_language(pages.prefetch_related("stages"))
     groups = {state: [] for state in ("open", "forthcoming", "closed", "concluded")}
     changes = []
     for page in pages:
@@ -190,7 +192,7 @@ def check(request: HttpRequest, token: str) -> HttpResponse:
         except services.Refused as reason:
             problem = str(reason)
         else:
-            messages.success(request, "Your response has been submitted.")
+            messages.success(request, _("Your response has been submitted."))
             return redirect("consultation-receipt", token)
     return render(
         request,

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -37,5 +38,5 @@ class ResponsesMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu_item():
     return ResponsesMenuItem(
-        "Consultation responses", reverse("consultation-responses"), icon_name="form", order=310
+        _("Consultation responses"), reverse("consultation-responses"), icon_name="form", order=310
     )

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Min
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from townhall.core import access
@@ -65,5 +66,11 @@ def resend(request: HttpRequest) -> HttpResponse:
     if chosen and not request.POST.get("all_failed"):
         emails = Email.objects.filter(pk__in=[c for c in chosen if email_delivery.is_email_id(c)])
     count = email_delivery.resend(emails)
-    messages.success(request, f"{count} email{'s'[: count != 1]} queued to send again.")
+    messages.success(
+        request,
+        ngettext(
+            "%(count)s email queued to send again.", "%(count)s emails queued to send again.", count
+        )
+        % {"count": count},
+    )
     return redirect("email-queue")

@@ -9,10 +9,12 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.csv_import import ImportReport
 
-EVERY_ROW_CHECKED = (
+EVERY_ROW_CHECKED = gettext_lazy(
     "Every row is checked before anything is imported: if any row is wrong, nothing is "
     "imported and each problem is listed here. Importing the same file twice adds nothing "
     "twice."
@@ -23,17 +25,18 @@ class CsvUploadForm(forms.Form):
     """A spreadsheet saved as CSV, no larger than `max_bytes`."""
 
     max_bytes = 2 * 1024 * 1024
-    file = forms.FileField(label="CSV file")
+    file = forms.FileField(label=gettext_lazy("CSV file"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > self.max_bytes:
             megabytes = self.max_bytes // (1024 * 1024)
             raise forms.ValidationError(
-                f"The file is larger than {megabytes} MB: split it into parts."
+                _("The file is larger than %(megabytes)s MB: split it into parts.")
+                % {"megabytes": megabytes}
             )
         if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError("Choose a CSV file (save the spreadsheet as CSV UTF-8).")
+            raise forms.ValidationError(_("Choose a CSV file (save the spreadsheet as CSV UTF-8)."))
         return upload
 
 

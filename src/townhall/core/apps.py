@@ -1,16 +1,32 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# Editors add a sign language video to their own section's pages (scoped by core.rules and
+# the view set); granted to groups made before videos existed by migration 0015.
+SIGN_LANGUAGE_EDITOR_PERMISSIONS = [
+    f"core.{action}_signlanguagevideo" for action in ("view", "add", "change", "delete")
+]
 
 
 class CoreConfig(AppConfig):
     name = "townhall.core"
     label = "core"
-    verbose_name = "Townhall core"
+    verbose_name = _("Townhall core")
 
     def ready(self) -> None:
-        from townhall.core import digests, follow_sources, signals  # noqa: F401
+        from townhall.core import digests, follow_sources, other_versions, signals  # noqa: F401
+        from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
+
+        ROLE_MODEL_PERMISSIONS["editors"] += SIGN_LANGUAGE_EDITOR_PERMISSIONS
+        # Editors' pages in other languages (decision 17): links, locales, who may translate.
+        from townhall.core import translation_admin, translations
+
+        translations.install()
+        translation_admin.connect(self)
+        ROLE_MODEL_PERMISSIONS["editors"] += translation_admin.EDITOR_PERMISSIONS
         from townhall.core.search import pages, sources
 
-        sources.register("pages", "Other pages", 90, pages.other_pages)
+        sources.register("pages", _("Other pages"), 90, pages.other_pages)
 
         from townhall.core import sweeps
         from townhall.core.services import email_delivery

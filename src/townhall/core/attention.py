@@ -5,6 +5,8 @@ counted in that user's own organisations only, each with a link to the filtered 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 
 @dataclass(frozen=True)
 class Waiting:
@@ -16,7 +18,10 @@ class Waiting:
 
     @property
     def words(self) -> str:
-        return self.one if self.count == 1 else self.many
+        """`one` or `many` as the reader's language counts: a catalogue with this pair as
+        a plural has each of its forms. (A source may pass the words for its count, from
+        ngettext, as both.)"""
+        return ngettext(str(self.one), str(self.many), self.count)
 
 
 Source = Callable[[object], list[Waiting]]

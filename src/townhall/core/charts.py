@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 WIDTH, PLOT_HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 80, 20, 20, 40  # BOTTOM holds the years; the legend goes below
@@ -114,7 +116,7 @@ def line_chart(
         ]
     else:  # within one year: the first and last dates, by month
         ends = sorted({date.fromordinal(first), date.fromordinal(last)})
-        ticks = [(day, f"{day:%b %Y}") for day in ends]
+        ticks = [(day, date_format(day, "M Y")) for day in ends]
     for day, label in ticks:
         x = x_of(day)
         # A label at either end of the axis reads inwards, so the chart does not cut it off.
@@ -136,7 +138,7 @@ def line_chart(
                 f"{dashing}/>"
             )
         for x, y, day, value in coordinates:
-            label = f"{one.name}, {day:%-d %B %Y}: {describe(value)}"
+            label = f"{one.name}, {date_format(day, 'j F Y')}: {describe(value)}"
             drawn.append(
                 f'<g class="th-chart__point" data-series="{escape(one.name)}" '
                 f'data-date="{day.isoformat()}" data-value="{value}">'
@@ -161,12 +163,15 @@ def line_chart(
         f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{axis_y}" y2="{axis_y}" '
         f'stroke="#0b0c0c"/>'
     )
+    description = _(
+        "A line for each measure over time. The table after the chart gives every value, its "
+        "date and its source."
+    )
     svg = (
         f'<svg class="th-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">A line for each measure over time. The table after the '
-        f"chart gives every value, its date and its source.</desc>"
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
         f"{''.join(grid)}{axes}{''.join(drawn)}"
         f"{marked}"
         f"{legend}</svg>"
@@ -214,11 +219,15 @@ def bar_chart(
         text_at = (x - 4, height + 14, "end") if x > WIDTH * 0.6 else (x + 4, height + 14, "start")
         marked = _limit_mark(limit, x, 0, x, height, text_at)
         height += 20  # room for the limit's label under the bars
+    description = _(
+        "A bar for each answer, as long as the number who gave it. The table after the chart "
+        "gives the numbers."
+    )
     svg = (
         f'<svg class="th-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">A bar for each answer, as long as the number who gave it. '
-        f"The table after the chart gives the numbers.</desc>{''.join(rows)}{marked}</svg>"
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+        f"{''.join(rows)}{marked}</svg>"
     )
     return mark_safe(svg)

@@ -15,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 Checked = TypeVar("Checked")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
@@ -44,7 +46,9 @@ def parse_date(text: str) -> date:
             return datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValueError(f'"{text}" is not a date: write it as 2012-03-31 or 31/03/2012')
+    raise ValueError(
+        _('"%(text)s" is not a date: write it as 2012-03-31 or 31/03/2012') % {"text": text}
+    )
 
 
 def parse_decimal(text: str, *, negative: str = "", places: int = 2, digits: int = 14) -> Decimal:
@@ -54,13 +58,13 @@ def parse_decimal(text: str, *, negative: str = "", places: int = 2, digits: int
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f'"{text}" is not a number') from None
+        raise ValueError(_('"%(text)s" is not a number') % {"text": text}) from None
     if not value.is_finite():
-        raise ValueError(f'"{text}" is not a number')
+        raise ValueError(_('"%(text)s" is not a number') % {"text": text})
     if value < 0 and negative:
-        raise ValueError(f"{text} is negative: {negative}")
+        raise ValueError(_("%(text)s is negative: %(reason)s") % {"text": text, "reason": negative})
     if value.as_tuple().exponent < -places or abs(value) >= Decimal(10) ** digits:
-        raise ValueError(f"{text} has more digits than can be kept")
+        raise ValueError(_("%(text)s has more digits than can be kept") % {"text": text})
     return value
 
 
@@ -79,14 +83,14 @@ def _reader(data: bytes, columns: list[str]) -> csv.DictReader:
     missing = [column for column in columns if column not in headings]
     if missing:
         raise ValueError(
-            f"The first row must name the columns {', '.join(columns)}; "
-            f"missing: {', '.join(missing)}."
+            _("The first row must name the columns %(columns)s; missing: %(missing)s.")
+            % {"columns": ", ".join(columns), "missing": ", ".join(missing)}
         )
     reader.fieldnames = headings
     return reader
 
 
-NOT_UTF8 = "The file is not UTF-8 text: save it as CSV UTF-8."
+NOT_UTF8 = gettext_lazy("The file is not UTF-8 text: save it as CSV UTF-8.")
 
 
 def _cells(reader: csv.DictReader, max_rows: int, report: ImportReport):
@@ -95,22 +99,29 @@ def _cells(reader: csv.DictReader, max_rows: int, report: ImportReport):
     try:
         for number, row in enumerate(reader, start=2):
             if number > max_rows + 1:
-                report.errors.append(RowError(number, f"Import at most {max_rows:,} rows at once."))
+                too_many = ngettext(
+                    "Import at most %(count)s row at once.",
+                    "Import at most %(count)s rows at once.",
+                    max_rows,
+                ) % {"count": f"{max_rows:,}"}
+                report.errors.append(RowError(number, too_many))
                 return
             cells = {name: (value or "").strip() for name, value in row.items() if name}
             if any(cells.values()):  # blank lines at the end of a spreadsheet are skipped
                 yield number, cells
     except UnicodeDecodeError:
-        report.errors.append(RowError(reader.line_num + 1, NOT_UTF8))
+        report.errors.append(RowError(reader.line_num + 1, str(NOT_UTF8)))
     except csv.Error as error:
-        report.errors.append(RowError(reader.line_num, f"The file is not valid CSV: {error}"))
+        report.errors.append(
+            RowError(reader.line_num, _("The file is not valid CSV: %(error)s") % {"error": error})
+        )
 
 
 def _open(data: bytes, columns: list[str], report: ImportReport) -> csv.DictReader | None:
     try:
         return _reader(data, columns)
     except UnicodeDecodeError:
-        report.errors.append(RowError(1, NOT_UTF8))
+        report.errors.append(RowError(1, str(NOT_UTF8)))
     except (ValueError, csv.Error) as error:
         report.errors.append(RowError(1, str(error)))
     return None
@@ -138,7 +149,11 @@ def _check_each(
             report.errors.append(RowError(number, str(error)))
             continue
         if (found_key := key(found)) in seen:
-            report.errors.append(RowError(number, f"repeats row {seen[found_key]}: {repeated}"))
+            repeats = _("repeats row %(row)s: %(reason)s") % {
+                "row": seen[found_key],
+                "reason": repeated,
+            }
+            report.errors.append(RowError(number, repeats))
             continue
         seen[found_key] = number
         report.rows += 1
@@ -153,14 +168,14 @@ def check_rows(
     check: Callable[[dict[str, str]], Checked],
     key: Callable[[Checked], Hashable],
     repeated: str,
-    empty: str = "The file has no rows in it.",
+    empty: str = gettext_lazy("The file has no rows in it."),
 ) -> tuple[list[Checked], ImportReport]:
     """Every row checked; the records, and a report whose errors say why none may be kept.
     `repeated` says why a second row with the same key is refused."""
     checked: list[Checked] = []
     report = _check_each(data, columns, max_rows, check, key, repeated, checked.append)
     if not report.rows and not report.errors:
-        report.errors.append(RowError(2, empty))
+        report.errors.append(RowError(2, str(empty)))
     return checked, report
 
 
@@ -174,7 +189,7 @@ def check_and_store(
     store: Callable[[list[Checked]], None],
     *,
     batch: int = 5000,
-    empty: str = "The file has no rows in it.",
+    empty: str = gettext_lazy("The file has no rows in it."),
 ) -> ImportReport:
     """As check_rows, for a large file: good rows are stored `batch` at a time as they are
     checked, inside one transaction that is rolled back if any row is wrong, so nothing is
@@ -198,7 +213,7 @@ def check_and_store(
         if report.ok and waiting:
             flush()
         if not report.rows and not report.errors:
-            report.errors.append(RowError(2, empty))
+            report.errors.append(RowError(2, str(empty)))
         if not report.ok:
             transaction.set_rollback(True)
     return report

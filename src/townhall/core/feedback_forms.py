@@ -2,6 +2,8 @@
 
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from townhall.core.forms import PublicForm
@@ -28,7 +30,7 @@ class OnPageForm(PublicForm):
     def clean_path(self) -> str:
         path = self.cleaned_data["path"]
         if not is_same_site_path(path):
-            raise forms.ValidationError("The page address is not one of ours.")
+            raise forms.ValidationError(_("The page address is not one of ours."))
         return path
 
     def clean_page(self) -> Page | None:
@@ -39,31 +41,31 @@ class OnPageForm(PublicForm):
 
 
 class UsefulForm(OnPageForm):
-    useful = forms.ChoiceField(choices=[("yes", "Yes"), ("no", "No")])
+    useful = forms.ChoiceField(choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))])
 
 
 class ProblemForm(OnPageForm):
     what_doing = forms.CharField(
-        label="What were you doing?",
+        label=gettext_lazy("What were you doing?"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     what_went_wrong = forms.CharField(
-        label="What went wrong?",
+        label=gettext_lazy("What went wrong?"),
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter what went wrong"},
+        error_messages={"required": gettext_lazy("Enter what went wrong")},
     )
     field_order = ["what_doing", "what_went_wrong"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["what_doing"].error_messages["max_length"] = (
-            "What you were doing must be 1000 characters or fewer"
+        self.fields["what_doing"].error_messages["max_length"] = _(
+            "What you were doing must be %(limit_value)s characters or fewer"
         )
-        self.fields["what_went_wrong"].error_messages["max_length"] = (
-            "What went wrong must be 1000 characters or fewer"
+        self.fields["what_went_wrong"].error_messages["max_length"] = _(
+            "What went wrong must be %(limit_value)s characters or fewer"
         )
 
 
@@ -71,5 +73,5 @@ class LikeForm(OnPageForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("page") is None and "page" not in self.errors:
-            raise forms.ValidationError("This page cannot be liked.")
+            raise forms.ValidationError(_("This page cannot be liked."))
         return cleaned

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from townhall.core.wardmap import SHADES, WIDTH, Projection, borough_projection
 
@@ -95,16 +96,17 @@ def figure_map(
         f'stroke-width="1.5"/></pattern></defs>'
     )
     how = (
-        "Each ward is shaded by its value, darker meaning more"
+        _("Each ward is shaded by its value, darker meaning more.")
         if by_ward
-        else "Each place is marked where it is"
+        else _("Each place is marked where it is.")
     )
+    table = _("The table beside the map gives the numbers.")
     return mark_safe(
         f'<svg class="th-map th-figure-map" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-labelledby="{map_id}-title {map_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{map_id}-title">{escape(title)}</title>'
-        f'<desc id="{map_id}-desc">{how}. {escape(limit_words)}'
-        f"{'.' if limit_words else ''} The table beside the map gives the numbers.</desc>"
+        f'<desc id="{map_id}-desc">{escape(how)} {escape(limit_words)}'
+        f"{'.' if limit_words else ''} {escape(table)}</desc>"
         f"{hatch}<g>{wards}</g><g>{marks}</g>"
         f'<g transform="translate(10,{projection.height + 15})">{legend}</g></svg>'
     )
@@ -117,7 +119,8 @@ def _wards(projection: Projection, by_ward, steps, describe, map_id: str) -> str
         if figure is None:
             drawn.append(
                 f'<path d="{shape.path}" fill="{NO_FIGURE}" stroke="#505a5f" '
-                f'stroke-width="0.6"><title>{escape(shape.name)}: no figure</title></path>'
+                f'stroke-width="0.6"><title>'
+                f"{escape(_('%(place)s: no figure') % {'place': shape.name})}</title></path>"
             )
             continue
         words = f"{escape(shape.name)}: {escape(describe(figure.value))}"
@@ -167,17 +170,28 @@ def _legend(steps, has_points, describe, limit_words, map_id, by_ward, points) -
 
     box = '<rect width="20" height="20" fill="{}" stroke="#0b0c0c" stroke-width="0.6"/>'
     for n, (low, high) in enumerate(steps):
-        words = describe(low) if low == high else f"{describe(low)} to {describe(high)}"
+        words = (
+            describe(low)
+            if low == high
+            else _("%(low)s to %(high)s") % {"low": describe(low), "high": describe(high)}
+        )
         entry(box.format(SHADES[n + 1]), words)
     if steps:
-        entry(box.format(NO_FIGURE), "No figure")
+        entry(box.format(NO_FIGURE), _("No figure"))
     over_wards = any(f.over_limit for f in by_ward.values())
     if limit_words and over_wards:
-        entry(box.format(f"url(#{map_id}-hatch)"), f"Hatched: {limit_words}")
+        entry(
+            box.format(f"url(#{map_id}-hatch)"),
+            _("Hatched: %(meaning)s") % {"meaning": limit_words},
+        )
     if has_points:
         if any(not f.over_limit for f in points):
-            entry(f'<circle cx="9" cy="9" r="6" fill="{UNDER}"/>', "Circle: a place")
+            entry(f'<circle cx="9" cy="9" r="6" fill="{UNDER}"/>', _("Circle: a place"))
         if any(f.over_limit for f in points):
-            words = f"Triangle: {limit_words}" if limit_words else "Triangle"
+            words = (
+                _("Triangle: %(meaning)s") % {"meaning": limit_words}
+                if limit_words
+                else _("Triangle")
+            )
             entry(f'<path d="{_triangle(9, 11)}" fill="{OVER}" stroke="#0b0c0c"/>', words)
     return "".join(entries)

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from wagtail.models import Page
 
+from townhall.core import translations
 from townhall.core.digests import DigestItem
 from townhall.core.models import Organisation
 
@@ -18,8 +19,7 @@ def organisation_news(target_id: int, since: datetime) -> list[DigestItem]:
     if organisation is None or organisation.home_page is None:
         return []
     pages = (
-        Page.objects.live()
-        .public()
+        translations.originals(Page.objects.live().public())  # each page once, not per language
         .descendant_of(organisation.home_page)
         .filter(first_published_at__gt=since)
         .order_by("first_published_at")

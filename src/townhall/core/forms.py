@@ -6,6 +6,9 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.services.postcodes import EXAMPLE_POSTCODE, normalise_postcode
 
@@ -20,9 +23,9 @@ def refuse_control_characters(value: str, *, multi_line: bool = False) -> None:
     pattern = _MULTI_LINE_REFUSED if multi_line else _SINGLE_LINE_REFUSED
     if isinstance(value, str) and pattern.search(value):
         raise ValidationError(
-            "Remove the line breaks and control characters"
+            _("Remove the line breaks and control characters")
             if not multi_line
-            else "Remove the control characters (they may come from copying and pasting)"
+            else _("Remove the control characters (they may come from copying and pasting)")
         )
 
 
@@ -57,7 +60,7 @@ class PublicForm(TextChecksMixin, forms.Form):
     default_renderer = TownhallFormRenderer()
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=gettext_lazy("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -73,19 +76,20 @@ def clean_person_name(value: str) -> str:
     """A name with its spaces tidied; names with < or > are refused, as they are never real."""
     name = " ".join(value.split())
     if not name or "<" in name or ">" in name:
-        raise forms.ValidationError("Enter your name, without < or >")
+        raise forms.ValidationError(_("Enter your name, without < or >"))
     return name
 
 
 def name_field(label: str, max_length: int) -> forms.CharField:
-    """A person's name, with GOV.UK-style error messages."""
+    """A person's name, with GOV.UK-style error messages (lazy: fields are made when a form
+    class is; Django fills in %(limit_value)s)."""
     return forms.CharField(
         label=label,
         max_length=max_length,
         widget=forms.TextInput(attrs={"autocomplete": "name", "class": "th-input"}),
         error_messages={
-            "required": "Enter your name",
-            "max_length": f"Your name must be {max_length} characters or fewer",
+            "required": gettext_lazy("Enter your name"),
+            "max_length": gettext_lazy("Your name must be %(limit_value)s characters or fewer"),
         },
     )
 
@@ -100,17 +104,29 @@ def email_field(label: str, max_length: int, help_text: str = "") -> forms.Email
             attrs={"autocomplete": "email", "spellcheck": "false", "class": "th-input"}
         ),
         error_messages={
-            "required": "Enter your email address",
-            "invalid": "Enter an email address in the correct format, like name@example.com",
-            "max_length": f"Your email address must be {max_length} characters or fewer",
+            "required": gettext_lazy("Enter your email address"),
+            "invalid": gettext_lazy(
+                "Enter an email address in the correct format, like name@example.com"
+            ),
+            "max_length": gettext_lazy(
+                "Your email address must be %(limit_value)s characters or fewer"
+            ),
         },
     )
+
+
+def _real_postcode() -> str:
+    return _("Enter a real postcode, like %(example)s") % {"example": EXAMPLE_POSTCODE}
+
+
+# Fields are made with their form class, before anyone's language is known.
+real_postcode_lazy = lazy(_real_postcode, str)
 
 
 class PostcodeField(forms.CharField):
     """A UK postcode, given back in its standard form ("EN5 1AB"); empty where optional."""
 
-    def __init__(self, label: str = "Postcode", **kwargs) -> None:
+    def __init__(self, label: str = gettext_lazy("Postcode"), **kwargs) -> None:
         kwargs.setdefault("max_length", 10)
         kwargs.setdefault(
             "widget",
@@ -121,8 +137,8 @@ class PostcodeField(forms.CharField):
         kwargs.setdefault(
             "error_messages",
             {
-                "required": "Enter your postcode",
-                "max_length": f"Enter a real postcode, like {EXAMPLE_POSTCODE}",
+                "required": gettext_lazy("Enter your postcode"),
+                "max_length": real_postcode_lazy(),
             },
         )
         super().__init__(label=label, **kwargs)
@@ -133,5 +149,5 @@ class PostcodeField(forms.CharField):
             return ""
         postcode = normalise_postcode(raw)
         if postcode is None:
-            raise ValidationError(f"Enter a real postcode, like {EXAMPLE_POSTCODE}")
+            raise ValidationError(_real_postcode())
         return postcode

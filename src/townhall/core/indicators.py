@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 
@@ -19,9 +20,9 @@ class _Registry:
 
 _registry = _Registry()
 SHOW_CHOICES = [
-    ("chart", "The chart"),
-    ("map", "The map of the latest figures"),
-    ("both", "The chart and the map"),
+    ("chart", _("The chart")),
+    ("map", _("The map of the latest figures")),
+    ("both", _("The chart and the map")),
 ]
 
 
@@ -38,21 +39,23 @@ def _choices() -> list[tuple[str, str]]:
 
 
 class IndicatorBlock(blocks.StructBlock):
-    dataset = blocks.ChoiceBlock(choices=_choices, help_text="A published dataset")
+    dataset = blocks.ChoiceBlock(choices=_choices, help_text=_("A published dataset"))
     heading = blocks.CharBlock(
-        required=False, help_text="Above the figure; the dataset's title if empty"
+        required=False, help_text=_("Above the figure; the dataset's title if empty")
     )
     show = blocks.ChoiceBlock(
         choices=SHOW_CHOICES,
         default="chart",
         required=False,
-        help_text="A map needs figures by ward or with a point's position; the chart is "
-        "shown where there is no map",
+        help_text=_(
+            "A map needs figures by ward or with a point's position; the chart is "
+            "shown where there is no map"
+        ),
     )
 
     class Meta:
         icon = "table"
-        label = "Indicator: a dataset's latest figure, chart and table"
+        label = _("Indicator: a dataset's latest figure, chart and table")
 
     def render(self, value, context=None) -> SafeString:
         if _registry.render is None:

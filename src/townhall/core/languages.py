@@ -52,14 +52,17 @@ class Language:
     code: str
     name: str  # in the language itself: "Cymraeg", "Polski"
     bidi: bool
-    url: str  # this page in that language
+    url: str  # this page in that language, its query kept (a search stays a search)
     current: bool
+    page: str  # the same without the query: what hreflang alternates name
 
 
 def languages_for(request: HttpRequest) -> list[Language]:
     """Every language the site speaks, each with the address of this page in it."""
     path = request.get_full_path()
     active = translation.get_language()
+    # Hostile or odd paths (`//evil.example/`) are still this site's: translate_url only
+    # swaps the prefix, and alternates drop the query that could carry them.
     found = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
@@ -70,6 +73,7 @@ def languages_for(request: HttpRequest) -> list[Language]:
                 bidi=info["bidi"],
                 url=translate_url(path, code),
                 current=code == active,
+                page=translate_url(request.path, code),
             )
         )
     return found

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from townhall.core import translations
 
 
 @dataclass(frozen=True)
@@ -18,31 +21,38 @@ class Entry:
 
     @property
     def url(self) -> str:
-        return self.target if self.target.startswith("/") else reverse(self.target)
+        if self.target.startswith("/"):  # a path on the page tree, in the reader's language
+            return translations.path_in_reader_language(self.target)
+        return reverse(self.target)
 
 
+# Labels are lazy translations (gettext_lazy), shown in each reader's language: so entries
+# are known by where they lead, never by their label (a lazy label's hash is its text in
+# whichever language is active when it is asked).
 _main: dict[str, Entry] = {}
 _council: dict[str, Entry] = {}
-# label -> (order, a function from an organisation to its URL, or None when it has nothing)
-_section: dict[str, tuple[int, Callable[[object], str | None]]] = {}
+# where -> (label, order, a function from an organisation to its URL, or None when it has
+# nothing)
+_section: dict[str, tuple[str, int, Callable[[object], str | None]]] = {}
 
 
 def add_main_section(label: str, target: str, order: int, *prefixes: str) -> None:
-    _main[label] = Entry(label, target, order, prefixes)
+    _main[target] = Entry(label, target, order, prefixes)
 
 
 def add_council_link(label: str, target: str, order: int) -> None:
-    _council[label] = Entry(label, target, order)
+    _council[target] = Entry(label, target, order)
 
 
 def add_section_link(label: str, order: int, url_for: Callable[[object], str | None]) -> None:
-    _section[label] = (order, url_for)
+    where = f"{getattr(url_for, '__module__', '')}.{getattr(url_for, '__qualname__', url_for)}"
+    _section[where] = (label, order, url_for)
 
 
 def section_links(organisation) -> list[tuple[str, str]]:
     """The links other apps add to an organisation's menu, where it has something there."""
     found = []
-    for label, (_order, url_for) in sorted(_section.items(), key=lambda item: item[1][0]):
+    for label, _order, url_for in sorted(_section.values(), key=lambda item: item[1]):
         url = url_for(organisation)
         if url:
             found.append((label, url))
@@ -58,7 +68,7 @@ def council_links() -> list[Entry]:
 
 
 # Groups are core's own: the home page lists them.
-add_main_section("Groups", "/#groups", 100)
+add_main_section(_("Groups"), "/#groups", 100)
 
 
 def show_in_menus(app_label: str, model_name: str):

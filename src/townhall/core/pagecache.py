@@ -27,6 +27,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
@@ -215,7 +216,8 @@ def same_for_everyone(
     if settings.TOWNHALL_PAGE_CACHE_SECONDS <= 0 or PERSONAL_COOKIES.intersection(request.COOKIES):
         return render(personal)
     markers = {field: f"__townhall_{field}__" for field in personal}
-    key = f"{ENTRY_PREFIX}answer:{name}"
+    # One kept page per language: the page is the same for everyone who reads that language.
+    key = f"{ENTRY_PREFIX}answer:{name}:{translation.get_language()}"
     entry = cache.get(key)
     if entry is None or _versions(entry["versions"]) != entry["versions"]:
         versions = _versions({SITE_TAG, *tags})

@@ -6,26 +6,29 @@ earlier page's question has a given answer. Pages of questions carry the same co
 """
 
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-KEY = RegexValidator(r"^[a-z0-9][a-z0-9-]*$", "Use lower-case letters, digits and hyphens")
+KEY = RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lower-case letters, digits and hyphens"))
 
 
 class QuestionBlock(blocks.StructBlock):
     key = blocks.CharBlock(
-        label="Short name for the results",
+        label=_("Short name for the results"),
         max_length=40,
         validators=[KEY],
-        help_text="Lower-case words joined by hyphens, different for each question in this "
-        "stage, e.g. opening-hours. It names the question's column in the results download.",
+        help_text=_(
+            "Lower-case words joined by hyphens, different for each question in this "
+            "stage, e.g. opening-hours. It names the question's column in the results download."
+        ),
     )
     label = blocks.CharBlock(max_length=300)
     hint = blocks.CharBlock(required=False, max_length=300)
     required = blocks.BooleanBlock(required=False, default=True)
     show_if_key = blocks.CharBlock(
-        required=False, max_length=40, label="Show only if the question (key)"
+        required=False, max_length=40, label=_("Show only if the question (key)")
     )
-    show_if_value = blocks.CharBlock(required=False, max_length=200, label="has the answer")
+    show_if_value = blocks.CharBlock(required=False, max_length=200, label=_("has the answer"))
 
 
 class TextQuestion(QuestionBlock):
@@ -54,7 +57,7 @@ class ScaleQuestion(QuestionBlock):
         blocks.CharBlock(max_length=60),
         min_num=2,
         default=["Strongly agree", "Agree", "Neither", "Disagree", "Strongly disagree"],
-        help_text="From one end of the scale to the other",
+        help_text=_("From one end of the scale to the other"),
     )
 
     class Meta:
@@ -78,7 +81,7 @@ class RankingQuestion(QuestionBlock):
 class FileQuestion(QuestionBlock):
     max_megabytes = blocks.IntegerBlock(min_value=1, max_value=20, default=5)
     types = blocks.CharBlock(
-        default="pdf,jpg,png,docx", max_length=100, help_text="File endings allowed, by commas"
+        default="pdf,jpg,png,docx", max_length=100, help_text=_("File endings allowed, by commas")
     )
 
     class Meta:
@@ -91,16 +94,16 @@ class ConsentQuestion(QuestionBlock):
 
 
 QUESTION_TYPES = [
-    ("short_text", TextQuestion(label="Short text")),
-    ("long_text", LongTextQuestion(label="Long text")),
-    ("single_choice", ChoiceQuestion(label="Single choice")),
-    ("multiple_choice", ChoiceQuestion(label="Multiple choice")),
-    ("dropdown", ChoiceQuestion(label="Dropdown")),
-    ("scale", ScaleQuestion(label="Rating or agreement scale")),
-    ("matrix", MatrixQuestion(label="Matrix: rows on one scale")),
-    ("ranking", RankingQuestion(label="Ranking")),
-    ("date", QuestionBlock(label="Date", icon="date")),
-    ("ward", QuestionBlock(label="Ward or postcode", icon="site")),
-    ("file", FileQuestion(label="File upload")),
-    ("consent", ConsentQuestion(label="Consent")),
+    ("short_text", TextQuestion(label=_("Short text"))),
+    ("long_text", LongTextQuestion(label=_("Long text"))),
+    ("single_choice", ChoiceQuestion(label=_("Single choice"))),
+    ("multiple_choice", ChoiceQuestion(label=_("Multiple choice"))),
+    ("dropdown", ChoiceQuestion(label=_("Dropdown"))),
+    ("scale", ScaleQuestion(label=_("Rating or agreement scale"))),
+    ("matrix", MatrixQuestion(label=_("Matrix: rows on one scale"))),
+    ("ranking", RankingQuestion(label=_("Ranking"))),
+    ("date", QuestionBlock(label=_("Date"), icon="date")),
+    ("ward", QuestionBlock(label=_("Ward or postcode"), icon="site")),
+    ("file", FileQuestion(label=_("File upload"))),
+    ("consent", ConsentQuestion(label=_("Consent"))),
 ]

@@ -8,21 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from townhall.core.models import Ward
 
 REQUIRED = {  # how the "this must be answered" message starts, by question type
-    "short_text": "Enter your answer",
-    "long_text": "Enter your answer",
-    "single_choice": "Choose an answer",
-    "dropdown": "Choose an answer",
-    "scale": "Choose an answer",
-    "multiple_choice": "Choose at least one answer",
-    "matrix": "Choose an answer for each row",
-    "ranking": "Give each item a position",
-    "date": "Enter a date",
-    "file": "Choose a file",
-    "consent": "Tick the box to continue",
+    "short_text": gettext_lazy("Enter your answer"),
+    "long_text": gettext_lazy("Enter your answer"),
+    "single_choice": gettext_lazy("Choose an answer"),
+    "dropdown": gettext_lazy("Choose an answer"),
+    "scale": gettext_lazy("Choose an answer"),
+    "multiple_choice": gettext_lazy("Choose at least one answer"),
+    "matrix": gettext_lazy("Choose an answer for each row"),
+    "ranking": gettext_lazy("Give each item a position"),
+    "date": gettext_lazy("Enter a date"),
+    "file": gettext_lazy("Choose a file"),
+    "consent": gettext_lazy("Tick the box to continue"),
 }
 TEXT_LIMIT = 20_000  # characters; word limits are the editors' and are checked apart
 
@@ -65,7 +67,12 @@ def _words(limit: int):
         count = len(value.split())
         if count > limit:
             raise forms.ValidationError(
-                f"Your answer is {count} words: make it {limit} words or fewer"
+                ngettext(
+                    "Your answer is %(count)s word: make it %(limit)s words or fewer",
+                    "Your answer is %(count)s words: make it %(limit)s words or fewer",
+                    count,
+                )
+                % {"count": count, "limit": limit}
             )
 
     return check
@@ -83,11 +90,13 @@ def _file_check(value):
         ending = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if ending not in allowed:
             raise forms.ValidationError(
-                f"The file must be one of these types: {', '.join(sorted(allowed))}"
+                _("The file must be one of these types: %(types)s")
+                % {"types": ", ".join(sorted(allowed))}
             )
         if upload.size > value["max_megabytes"] * 1024 * 1024:
             raise forms.ValidationError(
-                f"The file must be smaller than {value['max_megabytes']} MB"
+                _("The file must be smaller than %(megabytes)s MB")
+                % {"megabytes": value["max_megabytes"]}
             )
 
     return check
@@ -100,7 +109,11 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         "label": value["label"],
         "help_text": value.get("hint") or "",
         "required": bool(value.get("required")),
-        "error_messages": {"required": f"{REQUIRED.get(kind, 'Answer')}: {value['label']}"},
+        "error_messages": {
+            # Translators: "Choose an answer: How often do you use the library?"
+            "required": _("%(what_to_do)s: %(question)s")
+            % {"what_to_do": REQUIRED.get(kind) or _("Answer"), "question": value["label"]}
+        },
     }
     if kind in ("short_text", "long_text"):
         widget = forms.Textarea(attrs={"rows": 6}) if kind == "long_text" else forms.TextInput
@@ -120,7 +133,7 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
     if kind == "dropdown":
         return {
             key: forms.ChoiceField(
-                choices=[("", "Choose one"), *_choices(value["choices"])], **common
+                choices=[("", _("Choose one")), *_choices(value["choices"])], **common
             )
         }
     if kind == "multiple_choice":
@@ -136,12 +149,12 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
                 choices=_choices(value["points"]),
                 widget=forms.RadioSelect,
                 required=common["required"],
-                error_messages={"required": f"Choose an answer: {row}"},
+                error_messages={"required": _("Choose an answer: %(row)s") % {"row": row}},
             )
             for index, row in enumerate(value["rows"])
         }
     if kind == "ranking":
-        positions = [("", "Choose a position")] + [
+        positions = [("", _("Choose a position"))] + [
             (str(n), str(n)) for n in range(1, len(value["items"]) + 1)
         ]
         return {
@@ -149,7 +162,7 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
                 label=item,
                 choices=positions,
                 required=common["required"],
-                error_messages={"required": f"Give a position to {item}"},
+                error_messages={"required": _("Give a position to %(item)s") % {"item": item}},
             )
             for index, item in enumerate(value["items"])
         }
@@ -161,7 +174,7 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
                     **common,
                     "error_messages": {
                         **common["error_messages"],
-                        "invalid": "Enter a real date, for example 27 3 2026",
+                        "invalid": _("Enter a real date, for example 27 3 2026"),
                     },
                 },
             )
@@ -170,12 +183,12 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         # Either may be given; the form's clean() needs one when the question is required.
         ward = forms.ModelChoiceField(
             queryset=Ward.objects.order_by("name"),
-            empty_label="Choose your ward",
+            empty_label=_("Choose your ward"),
             **{**common, "required": False},
         )
         postcode = forms.CharField(
-            label="Or give your postcode",
-            help_text="We use it only to find your ward, and do not keep it.",
+            label=_("Or give your postcode"),
+            help_text=_("We use it only to find your ward, and do not keep it."),
             required=False,
             max_length=10,
         )
@@ -184,8 +197,8 @@ def fields_for(question: Question) -> dict[str, forms.Field]:
         # Where postcodes give the ward, ask for the postcode; the ward list comes back, with
         # the reason, only when it gives none (QuestionForm.clean).
         postcode.label = common["label"]
-        postcode.help_text = "We use your postcode only to find your ward, and do not keep it."
-        ward.label, ward.hidden_until_needed = "Or choose your ward", ward.widget
+        postcode.help_text = _("We use your postcode only to find your ward, and do not keep it.")
+        ward.label, ward.hidden_until_needed = _("Or choose your ward"), ward.widget
         ward.widget = forms.HiddenInput()
         return {f"{key}__postcode": postcode, key: ward}
     if kind == "file":
@@ -240,9 +253,9 @@ def ward_from(question: Question, cleaned: dict) -> tuple[Ward | None, str | Non
             if found.found:
                 return found.ward, None
             reasons.append(found.reason_and_ward_list)
-        return None, reasons[0] if reasons else "Choose your ward"
+        return None, reasons[0] if reasons else _("Choose your ward")
     if question.value.get("required"):
-        return None, "Choose your ward, or give your postcode"
+        return None, _("Choose your ward, or give your postcode")
     return None, None
 
 
@@ -252,9 +265,9 @@ def check_ranking(question: Question, cleaned: dict) -> str | None:
     ranks = [cleaned.get(f"{key}__{i}") for i in range(len(question.value["items"]))]
     given = [rank for rank in ranks if rank]
     if len(given) != len(set(given)):
-        return "Give each item a different position"
+        return _("Give each item a different position")
     if given and len(given) != len(ranks):
-        return "Give every item a position, or none"
+        return _("Give every item a position, or none")
     return None
 
 
@@ -281,7 +294,7 @@ def initial_for(question: Question, answer: Any) -> dict:
 def shown(question: Question, answer: Any) -> str:
     """An answer as words, for receipts, check-your-answers and exports."""
     if answer is None or answer == "":
-        return "Not answered"
+        return _("Not answered")
     if question.kind == "matrix":
         return "; ".join(f"{row}: {point}" for row, point in answer.items())
     if question.kind == "ranking":
@@ -289,7 +302,7 @@ def shown(question: Question, answer: Any) -> str:
     if question.kind == "multiple_choice":
         return ", ".join(answer)
     if question.kind == "consent":
-        return "Yes"
+        return _("Yes")
     if question.kind == "ward":
         ward = Ward.objects.filter(code=answer).first()
         return ward.name if ward else answer

@@ -13,6 +13,7 @@ from townhall.core.predicates import (
 )
 
 add_record_rules("core.pagefeedback", section_of(lambda feedback: feedback.page))
+add_record_rules("core.signlanguagevideo", section_of(lambda video: video.page))
 rules.add_perm("core.view_email", has_model_permission("core.view_email"))
 rules.add_perm("core.resend_email", has_model_permission("core.resend_email"))
 # A group's dashboard: its editors and moderators (an administrator sees every group's).
@@ -32,6 +33,13 @@ access.declare(
         "page_feedback:delete": access.rule("core.delete_pagefeedback"),
         "page_feedback:add": access.rule("core.add_pagefeedback"),
         "page_feedback:copy": access.rule("core.add_pagefeedback"),
+        "sign_language_videos:index*": access.rule("core.view_signlanguagevideo"),
+        "sign_language_videos:history*": access.rule("core.history_signlanguagevideo"),
+        "sign_language_videos:usage": access.rule("core.change_signlanguagevideo"),
+        "sign_language_videos:edit": access.rule("core.change_signlanguagevideo"),
+        "sign_language_videos:delete": access.rule("core.delete_signlanguagevideo"),
+        "sign_language_videos:add": access.rule("core.add_signlanguagevideo"),
+        "sign_language_videos:copy": access.rule("core.add_signlanguagevideo"),
         "email-queue": access.rule("core.view_email"),
         "organiser-dashboard": access.rule("core.see_organisation_dashboard"),
         "email-detail": access.rule("core.view_email"),
@@ -53,6 +61,10 @@ access.declare(
         "wagtailadmin_login": access.public("signing in to the admin"),
         "wagtailadmin_password_reset*": access.public("resetting a password; no enumeration"),
         "organisations:*": access.wagtail(_WAGTAIL),
+        # Translating a page: simple_translation's views and core's in place of its own
+        # (core.translation_admin), which check the permission to translate and the page's.
+        "simple_translation:*": access.wagtail(_WAGTAIL),
+        "townhall_translate_page": access.wagtail(_WAGTAIL),
         "/admin/test404/": access.wagtail(_WAGTAIL),
         "/admin/^.*/$": access.wagtail("the admin's own page-not-found"),
         "/accounts/login/": access.public("signing in"),

@@ -16,6 +16,8 @@ SITE_POLICY = "; ".join(
         "script-src 'self'",
         "style-src 'self'",
         "img-src 'self' data:",
+        # A sign language video may be hosted elsewhere, over https (its captions never are).
+        "media-src 'self' https:",
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",

@@ -4,6 +4,7 @@ sharing needs no third-party script, sets no cookie and tells no one who only re
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 def share_links(title: str, path: str) -> list[dict[str, str]]:
@@ -12,7 +13,8 @@ def share_links(title: str, path: str) -> list[dict[str, str]]:
     text = f"{title} {url}"
     return [
         {
-            "service": "Email",
+            # Translators: a link that shares the page by email (the others are brand names)
+            "service": _("Email"),
             "href": f"mailto:?subject={quote(title)}&body={quote(text)}",
         },
         {"service": "WhatsApp", "href": "https://wa.me/?" + urlencode({"text": text})},

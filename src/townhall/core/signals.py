@@ -15,8 +15,11 @@ from townhall.core.context_processors import SITES_CACHE_KEY
 
 
 def invalidate_page_and_ancestors(page: Page) -> None:
-    """A page, and the listings above it that may show it (indexes, home pages, feeds)."""
-    ids = [page.pk, *Page.objects.ancestor_of(page).values_list("pk", flat=True)]
+    """A page, and the listings above it that may show it (indexes, home pages, feeds), in
+    every language: a translation is shown at its original's address, and listings show
+    originals in translations' words (core.translations), so each stands for the other."""
+    keys = Page.objects.ancestor_of(page, inclusive=True).values("translation_key")
+    ids = {page.pk, *Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)}
     pagecache.invalidate(pagecache.PAGES_TAG, *(pagecache.page_tag(pk) for pk in ids))
 
 

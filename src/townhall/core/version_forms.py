@@ -6,6 +6,8 @@ from datetime import date, datetime
 from django import forms
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.forms import TownhallFormRenderer
 
@@ -16,25 +18,32 @@ def version_choices(versions, when: str) -> list[tuple[int, str]]:
     def day(value: date | datetime) -> str:
         return date_format(localtime(value) if isinstance(value, datetime) else value, "j F Y")
 
-    return [(v.number, f"Version {v.number}, {day(getattr(v, when))}") for v in versions]
+    return [
+        (
+            v.number,
+            _("Version %(number)s, %(date)s") % {"number": v.number, "date": day(getattr(v, when))},
+        )
+        for v in versions
+    ]
 
 
 class CompareVersionsForm(forms.Form):
     default_renderer = TownhallFormRenderer()
-    old = forms.TypedChoiceField(label="Compare version", coerce=int)
-    new = forms.TypedChoiceField(label="with version", coerce=int)
+    # Translators: the two labels read as one sentence: "Compare version [2] with version [3]"
+    old = forms.TypedChoiceField(label=gettext_lazy("Compare version"), coerce=int)
+    new = forms.TypedChoiceField(label=gettext_lazy("with version"), coerce=int)
 
     def __init__(self, *args, choices: list[tuple[int, str]], **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("old", "new"):
             self.fields[name].choices = choices
-            self.fields[name].error_messages["invalid_choice"] = "Choose a version from the list"
-            self.fields[name].error_messages["required"] = "Choose a version from the list"
+            self.fields[name].error_messages["invalid_choice"] = _("Choose a version from the list")
+            self.fields[name].error_messages["required"] = _("Choose a version from the list")
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("old") is not None and cleaned.get("old") == cleaned.get("new"):
-            self.add_error("new", "Choose two different versions to compare")
+            self.add_error("new", _("Choose two different versions to compare"))
         return cleaned
 
 

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -13,8 +14,9 @@ from townhall.core.admin_views import (
     ScopedInspectView,
     ScopedViewSetMixin,
 )
-from townhall.core.models import Organisation, PageFeedback
+from townhall.core.models import Organisation, PageFeedback, SignLanguageVideo
 from townhall.core.services.organisations import organisations_for_user
+from townhall.core.translation_admin import TranslatePageView
 
 
 class FeedbackIndexView(PageSectionScopeMixin, ScopedIndexView):
@@ -29,7 +31,7 @@ class PageFeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
     page_field = "page"
     model = PageFeedback
     icon = "comment"
-    menu_label = "Page feedback"
+    menu_label = _("Page feedback")
     add_to_admin_menu = True
     index_view_class = FeedbackIndexView
     inspect_view_class = FeedbackInspectView
@@ -39,6 +41,24 @@ class PageFeedbackViewSet(ScopedViewSetMixin, ModelViewSet):
     list_export = ["path", "kind", "what_doing", "what_went_wrong", "created_at"]
     export_filename = "page-feedback"
     form_fields = ["kind"]
+
+
+class SignLanguageVideoIndexView(PageSectionScopeMixin, ScopedIndexView):
+    pass
+
+
+class SignLanguageVideoViewSet(ScopedViewSetMixin, ModelViewSet):
+    """Editors' sign language videos, on their own section's pages (core.other_versions)."""
+
+    page_field = "page"
+    model = SignLanguageVideo
+    icon = "media"
+    menu_label = _("Sign language videos")
+    add_to_admin_menu = True
+    index_view_class = SignLanguageVideoIndexView
+    list_display = ["title", "page"]
+    search_fields = ["title"]
+    search_backend_name = None  # plain database lookups
 
 
 class NoAddOrDeletePolicy(ModelPermissionPolicy):
@@ -57,7 +77,7 @@ class OrganisationViewSet(ModelViewSet):
     copy_view_enabled = False
     icon = "group"
     add_to_admin_menu = True
-    menu_label = "Organisations"
+    menu_label = _("Organisations")
     list_display = ["name", "kind", "home_page"]
     form_fields = ["name", "kind", "consent_wording", "postal_address", "reply_to_email"]
     list_filter = ["kind"]
@@ -70,7 +90,11 @@ def tag_page_for_cache(page, request, serve_args, serve_kwargs) -> None:
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [PageFeedbackViewSet("page_feedback"), OrganisationViewSet("organisations")]
+    return [
+        PageFeedbackViewSet("page_feedback"),
+        OrganisationViewSet("organisations"),
+        SignLanguageVideoViewSet("sign_language_videos"),
+    ]
 
 
 class EmailQueueMenuItem(MenuItem):
@@ -80,7 +104,22 @@ class EmailQueueMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def email_queue_menu_item():
-    return EmailQueueMenuItem("Email queue", reverse("email-queue"), icon_name="mail", order=9000)
+    return EmailQueueMenuItem(
+        _("Email queue"), reverse("email-queue"), icon_name="mail", order=9000
+    )
+
+
+@hooks.register("register_admin_urls")
+def translate_page_url():
+    """simple_translation's own address for "Translate", answered first by core's view
+    (translation_admin.TranslatePageView): core's hooks are registered before its."""
+    return [
+        path(
+            "translation/submit/page/<int:page_id>/",
+            TranslatePageView.as_view(),
+            name="townhall_translate_page",
+        )
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core import pagecache
 from townhall.core.memo import Remembered
@@ -16,7 +18,8 @@ from townhall.core.models import Ward
 
 WIDTH = 600
 SHADES = ["#f2f7fb", "#c6dbef", "#6baed6", "#2171b5", "#08306b"]  # light to dark
-ATTRIBUTION = (
+# Translators: the attribution the Open Government Licence asks for; keep the licence's name
+ATTRIBUTION = gettext_lazy(
     "Source: Office for National Statistics licensed under the Open Government "
     "Licence v.3.0. Contains OS data © Crown copyright and database right 2022."
 )
@@ -143,6 +146,10 @@ def ward_map(wards: list[Ward], values: dict[str, int], *, title: str, unit: str
     return draw(project(wards), values, title=title, unit=unit)
 
 
+def _band_words(band: Band) -> str:
+    return _("%(low)s to %(high)s") % {"low": band.low, "high": band.high}
+
+
 def draw(projection: Projection | None, values: dict[str, int], *, title: str, unit: str):
     if projection is None:
         return mark_safe("")
@@ -163,16 +170,19 @@ def draw(projection: Projection | None, values: dict[str, int], *, title: str, u
     legend = "".join(
         f'<g transform="translate(0,{i * 22})"><rect width="18" height="18" fill="{band.colour}"'
         f' stroke="#0b0c0c" stroke-width="0.6"/><text x="26" y="14" font-size="14">'
-        f"{band.low if band.low == band.high else f'{band.low} to {band.high}'}</text></g>"
+        f"{band.low if band.low == band.high else _band_words(band)}</text></g>"
         for i, band in enumerate(shading)
     )
+    description = _(
+        "Each ward is shaded by %(unit)s: darker means more. The table beside the map gives "
+        "the numbers."
+    ) % {"unit": unit}
     height = projection.height
     svg = (
         f'<svg class="th-map" viewBox="0 0 {WIDTH + 140} {max(height, 130)}" role="img" '
         f'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="map-title">{escape(title)}</title>'
-        f'<desc id="map-desc">Each ward is shaded by {escape(unit)}: darker means more. '
-        f"The table beside the map gives the numbers.</desc>"
+        f'<desc id="map-desc">{escape(description)}</desc>'
         f"<g>{''.join(shapes)}</g>"
         f'<g aria-hidden="true">{"".join(names)}</g>'
         f'<g transform="translate({WIDTH + 15},10)">{legend}</g></svg>'

@@ -4,6 +4,9 @@ which papers' text could not be read, and why."""
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
@@ -11,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from townhall.core import access
+from townhall.core import access, translations
 from townhall.core.admin_imports import (
     EVERY_ROW_CHECKED,
     CsvImport,
@@ -32,32 +35,46 @@ from townhall.council.services.figures_csv import COLUMNS, MAX_ROWS, import_figu
 class FigureImportForm(CsvUploadForm):
     page = forms.ModelChoiceField(
         queryset=Page.objects.none(),  # set per form: .type() looks up content types
-        label="Programme or project",
-        help_text="The figures' measures belong to it; add any new measure first.",
+        label=_("Programme or project"),
+        help_text=_("The figures' measures belong to it; add any new measure first."),
     )
     field_order = ["page", "file"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        pages = Page.objects.type(ProgrammePage, ProjectPage).order_by("path")
+        # Figures are the original's (core.translations), so only originals are offered.
+        pages = translations.originals(Page.objects.type(ProgrammePage, ProjectPage))
+        pages = pages.order_by("path")
         self.fields["page"].queryset = pages
-        self.fields["file"].help_text = f"Columns: {', '.join(COLUMNS)}. At most {MAX_ROWS} rows."
+        self.fields["file"].help_text = gettext("Columns: %(columns)s. At most %(rows)s rows.") % {
+            "columns": ", ".join(COLUMNS),
+            "rows": MAX_ROWS,
+        }
 
 
 FIGURES = CsvImport(
-    title="Import figures",
+    title=_("Import figures"),
     explanation=[
-        f"One figure per row, with a first row naming the columns: {','.join(COLUMNS)}. "
-        "Dates as 2012-03-31 or 31/03/2012; values as plain numbers, never negative; the "
-        "unit as £, % or number; the source as a document's title or number, or a web "
-        "address.",
+        # Made when shown, in the reader's language (this list is made once, at start).
+        lazy(
+            lambda: (
+                gettext(
+                    "One figure per row, with a first row naming the columns: %(columns)s. "
+                    "Dates as 2012-03-31 or 31/03/2012; values as plain numbers, never negative; "
+                    "the unit as £, %% or number; the source as a document's title or number, or a "
+                    "web address."
+                )
+                % {"columns": ",".join(COLUMNS)}
+            ),
+            str,
+        )(),
         EVERY_ROW_CHECKED,
     ],
     back="figure-import:index",
     run=lambda data: import_figures(data["file"].read(), data["page"]),
     done=lambda data, report: (
-        f"Imported figures for {data['page'].title}: {report.added} added, "
-        f"{report.updated} updated."
+        gettext("Imported figures for %(title)s: %(added)s added, %(updated)s updated.")
+        % {"title": data["page"].title, "added": report.added, "updated": report.updated}
     ),
 )
 
@@ -71,7 +88,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
 class FigureImportViewSet(ViewSet):
     name = "figure-import"
     icon = "upload"
-    menu_label = "Import figures"
+    menu_label = _("Import figures")
 
     def get_urlpatterns(self):
         return [path("", import_view, name="index")]
@@ -123,7 +140,7 @@ class NewInterestsVersion(generic.CreateView):
 class InterestsViewSet(ModelViewSet):
     model = InterestsVersion
     icon = "list-ul"
-    menu_label = "Registers of interests"
+    menu_label = _("Registers of interests")
     add_view_class = NewInterestsVersion
     form_fields = ["councillor", "registered_on", *dict(CATEGORIES), "change_summary"]
     list_display = ["councillor", "number", "registered_on", "change_summary"]

@@ -1,23 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CouncilConfig(AppConfig):
     name = "townhall.council"
     label = "council"
-    verbose_name = "Council"
+    verbose_name = _("Council")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
         from townhall.core import navigation
         from townhall.council import signals  # noqa: F401 - connects the handlers
 
-        navigation.add_main_section("Council and democracy", "committees", 50, "/democracy/")
-        navigation.add_council_link("Councillors", "councillors", 5)
-        navigation.add_council_link("Committees and meetings", "committees", 10)
-        navigation.add_council_link("Decisions", "decisions", 20)
-        navigation.add_council_link("Forward plan", "forward-plan", 25)
-        navigation.add_council_link("Contracts", "contracts", 30)
-        navigation.add_council_link("Spending over £500", "spending", 35)
+        navigation.add_main_section(_("Council and democracy"), "committees", 50, "/democracy/")
+        navigation.add_council_link(_("Councillors"), "councillors", 5)
+        navigation.add_council_link(_("Committees and meetings"), "committees", 10)
+        navigation.add_council_link(_("Decisions"), "decisions", 20)
+        navigation.add_council_link(_("Forward plan"), "forward-plan", 25)
+        navigation.add_council_link(_("Contracts"), "contracts", 30)
+        navigation.add_council_link(_("Spending over £500"), "spending", 35)
         from townhall.core import agenda, digests, happenings, open_data
         from townhall.council import follow_sources, petition_agenda
         from townhall.council import open_data as council_registers
@@ -50,7 +51,7 @@ class CouncilConfig(AppConfig):
         from townhall.core.search import sources
         from townhall.council import search_sources
 
-        sources.register("councillors", "Councillors", 65, search_sources.councillors)
-        sources.register("decisions", "Decisions", 70, search_sources.decisions)
-        sources.register("meetings", "Meetings", 75, search_sources.meetings)
-        sources.register("documents", "Documents", 80, search_sources.documents)
+        sources.register("councillors", _("Councillors"), 65, search_sources.councillors)
+        sources.register("decisions", _("Decisions"), 70, search_sources.decisions)
+        sources.register("meetings", _("Meetings"), 75, search_sources.meetings)
+        sources.register("documents", _("Documents"), 80, search_sources.documents)

@@ -1,5 +1,7 @@
 """The council's public meetings in the site's calendar of events."""
 
+from django.utils.translation import gettext as _
+
 from townhall.core.happenings import Happening
 from townhall.core.models import Organisation
 from townhall.council.models import Meeting
@@ -15,10 +17,10 @@ def meetings(start, end, organisation) -> list[Happening]:
         found = found.filter(starts_at__lt=end)
     return [
         Happening(
-            title=f"{meeting.committee.name} meeting",
+            title=_("%(committee)s meeting") % {"committee": meeting.committee.name},
             url=meeting.get_absolute_url(),
             starts_at=meeting.starts_at,
-            label="Council meeting",
+            label=_("Council meeting"),
             venue_name=meeting.venue,
             cancelled=meeting.status == Meeting.Status.CANCELLED,
         )

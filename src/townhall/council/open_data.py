@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from townhall.core.models import Organisation
 from townhall.core.open_data import Entry
@@ -13,11 +14,17 @@ from townhall.council.services.spending import LGA_COLUMNS
 
 def _council() -> str:
     council = Organisation.objects.filter(kind=Organisation.Kind.COUNCIL).first()
-    return council.name if council else "The council"
+    return council.name if council else _("The council")
 
 
 def _address(path: str) -> str:
     return settings.TOWNHALL_BASE_URL + path
+
+
+def _label(record, field: str) -> str:
+    """A choice's label as data: the same in every download, whatever the reader's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return getattr(record, f"get_{field}_display")()
 
 
 def decisions_table():
@@ -28,10 +35,10 @@ def decisions_table():
             d.pk,
             d.title,
             d.decided_on.isoformat(),
-            d.get_maker_display(),
+            _label(d, "maker"),
             d.committee.name if d.committee_id else "",
             d.decided_by,
-            d.get_status_display(),
+            _label(d, "status"),
             _address(reverse("decision", args=[d.pk])),
         ]
         for d in decisions.iterator(chunk_size=1000)
@@ -47,8 +54,8 @@ def meetings_table():
             m.committee.name,
             m.starts_at,
             m.venue,
-            m.get_status_display(),
-            m.get_minutes_display(),
+            _label(m, "status"),
+            _label(m, "minutes"),
             _address(m.get_absolute_url()),
         ]
         for m in meetings.iterator(chunk_size=1000)
@@ -81,52 +88,58 @@ def registers() -> list[Entry]:
     contracted = Contract.objects.aggregate(last=Max("starts_on"))["last"]
     entries = [
         Entry(
-            title="Decisions register",
-            description="Every decision of the council, its committees, cabinet members and "
-            "officers, with its papers and status.",
+            title=_("Decisions register"),
+            description=_(
+                "Every decision of the council, its committees, cabinet members and officers, "
+                "with its papers and status."
+            ),
             publisher=publisher,
             page=reverse("decisions"),
             licence=licence,
             updated=decided,
             fields=[
-                ("title, summary", "What was decided"),
-                ("decided_on", f"The date (latest: {decided or 'none yet'})"),
-                ("maker, made_by", "Who decided it"),
-                ("status", "Proposed, made, called in or implemented"),
+                ("title, summary", _("What was decided")),
+                ("decided_on", _("The date (latest: %(day)s)") % {"day": decided or _("none yet")}),
+                ("maker, made_by", _("Who decided it")),
+                ("status", _("Proposed, made, called in or implemented")),
             ],
             downloads=[("JSON", "/api/decisions"), ("RSS", reverse("decisions-rss"))],
             slug="decisions",
             table=decisions_table,
         ),
         Entry(
-            title="Committee meetings",
-            description="Every meeting of the council's committees: when and where, its "
-            "agenda and papers, attendance, votes and minutes.",
+            title=_("Committee meetings"),
+            description=_(
+                "Every meeting of the council's committees: when and where, its agenda and "
+                "papers, attendance, votes and minutes."
+            ),
             publisher=publisher,
             page=reverse("committees"),
             licence=licence,
             updated=met["last"],
             fields=[
-                ("committee, starts_at, venue", "Which body meets, when and where"),
-                ("agenda", "The items, their papers and outcomes"),
-                ("attended", "The members recorded as present"),
+                ("committee, starts_at, venue", _("Which body meets, when and where")),
+                ("agenda", _("The items, their papers and outcomes")),
+                ("attended", _("The members recorded as present")),
             ],
             downloads=[("JSON", "/api/meetings"), ("ICS", reverse("meetings-ics"))],
             slug="meetings",
             table=meetings_table,
         ),
         Entry(
-            title="Contracts register",
-            description="The council's contracts: supplier, service, value and dates, and the "
-            "decision that awarded each.",
+            title=_("Contracts register"),
+            description=_(
+                "The council's contracts: supplier, service, value and dates, and the decision "
+                "that awarded each."
+            ),
             publisher=publisher,
             page=reverse("contracts"),
             licence=licence,
             updated=contracted,
             fields=[
-                ("supplier, service", "Who delivers what"),
-                ("value", "The total value over the contract's life, in pounds"),
-                ("starts_on, ends_on", "When it runs"),
+                ("supplier, service", _("Who delivers what")),
+                ("value", _("The total value over the contract's life, in pounds")),
+                ("starts_on, ends_on", _("When it runs")),
             ],
             downloads=[("JSON", "/api/contracts")],
             slug="contracts",
@@ -136,14 +149,18 @@ def registers() -> list[Entry]:
     if paid or Contract.objects.exists():
         entries.append(
             Entry(
-                title="Spending over £500",
-                description="Every payment over £500, monthly, as the Local Government "
-                "Transparency Code 2015 asks.",
+                title=_("Spending over £500"),
+                description=_(
+                    "Every payment over £500, monthly, as the Local Government Transparency "
+                    "Code 2015 asks."
+                ),
                 publisher=publisher,
                 page=reverse("spending"),
                 licence=licence,
                 updated=paid,
-                fields=[(column, "As the LGA's spend schema defines it") for column in LGA_COLUMNS],
+                fields=[
+                    (column, _("As the LGA's spend schema defines it")) for column in LGA_COLUMNS
+                ],
                 downloads=[("CSV", reverse("spending-csv")), ("JSON", "/api/spending")],
             )
         )

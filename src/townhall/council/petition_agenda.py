@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core import agenda
 from townhall.core.mail import send_email_after_commit
@@ -42,7 +43,7 @@ def propose(petition: agenda.PetitionForDebate) -> bool:
     )
     if meeting is None:
         _tell_officers(
-            "A petition is due a debate, but no meeting is scheduled",
+            _("A petition is due a debate, but no meeting is scheduled"),
             petition=petition,
             committee=committee,
             meeting=None,
@@ -62,7 +63,7 @@ def propose(petition: agenda.PetitionForDebate) -> bool:
         petition_id=petition.petition_id,
     )
     _tell_officers(
-        f"Petition drafted onto the agenda of {meeting}",
+        _("Petition drafted onto the agenda of %(meeting)s") % {"meeting": meeting},
         petition=petition,
         committee=committee,
         meeting=meeting,

@@ -3,6 +3,8 @@ or publish the written answer; each step goes through services.questions, which 
 
 from django import forms
 from django.contrib import messages
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.views import generic
@@ -13,18 +15,21 @@ from townhall.council.services import questions
 
 State = PublicQuestion.State
 DECISIONS = {
-    "accept": ("Accept it: publish it with the agenda", (State.SUBMITTED,)),
-    "refuse": ("Do not accept it: the resident is told the reason", (State.SUBMITTED,)),
-    "answer": ("Publish the written answer", (State.ACCEPTED, State.ANSWERED)),
+    "accept": (_("Accept it: publish it with the agenda"), (State.SUBMITTED,)),
+    "refuse": (_("Do not accept it: the resident is told the reason"), (State.SUBMITTED,)),
+    "answer": (_("Publish the written answer"), (State.ACCEPTED, State.ANSWERED)),
 }
 
 
 class QuestionDecisionForm(WagtailAdminModelForm):
     decision = forms.ChoiceField(
-        label="Decision",
+        label=pgettext_lazy("an officer's decision on a public question", "Decision"),
         required=False,
         widget=forms.RadioSelect,
-        choices=[("", "Not yet"), *((key, label) for key, (label, _from) in DECISIONS.items())],
+        choices=[
+            ("", pgettext_lazy("no decision on the question yet", "Not yet")),
+            *((key, label) for key, (label, _from) in DECISIONS.items()),
+        ],
     )
 
     def clean(self) -> dict:
@@ -34,12 +39,16 @@ class QuestionDecisionForm(WagtailAdminModelForm):
             return cleaned
         if self.instance.state not in DECISIONS[decision][1]:
             self.add_error(
-                "decision", f"This is {self.instance.get_state_display().lower()}: choose again"
+                "decision",
+                gettext("This is %(state)s: choose again")
+                % {"state": self.instance.get_state_display().lower()},
             )
         elif decision == "refuse" and not cleaned.get("refusal_reason", "").strip():
-            self.add_error("refusal_reason", "Say why it was not accepted: the resident is told")
+            self.add_error(
+                "refusal_reason", gettext("Say why it was not accepted: the resident is told")
+            )
         elif decision == "answer" and not cleaned.get("answer", "").strip():
-            self.add_error("answer", "Write the answer to publish")
+            self.add_error("answer", gettext("Write the answer to publish"))
         return cleaned
 
 
@@ -60,7 +69,9 @@ class DecideOnQuestion(generic.EditView):
         question.refresh_from_db()
         if decision:
             messages.info(
-                self.request, f"The resident has been emailed: {question.get_state_display()}."
+                self.request,
+                gettext("The resident has been emailed: %(state)s.")
+                % {"state": question.get_state_display()},
             )
         return question
 
@@ -68,7 +79,7 @@ class DecideOnQuestion(generic.EditView):
 class QuestionViewSet(ModelViewSet):
     model = PublicQuestion
     icon = "help"
-    menu_label = "Public questions"
+    menu_label = _("Public questions")
     edit_view_class = DecideOnQuestion
     list_display = ["meeting", "kind", "name", "state", "submitted_at"]
     list_filter = ["state", "kind", "meeting__committee"]

@@ -7,6 +7,7 @@ from operator import and_
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from townhall.core.models import Organisation
 from townhall.core.search.fulltext import best_matches
@@ -69,7 +70,8 @@ def meetings(query: Query) -> list[Hit]:
     )
     return [
         Hit(
-            title=f"{item.meeting}: item {item.number}, {item.title}",
+            title=_("%(meeting)s: item %(number)s, %(title)s")
+            % {"meeting": item.meeting, "number": item.number, "title": item.title},
             url=f"{reverse('meeting', args=[item.meeting_id])}#item-{item.number}",
             text=item.outcome or item.title,
             terms=query.terms,
@@ -82,7 +84,7 @@ def meetings(query: Query) -> list[Hit]:
 
 def _detail(document) -> str:
     size = document.get_file_size()
-    kind = document.file_extension.upper() or "File"
+    kind = document.file_extension.upper() or _("File")
     return f"{kind}, {filesizeformat(size)}" if size is not None else kind
 
 

@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from townhall.core import pagecache
 from townhall.core.charts import bar_chart
@@ -55,13 +56,13 @@ def register(request: HttpRequest) -> HttpResponse:
             "total": sum((m.amount for m in months), start=0),
             "month_chart": bar_chart(
                 [(m.label, whole_pounds(m.amount)) for m in months],
-                title="Spending by month",
+                title=_("Spending by month"),
                 chart_id="spending-months",
                 describe=_pounds,
             ),
             "service_chart": bar_chart(
                 [(s.label, whole_pounds(s.amount)) for s in services],
-                title="Spending by service, the largest first",
+                title=_("Spending by service, the largest first"),
                 chart_id="spending-services",
                 describe=_pounds,
             ),

@@ -9,13 +9,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.core.citations import citations_of
 from townhall.core.ics import ics_event, ics_response
 from townhall.core.models import Borough, Ward
-from townhall.core.plain_words import reading_age
 from townhall.core.search.fulltext import MAX_QUERY_LENGTH, search_terms
 from townhall.core.services.postcodes import Outcome, has_postcodes, look_up_postcode
 from townhall.council.forms import DecisionFilters, FindCouncillors
@@ -110,7 +111,7 @@ def meetings_calendar(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.filter(starts_at__gte=recent).select_related("committee")
     pagecache.tag(request, COUNCIL_TAG)
     return ics_response(
-        "Council meetings",
+        _("Council meetings"),
         (
             ics_event(
                 request,
@@ -177,15 +178,16 @@ def decision(request: HttpRequest, pk: int) -> HttpResponse:
         "council/decision.html",
         {
             "decision": found,
-            "plain_paragraphs": [line for line in found.plain_summary.splitlines() if line.strip()],
-            "plain_reading_age": reading_age(found.plain_summary),
             "papers": papers,
             "query": query,
             "matches": paper_hits(terms, [paper.pk for paper in papers]) if terms else [],
-            "tracked": [
-                *found.programmepages.live().public(),
-                *found.projectpages.live().public(),
-            ],
+            # Each once, in the reader's language: translations copy the decisions they cite.
+            "tracked": translations.in_reader_language(
+                [
+                    *translations.originals(found.programmepages.live().public()),
+                    *translations.originals(found.projectpages.live().public()),
+                ]
+            ),
             "contracts": found.contracts.all(),
             "call_in_ends": window_ends(found.decided_on) if found.subject_to_call_in else None,
             "call_in_open": found.subject_to_call_in and call_in.is_open(found.decided_on),
@@ -238,8 +240,8 @@ def contract(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class DecisionsFeed(Feed):
-    title = "Council decisions"
-    description = "The newest decisions in the council's register"
+    title = gettext_lazy("Council decisions")
+    description = gettext_lazy("The newest decisions in the council's register")
 
     def link(self) -> str:
         return "/democracy/decisions/"
@@ -251,7 +253,7 @@ class DecisionsFeed(Feed):
         return item.title
 
     def item_description(self, item: Decision) -> str:
-        return f"{item.made_by}, {item.decided_on:%d %B %Y}: {item.summary}"
+        return f"{item.made_by}, {date_format(item.decided_on, 'd F Y')}: {item.summary}"
 
     def item_pubdate(self, item: Decision):
         return timezone.make_aware(datetime.combine(item.decided_on, datetime.min.time()))

@@ -1,5 +1,6 @@
 """Officers keep the council's record in the admin, under one "Council" menu."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -72,7 +73,7 @@ register_permission_policy(
 
 
 class CouncilGroup(ViewSetGroup):
-    menu_label = "Council"
+    menu_label = _("Council")
     menu_icon = "site"
     items = (
         _viewset(
@@ -107,7 +108,7 @@ class CouncilGroup(ViewSetGroup):
         _viewset(
             AgendaItem,
             "list-ol",
-            ["meeting", "number", "title", "outcome"],
+            ["meeting", "number", "title", "plain_summary", "outcome"],
             ["meeting", "number", "title"],
         ),
         _viewset(
@@ -116,7 +117,7 @@ class CouncilGroup(ViewSetGroup):
             ["agenda_item", "councillor", "kind", "nature", "left_the_room"],
             ["councillor", "agenda_item", "kind"],
             list_filter=["kind"],
-            menu_label="Declarations of interest",
+            menu_label=_("Declarations of interest"),
         ),
         _viewset(
             RecordedVote,
@@ -124,7 +125,7 @@ class CouncilGroup(ViewSetGroup):
             None,
             ["motion", "agenda_item", "result"],
             edit_handler=ObjectList(RecordedVote.panels, base_form_class=RecordedVoteForm),
-            menu_label="Recorded votes",
+            menu_label=_("Recorded votes"),
         ),
         _viewset(
             KeyDecision,
@@ -136,7 +137,7 @@ class CouncilGroup(ViewSetGroup):
             ],
             ["title", "expected_on", "decision_maker", "status"],
             list_filter=["status", "decision_maker"],
-            menu_label="Forward plan",
+            menu_label=_("Forward plan"),
         ),
         InterestsViewSet(),
         QuestionViewSet(),
@@ -180,7 +181,7 @@ class CouncilGroup(ViewSetGroup):
             ["measure", "on", "value", "source", "source_url"],
             ["measure", "on", "value", "source"],
             list_filter=["measure"],
-            menu_label="Figures",
+            menu_label=_("Figures"),
         ),
         FigureImportViewSet(),
         _viewset(
@@ -194,7 +195,7 @@ class CouncilGroup(ViewSetGroup):
                 *("transaction", "paid_on", "supplier", "supplier_ref", "service"),
                 *("expense_type", "purpose", "amount", "irrecoverable_vat", "contract"),
             ],
-            menu_label="Spending",
+            menu_label=_("Spending"),
         ),
         SpendingImportViewSet(),
         _viewset(
@@ -204,7 +205,7 @@ class CouncilGroup(ViewSetGroup):
             ["document", "state", "page_count", "problem", "updated_at"],
             list_filter=["state"],
             inspect_view_enabled=True,
-            menu_label="Paper texts",
+            menu_label=_("Paper texts"),
         ),
     )
 

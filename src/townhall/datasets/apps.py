@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 EDITOR_PERMISSIONS = [
     *(f"datasets.{action}_dataset" for action in ("view", "add", "change", "delete")),
@@ -11,7 +12,7 @@ MODERATOR_PERMISSIONS = ["datasets.view_dataset", "datasets.view_observation"]
 class DatasetsConfig(AppConfig):
     name = "townhall.datasets"
     label = "datasets"
-    verbose_name = "Datasets"
+    verbose_name = _("Datasets")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
@@ -22,10 +23,10 @@ class DatasetsConfig(AppConfig):
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
         from townhall.datasets import rules  # noqa: F401 - declares who may do what
 
-        navigation.add_council_link("Open data", "data-catalogue", 70)
+        navigation.add_council_link(_("Open data"), "data-catalogue", 70)
         from townhall.core.search import sources
         from townhall.datasets.search_sources import datasets
 
-        sources.register("datasets", "Open data", 85, datasets)
+        sources.register("datasets", _("Open data"), 85, datasets)
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS

@@ -10,19 +10,21 @@ from dataclasses import replace
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core import open_data
 from townhall.datasets.models import LICENCE_URLS, Dataset
 
 FIELDS = [
-    ("date", "The first day of the period the value is for"),
-    ("period_end", "Its last day, for a period longer than a day"),
-    ("period_label", 'The period as people say it ("Spring 2016")'),
-    ("value", "The value, in the dataset's unit"),
-    ("unit", "The unit"),
-    ("ward", "The ward it is for, if any"),
-    ("place", "The named place it is for, if any (a school, a road)"),
-    ("latitude, longitude", "Where that place is, if given"),
+    ("date", gettext_lazy("The first day of the period the value is for")),
+    ("period_end", gettext_lazy("Its last day, for a period longer than a day")),
+    ("period_label", gettext_lazy('The period as people say it ("Spring 2016")')),
+    ("value", gettext_lazy("The value, in the dataset's unit")),
+    ("unit", gettext_lazy("The unit")),
+    ("ward", gettext_lazy("The ward it is for, if any")),
+    ("place", gettext_lazy("The named place it is for, if any (a school, a road)")),
+    ("latitude, longitude", gettext_lazy("Where that place is, if given")),
 ]
 
 
@@ -103,7 +105,7 @@ def data_catalog(request: HttpRequest, listed: list[open_data.Entry]) -> dict:
     return {
         "@context": "https://schema.org/",
         "@type": "DataCatalog",
-        "name": f"{settings.WAGTAIL_SITE_NAME} open data",
+        "name": _("%(site)s open data") % {"site": settings.WAGTAIL_SITE_NAME},
         "url": request.build_absolute_uri(reverse("data-catalogue")),
         "dataset": [describe(request, entry) for entry in listed],
     }
@@ -161,7 +163,7 @@ def dcat_catalog(request: HttpRequest, listed: list[open_data.Entry]) -> dict:
         "@context": DCAT_CONTEXT,
         "@id": request.build_absolute_uri(reverse("data-catalogue")),
         "@type": "dcat:Catalog",
-        "dct:title": f"{settings.WAGTAIL_SITE_NAME} open data",
-        "dct:description": "Every public dataset and register this site publishes.",
+        "dct:title": _("%(site)s open data") % {"site": settings.WAGTAIL_SITE_NAME},
+        "dct:description": _("Every public dataset and register this site publishes."),
         "dcat:dataset": [_dcat_dataset(request, entry) for entry in listed],
     }

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core.csv_import import ImportReport, check_and_store, parse_date, parse_decimal
 from townhall.core.models import Ward
@@ -40,7 +41,9 @@ def _coordinate(text: str, low: int, high: int, name: str) -> Decimal | None:
         return None
     value = parse_decimal(text, places=6, digits=4)
     if not low <= value <= high:
-        raise ValueError(f"{text} is not a {name}")
+        if name == "latitude":
+            raise ValueError(_("%(text)s is not a latitude") % {"text": text})
+        raise ValueError(_("%(text)s is not a longitude") % {"text": text})
     return value
 
 
@@ -54,25 +57,30 @@ def _checker(dataset: Dataset):
 
     def check(cells: dict[str, str]) -> CheckedObservation:
         if cells.get("unit") and cells["unit"].casefold() != unit:
-            raise ValueError(f'the unit "{cells["unit"]}" is not the dataset\'s ({dataset.unit})')
+            raise ValueError(
+                _('the unit "%(unit)s" is not the dataset\'s (%(dataset_unit)s)')
+                % {"unit": cells["unit"], "dataset_unit": dataset.unit}
+            )
         start = parse_date(cells["date"])
         end = parse_date(cells["period end"]) if cells.get("period end") else None
         if end and end < start:
-            raise ValueError("the period ends before it starts")
+            raise ValueError(_("the period ends before it starts"))
         ward_id = None
         if cells.get("ward"):
             ward_id = wards.get(cells["ward"].casefold())
             if ward_id is None:
-                raise ValueError(f'no ward in the borough is called "{cells["ward"]}"')
+                raise ValueError(
+                    _('no ward in the borough is called "%(ward)s"') % {"ward": cells["ward"]}
+                )
         latitude = _coordinate(cells.get("latitude", ""), -90, 90, "latitude")
         longitude = _coordinate(cells.get("longitude", ""), -180, 180, "longitude")
         if (latitude is None) != (longitude is None):
-            raise ValueError("give both the latitude and the longitude, or neither")
+            raise ValueError(_("give both the latitude and the longitude, or neither"))
         if latitude is not None and not cells.get("place"):
-            raise ValueError("name the place the latitude and longitude are of")
+            raise ValueError(_("name the place the latitude and longitude are of"))
         place = cells.get("place", "")
         if len(place) > 150:
-            raise ValueError("the place's name is longer than 150 characters")
+            raise ValueError(_("the place's name is longer than 150 characters"))
         return CheckedObservation(
             period_start=start,
             period_end=end,
@@ -122,10 +130,11 @@ def import_observations(data: bytes, dataset: Dataset) -> ImportReport:
             MAX_ROWS,
             _checker(dataset),
             lambda row: row.key,
-            "one value per date and place",
+            # Translators: why a repeated row is refused: "repeats row 3: one value per ..."
+            _("one value per date and place"),
             store,
             batch=BATCH,
-            empty="The file has no observations in it.",
+            empty=_("The file has no observations in it."),
         )
         if not report.ok:
             return report

@@ -7,15 +7,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 LICENCES = [
-    ("OGL-UK-3.0", "Open Government Licence v3.0"),
-    ("CC-BY-4.0", "Creative Commons Attribution 4.0"),
-    ("CC0-1.0", "Creative Commons Zero (public domain)"),
-    ("ODbL-1.0", "Open Database Licence 1.0"),
+    ("OGL-UK-3.0", _("Open Government Licence v3.0")),
+    ("CC-BY-4.0", _("Creative Commons Attribution 4.0")),
+    ("CC0-1.0", _("Creative Commons Zero (public domain)")),
+    ("ODbL-1.0", _("Open Database Licence 1.0")),
 ]
 LICENCE_URLS = {
     "OGL-UK-3.0": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -40,15 +42,17 @@ class Dataset(ClusterableModel):
     )
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(help_text="What it measures and why it matters")
-    unit = models.CharField(max_length=40, help_text='As it is written after a value: "µg/m³", "%"')
-    source = models.CharField(max_length=250, help_text="Who measured it")
+    description = models.TextField(help_text=_("What it measures and why it matters"))
+    unit = models.CharField(
+        max_length=40, help_text=_('As it is written after a value: "µg/m³", "%"')
+    )
+    source = models.CharField(max_length=250, help_text=_("Who measured it"))
     source_url = models.URLField(blank=True)
     licence = models.CharField(max_length=20, choices=LICENCES, default=default_licence)
-    method = models.TextField(blank=True, help_text="How it was measured, and its limits")
+    method = models.TextField(blank=True, help_text=_("How it was measured, and its limits"))
     illustrative = models.BooleanField(
         default=False,
-        help_text="The values are examples, not measurements: it says so wherever it shows",
+        help_text=_("The values are examples, not measurements: it says so wherever it shows"),
     )
     published = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -62,10 +66,10 @@ class Dataset(ClusterableModel):
         FieldRowPanel([FieldPanel("unit"), FieldPanel("licence")]),
         MultiFieldPanel(
             [FieldPanel("source"), FieldPanel("source_url"), FieldPanel("method")],
-            heading="Where it comes from",
+            heading=_("Where it comes from"),
         ),
         FieldRowPanel([FieldPanel("illustrative"), FieldPanel("published")]),
-        InlinePanel("limits", heading="Limits and targets", label="limit or target"),
+        InlinePanel("limits", heading=_("Limits and targets"), label=_("limit or target")),
     ]
 
     class Meta:
@@ -86,12 +90,12 @@ class Limit(models.Model):
     """A legal limit or a target, from a date: when it changes, a new row from the new date."""
 
     class Kind(models.TextChoices):
-        LIMIT = "limit", "Limit"
-        TARGET = "target", "Target"
+        LIMIT = "limit", _("Limit")
+        TARGET = "target", _("Target")
 
     dataset = ParentalKey(Dataset, on_delete=models.CASCADE, related_name="limits")
     kind = models.CharField(max_length=6, choices=Kind.choices, default=Kind.LIMIT)
-    label = models.CharField(max_length=150, help_text='e.g. "Legal annual limit"')
+    label = models.CharField(max_length=150, help_text=_('e.g. "Legal annual limit"'))
     value = models.DecimalField(max_digits=18, decimal_places=4)
     applies_from = models.DateField()
 
@@ -115,13 +119,15 @@ class Observation(models.Model):
 
     dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="observations")
     period_start = models.DateField()
-    period_end = models.DateField(null=True, blank=True, help_text="Empty for a single day")
-    period_label = models.CharField(max_length=60, blank=True, help_text='e.g. "Spring 2016"')
+    period_end = models.DateField(null=True, blank=True, help_text=_("Empty for a single day"))
+    period_label = models.CharField(max_length=60, blank=True, help_text=_('e.g. "Spring 2016"'))
     value = models.DecimalField(max_digits=18, decimal_places=4)
     ward = models.ForeignKey(
         "core.Ward", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    place = models.CharField(max_length=150, blank=True, help_text="A named point, like a school")
+    place = models.CharField(
+        max_length=150, blank=True, help_text=_("A named point, like a school")
+    )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     place_key = models.CharField(max_length=160, editable=False, default="")
@@ -168,10 +174,10 @@ class Observation(models.Model):
 
     def clean(self) -> None:
         if self.period_end and self.period_start and self.period_end < self.period_start:
-            raise ValidationError({"period_end": "The period cannot end before it starts"})
+            raise ValidationError({"period_end": gettext("The period cannot end before it starts")})
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(
-                {"longitude": "Give both the latitude and the longitude, or neither"}
+                {"longitude": gettext("Give both the latitude and the longitude, or neither")}
             )
 
 

@@ -12,7 +12,10 @@ from decimal import Decimal
 from django.core.cache import cache
 from django.db.models import Avg, Count, Q
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from townhall.core.charts import Line, Series, bar_chart, line_chart
 from townhall.core.figure_map import MapFigure, figure_map
@@ -77,7 +80,7 @@ def current_limit(dataset: Dataset) -> Limit | None:
 def _place(observation: Observation) -> str:
     if observation.place:
         return observation.place
-    return observation.ward.name if observation.ward_id else "The borough"
+    return observation.ward.name if observation.ward_id else _("The borough")
 
 
 def _ward(observation: Observation) -> str:
@@ -86,10 +89,7 @@ def _ward(observation: Observation) -> str:
 
 
 def _period(observation: Observation) -> str:
-    return (
-        observation.period_label
-        or f"{observation.period_start.day} {observation.period_start:%B %Y}"
-    )
+    return observation.period_label or date_format(observation.period_start, "j F Y")
 
 
 def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool = True) -> Figures:
@@ -110,13 +110,13 @@ def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool
     if result.change is not None:
         amount = describe(dataset)(abs(result.change))
         if dataset.unit == "%":  # a change in a share is in points, not per cent
-            points = number(abs(result.change))
-            amount = f"{points} percentage point{'' if points == '1' else 's'}"
-        result.change_words = (
-            "No change"
-            if not result.change
-            else f"{'Up' if result.change > 0 else 'Down'} {amount}"
-        )
+            amount = _percentage_points(abs(result.change))
+        if not result.change:
+            result.change_words = _("No change")
+        elif result.change > 0:
+            result.change_words = _("Up %(amount)s") % {"amount": amount}
+        else:
+            result.change_words = _("Down %(amount)s") % {"amount": amount}
     if limit:
         for row in result.rows:
             row.over_limit = _breaks(limit, row.value)
@@ -125,6 +125,17 @@ def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool
     if with_map and result.rows:
         _map(dataset, observations, result, chart_id)
     return result
+
+
+def _percentage_points(change: Decimal) -> str:
+    """A change in a share, in points: a whole number takes its plural form, a fraction
+    (2.5) its own."""
+    points = number(change)
+    if change == change.to_integral():
+        return ngettext(
+            "%(count)s percentage point", "%(count)s percentage points", int(change)
+        ) % {"count": points}
+    return pgettext("a fraction, as 2.5", "%(count)s percentage points") % {"count": points}
 
 
 def _map(dataset: Dataset, observations, result: Figures, chart_id: str) -> None:
@@ -154,8 +165,13 @@ def _map(dataset: Dataset, observations, result: Figures, chart_id: str) -> None
     ]
     limit_words = ""
     if limit:
-        verb = "at or over" if limit.kind == Limit.Kind.LIMIT else "short of"
-        limit_words = f"{verb} the {limit.label.lower()} of {shown(limit.value)}"
+        words = {"label": limit.label.lower(), "value": shown(limit.value)}
+        if limit.kind == Limit.Kind.LIMIT:
+            # Translators: follows "Hatched: " or "Triangle: " in a map's key
+            limit_words = _("at or over the %(label)s of %(value)s") % words
+        else:
+            # Translators: follows "Hatched: " or "Triangle: " in a map's key
+            limit_words = _("short of the %(label)s of %(value)s") % words
     result.map = figure_map(
         dataset.organisation.borough_id,
         [
@@ -169,7 +185,8 @@ def _map(dataset: Dataset, observations, result: Figures, chart_id: str) -> None
             )
             for row, o in zip(rows, mapped, strict=True)
         ],
-        title=f"{dataset.title}, {rows[0].period}, on the map",
+        title=_("%(title)s, %(period)s, on the map")
+        % {"title": dataset.title, "period": rows[0].period},
         describe=shown,
         limit_words=limit_words,
         map_id=f"{chart_id}-map",
@@ -248,11 +265,13 @@ def _average(dataset, observations, line, chart_id, places: int) -> Figures:
         .annotate(mean=Avg("value"))
         .order_by("-period_start")[:MAX_PERIODS]
     )[::-1]
-    label = f"Average of {places:,} places"
+    label = ngettext("Average of %(count)s place", "Average of %(count)s places", places) % {
+        "count": f"{places:,}"
+    }
     rows = [
         Row(
             label,
-            f"{p['period_start'].day} {p['period_start']:%B %Y}",
+            date_format(p["period_start"], "j F Y"),
             p["period_start"],
             Decimal(p["mean"]).quantize(Decimal("0.01")),
         )
@@ -260,7 +279,7 @@ def _average(dataset, observations, line, chart_id, places: int) -> Figures:
     ]
     chart = line_chart(
         [Series(label, [(row.on, row.value) for row in rows])],
-        title=f"{dataset.title}: the average of its places",
+        title=_("%(title)s: the average of its places") % {"title": dataset.title},
         chart_id=chart_id,
         describe=describe(dataset),
         limit=line,

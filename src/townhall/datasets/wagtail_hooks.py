@@ -5,18 +5,15 @@ from django import forms
 from django.forms import modelform_factory
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from townhall.core import access
-from townhall.core.admin_imports import (
-    EVERY_ROW_CHECKED,
-    CsvImport,
-    CsvUploadForm,
-    import_csv_view,
-)
+from townhall.core.admin_imports import CsvImport, CsvUploadForm, import_csv_view
 from townhall.core.admin_views import ScopedDeleteView, ScopedIndexView, ScopedViewSetMixin
 from townhall.core.services.organisations import organisations_for_user
 from townhall.datasets.importing import COLUMNS, OPTIONAL, import_observations
@@ -36,7 +33,7 @@ class OwnOrganisationForm(WagtailAdminModelForm):
 class DatasetViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Dataset
     icon = "table"
-    menu_label = "Datasets"
+    menu_label = gettext_lazy("Datasets")
     index_view_class = ScopedIndexView
     delete_view_class = ScopedDeleteView
     list_display = ["title", "organisation", "unit", "updated_at"]
@@ -69,7 +66,7 @@ class ObservationDeleteView(ScopedDeleteView):
 class ObservationViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Observation
     icon = "pick"
-    menu_label = "Observations"
+    menu_label = gettext_lazy("Observations")
     organisation_filter = THROUGH_DATASET
     index_view_class = ObservationIndexView
     delete_view_class = ObservationDeleteView
@@ -98,7 +95,7 @@ class ObservationViewSet(ScopedViewSetMixin, ModelViewSet):
 
 class ImportForm(CsvUploadForm):
     max_bytes = 50 * 1024 * 1024
-    dataset = forms.ModelChoiceField(queryset=Dataset.objects.none(), label="Dataset")
+    dataset = forms.ModelChoiceField(queryset=Dataset.objects.none(), label=gettext_lazy("Dataset"))
     field_order = ["dataset", "file"]
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -107,24 +104,36 @@ class ImportForm(CsvUploadForm):
         if not user.is_superuser:
             datasets = datasets.filter(organisation__in=organisations_for_user(user))
         self.fields["dataset"].queryset = datasets
-        self.fields[
-            "file"
-        ].help_text = f"Columns: {', '.join(COLUMNS)}; if you have them, {', '.join(OPTIONAL)}."
+        self.fields["file"].help_text = _(
+            "Columns: %(columns)s; if you have them, %(optional)s."
+        ) % {"columns": ", ".join(COLUMNS), "optional": ", ".join(OPTIONAL)}
 
 
 OBSERVATIONS = CsvImport(
-    title="Import observations",
+    title=gettext_lazy("Import observations"),
     explanation=[
-        "One observation per row, with a first row naming the columns. Dates as 2016-09-30 "
-        "or 30/09/2016; values as numbers; a ward by its name or code; a place by its name, "
-        "with its latitude and longitude if you have them. A unit column, if there is one, "
-        "must match the dataset's.",
-        EVERY_ROW_CHECKED.replace("twice.", "twice: a value is kept per date and place."),
+        gettext_lazy(
+            "One observation per row, with a first row naming the columns. Dates as 2016-09-30 "
+            "or 30/09/2016; values as numbers; a ward by its name or code; a place by its name, "
+            "with its latitude and longitude if you have them. A unit column, if there is one, "
+            "must match the dataset's."
+        ),
+        # core.admin_imports.EVERY_ROW_CHECKED, with what "twice" means here: one sentence.
+        gettext_lazy(
+            "Every row is checked before anything is imported: if any row is wrong, nothing is "
+            "imported and each problem is listed here. Importing the same file twice adds nothing "
+            "twice: a value is kept per date and place."
+        ),
     ],
     back="observation-import:index",
     run=lambda data: import_observations(data["file"].read(), data["dataset"]),
     done=lambda data, report: (
-        f"Imported {data['dataset']}: {report.added:,} added, {report.updated:,} updated."
+        _("Imported %(dataset)s: %(added)s added, %(updated)s updated.")
+        % {
+            "dataset": data["dataset"],
+            "added": f"{report.added:,}",
+            "updated": f"{report.updated:,}",
+        }
     ),
 )
 
@@ -138,14 +147,14 @@ def import_view(request: HttpRequest) -> HttpResponse:
 class ImportViewSet(ViewSet):
     name = "observation-import"
     icon = "upload"
-    menu_label = "Import observations"
+    menu_label = gettext_lazy("Import observations")
 
     def get_urlpatterns(self):
         return [path("", import_view, name="index")]
 
 
 class DatasetsGroup(ViewSetGroup):
-    menu_label = "Datasets"
+    menu_label = gettext_lazy("Datasets")
     menu_icon = "table"
     menu_order = 170
     items = (DatasetViewSet("datasets"), ObservationViewSet("observations"), ImportViewSet())

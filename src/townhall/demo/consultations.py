@@ -191,6 +191,10 @@ def load_consultations() -> int:
         "stage asks about detailed proposals shaped by those answers.</p>",
         proposal="<p>Keep every library open, with some hours staffed and longer hours open "
         "by self-service, and move some services into shared buildings.</p>",
+        # Illustrative wording, written for the demo (issue 29): an officer's plain words.
+        plain_summary="The council wants to change how libraries open. Every library stays "
+        "open.\nSome hours will have staff. At other hours you can let yourself in and use "
+        "machines to borrow books.\nTell us what you think before the closing date.",
     )
     council.home_page.specific.add_child(instance=page)
     page.stages.add(

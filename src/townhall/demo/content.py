@@ -369,6 +369,10 @@ PETITIONS = [
         "paper": 12,
         "response": "The council will trial glyphosate-free weed control in four wards this "
         "summer and report the results to the Environment Committee.",
+        # Illustrative wording, written for the demo (issue 29): the response in plain words.
+        "plain_response": "The council will stop using this weedkiller in four areas this "
+        "summer. It will try other ways to kill weeds there.\nThen it will tell a committee "
+        "how well they worked.",
     },
     {
         "action": "Keep Friern Barnet Library open six days a week",

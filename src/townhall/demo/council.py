@@ -102,6 +102,15 @@ PLAIN_WORDS = {
     ),
 }
 
+# The same for an agenda item (issue 29): illustrative wording, written for the demo, not
+# the council's.
+PLAIN_AGENDA = {
+    "One Barnet framework": (
+        "The cabinet will talk about a plan to change how the council works.\n"
+        "The plan has many projects. It aims to save money and make services better."
+    ),
+}
+
 MEMBERSHIPS = [
     ("cabinet", "robert-rams", Membership.Role.MEMBER, date(2010, 5, 1)),
     ("cabinet", "daniel-thomas", Membership.Role.MEMBER, date(2010, 5, 1)),
@@ -312,7 +321,11 @@ def load_council() -> int:
         )
         for number, (title, outcome, paper_title, pages) in enumerate(items, start=3):
             item = AgendaItem.objects.create(
-                meeting=meeting, number=number, title=title, outcome=outcome
+                meeting=meeting,
+                number=number,
+                title=title,
+                outcome=outcome,
+                plain_summary=PLAIN_AGENDA.get(title, ""),
             )
             document = paper(paper_title, pages, collection)
             MeetingPaper.objects.create(meeting=meeting, agenda_item=item, document=document)

@@ -31,11 +31,13 @@ from townhall.demo.council import load_council
 from townhall.demo.datasets import load_datasets
 from townhall.demo.democracy import load_democracy
 from townhall.demo.donations import load_donation_page
+from townhall.demo.easy_read import load_easy_read
 from townhall.demo.events import load_events
 from townhall.demo.grants import load_grants
 from townhall.demo.pdf import simple_pdf
 from townhall.demo.programmes import load_programmes
 from townhall.demo.statements import load_statements
+from townhall.demo.translations import load_translations
 from townhall.news.models import NewsCategory, NewsIndexPage, NewsPostPage
 from townhall.petitions import services as petition_services
 from townhall.petitions.models import Petition, PetitionResponse, Threshold
@@ -236,7 +238,10 @@ def load_petitions(borough: Borough) -> None:
         petition_services.check_thresholds(petition)
         if spec["response"]:
             PetitionResponse.objects.create(
-                petition=petition, text=spec["response"], responded_on=date(2026, 11, 20)
+                petition=petition,
+                text=spec["response"],
+                plain_summary=spec.get("plain_response", ""),
+                responded_on=date(2026, 11, 20),
             )
 
 
@@ -282,11 +287,15 @@ def load_demo() -> dict:
     load_democracy()  # after the contracts, which payments are matched to
     load_datasets()
     load_consultations()
+    load_easy_read()  # after the consultation it explains
     load_grants()
     load_donation_page()
+    # Every language's locale, then a post and the programme in Welsh and Polish.
+    translated = load_translations()
     return {
         "wards": wards,
         "organisations": len(organisations),
         "events": events,
         "new_users": new_users,
+        "translated_pages": translated,
     }

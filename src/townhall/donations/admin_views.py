@@ -3,6 +3,8 @@
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core import access
 from townhall.core.services.organisations import organisations_for_user
@@ -11,8 +13,10 @@ from townhall.donations import giftaid
 
 class ClaimForm(forms.Form):
     organisation = forms.ModelChoiceField(queryset=None, empty_label=None)
-    start = forms.DateField(label="Donations from", help_text="For example, 6/4/2026")
-    end = forms.DateField(label="Up to and including")
+    start = forms.DateField(
+        label=gettext_lazy("Donations from"), help_text=gettext_lazy("For example, 6/4/2026")
+    )
+    end = forms.DateField(label=gettext_lazy("Up to and including"))
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -21,7 +25,7 @@ class ClaimForm(forms.Form):
     def clean(self) -> dict:
         cleaned = super().clean()
         if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
-            self.add_error("end", "The end must be on or after the start")
+            self.add_error("end", _("The end must be on or after the start"))
         return cleaned
 
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # Organisers see their own organisation's donations and export its Gift Aid claims; nobody
 # edits a donation (its record is what the payment provider said). Granted to groups made
@@ -10,7 +11,7 @@ MODERATOR_PERMISSIONS = ["donations.view_donation"]
 class DonationsConfig(AppConfig):
     name = "townhall.donations"
     label = "donations"
-    verbose_name = "Donations"
+    verbose_name = _("Donations")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

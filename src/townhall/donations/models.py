@@ -6,6 +6,8 @@ provider's signed webhooks say what happened (paid, failed, refunded, renewed)."
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -22,24 +24,25 @@ class DonatePage(Page):
     """An organisation's page for giving: suggested amounts, a custom amount, one-off or
     monthly, Gift Aid for a registered charity."""
 
-    page_description = "Ask for donations: suggested amounts, one-off or monthly, Gift Aid."
+    page_description = _("Ask for donations: suggested amounts, one-off or monthly, Gift Aid.")
+    kept_from_original = ("suggested_amounts",)  # the same in every language (core.translations)
 
     intro = RichTextField(features=EDITOR_FEATURES, blank=True)
     suggested_amounts = models.CharField(
         max_length=100,
         default="5, 10, 25, 50",
-        help_text="Whole pounds, separated by commas, for example: 5, 10, 25, 50",
+        help_text=_("Whole pounds, separated by commas, for example: 5, 10, 25, 50"),
     )
-    allow_monthly = models.BooleanField("offer monthly giving", default=True)
+    allow_monthly = models.BooleanField(_("offer monthly giving"), default=True)
     gift_aid = models.BooleanField(
-        "offer Gift Aid",
+        _("offer Gift Aid"),
         default=False,
-        help_text="Only for a charity registered with HMRC for Gift Aid",
+        help_text=_("Only for a charity registered with HMRC for Gift Aid"),
     )
     thank_you = RichTextField(
         features=EDITOR_FEATURES,
         blank=True,
-        help_text="Shown after a donation, and in the emailed receipt",
+        help_text=_("Shown after a donation, and in the emailed receipt"),
     )
 
     content_panels = [
@@ -55,7 +58,7 @@ class DonatePage(Page):
     template = "donations/donate_page.html"
 
     class Meta:
-        verbose_name = "donation page"
+        verbose_name = _("donation page")
 
     def amounts(self) -> list[int]:
         """The suggested amounts in pounds; parts that are not whole positive pounds are
@@ -87,28 +90,28 @@ class GiftAidDeclaration(models.Model):
     title = models.CharField(max_length=20, blank=True)
     first_name = models.CharField(max_length=35)
     last_name = models.CharField(max_length=35)
-    house = models.CharField("house name or number", max_length=40)
+    house = models.CharField(_("house name or number"), max_length=40)
     address = models.TextField()
     postcode = models.CharField(max_length=8)
     wording = models.TextField()
     declared_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
-        return f"Gift Aid declaration {self.pk}"
+        return gettext("Gift Aid declaration %(number)s") % {"number": self.pk}
 
 
 @holds_personal_data
 class Donation(models.Model):
     class Frequency(models.TextChoices):
-        ONE_OFF = "one_off", "One-off"
-        MONTHLY = "monthly", "Monthly"
+        ONE_OFF = "one_off", _("One-off")
+        MONTHLY = "monthly", _("Monthly")
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for the payment"
-        PAID = "paid", "Paid"
-        FAILED = "failed", "Payment failed"
-        REFUNDED = "refunded", "Refunded"
-        ABANDONED = "abandoned", "Not completed"
+        PENDING = "pending", _("Waiting for the payment")
+        PAID = "paid", _("Paid")
+        FAILED = "failed", _("Payment failed")
+        REFUNDED = "refunded", _("Refunded")
+        ABANDONED = "abandoned", _("Not completed")
 
     COUNTED_STATES = (State.PAID,)
 
@@ -118,10 +121,10 @@ class Donation(models.Model):
     page = models.ForeignKey(
         DonatePage, on_delete=models.SET_NULL, null=True, blank=True, related_name="donations"
     )
-    amount_pence = models.PositiveIntegerField("amount (pence)")
+    amount_pence = models.PositiveIntegerField(_("amount (pence)"))
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
-    name = models.CharField(max_length=100, blank=True, help_text="Emptied on erasure")
-    email = models.EmailField(blank=True, help_text="Emptied on erasure")
+    name = models.CharField(max_length=100, blank=True, help_text=_("Emptied on erasure"))
+    email = models.EmailField(blank=True, help_text=_("Emptied on erasure"))
     # As core.email_addresses compares addresses: how erasure finds all of one person's.
     normalised_email = models.EmailField(blank=True, db_index=True, editable=False)
     hear_from_organisation = models.BooleanField(default=False)
@@ -152,7 +155,7 @@ class Donation(models.Model):
         permissions = [("claim_gift_aid", "Can download a Gift Aid claim")]
 
     def __str__(self) -> str:
-        return f"Donation {self.pk}"
+        return gettext("Donation %(number)s") % {"number": self.pk}
 
     def save(self, *args, **kwargs) -> None:
         self.normalised_email = normalise_email(self.email) if self.email else ""

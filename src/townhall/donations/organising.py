@@ -3,6 +3,7 @@
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core.organising import Section
 from townhall.donations.forms import pounds
@@ -20,11 +21,11 @@ def donations_section(organisation) -> Section | None:
         monthly=Count("pk", filter=Q(frequency=Donation.Frequency.MONTHLY)),
     )
     return Section(
-        "Donations this month",
+        _("Donations this month"),
         figures=[
-            ("Given", pounds(this_month["total"] or 0)),
-            ("Gifts", str(this_month["gifts"])),
-            ("Of which monthly", str(this_month["monthly"])),
+            (_("Given"), pounds(this_month["total"] or 0)),
+            (_("Gifts"), str(this_month["gifts"])),
+            (_("Of which monthly"), str(this_month["monthly"])),
         ],
         more_url=reverse("donations:index") + f"?organisation={organisation.pk}",
     )

@@ -9,12 +9,13 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core import people
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.donations import providers
-from townhall.donations.forms import GIFT_AID_WORDING
+from townhall.donations.forms import gift_aid_wording
 from townhall.donations.models import (
     DonatePage,
     Donation,
@@ -54,7 +55,7 @@ def start(page: DonatePage, organisation: Organisation, data: dict) -> Started:
         if data.get("gift_aid"):
             declaration = GiftAidDeclaration.objects.create(
                 organisation=organisation,
-                wording=GIFT_AID_WORDING.format(organisation=organisation.name),
+                wording=gift_aid_wording(organisation.name),
                 **{field: data.get(field, "").strip() for field in DECLARATION_FIELDS},
             )
         donation = Donation.objects.create(
@@ -157,7 +158,8 @@ def _thank(donation: Donation) -> None:
     body = render_to_string(
         "donations/emails/receipt.txt", {"donation": donation, "organisation": organisation}
     )
-    send_email_after_commit(donation.email, f"Thank you for your gift to {organisation}", body)
+    subject = _("Thank you for your gift to %(group)s") % {"group": organisation}
+    send_email_after_commit(donation.email, subject, body)
     Donation.objects.filter(pk=donation.pk).update(receipt_sent_at=timezone.now())
     monthly = " a month" if donation.frequency == Donation.Frequency.MONTHLY else ""
     consent = (

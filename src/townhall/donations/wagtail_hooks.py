@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -22,7 +23,7 @@ register_permission_policy(Donation, RefusedActionsPolicy(Donation, ("add", "cha
 class DonationViewSet(ScopedViewSetMixin, ModelViewSet):
     model = Donation
     icon = "pick"
-    menu_label = "Donations"
+    menu_label = _("Donations")
     add_to_admin_menu = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
@@ -47,7 +48,7 @@ class DonationViewSet(ScopedViewSetMixin, ModelViewSet):
         "paid_at",
         "refunded_at",
     ]
-    export_headings = {"pk": "Reference", "gift_aid": "Gift Aid declaration"}
+    export_headings = {"pk": _("Reference"), "gift_aid": _("Gift Aid declaration")}
     export_filename = "donations"
 
     def get_urlpatterns(self):
@@ -69,4 +70,4 @@ def register_viewsets():
 
 @hooks.register("register_settings_menu_item")
 def gift_aid_menu_item():
-    return GiftAidMenuItem("Gift Aid claim", reverse("donations:gift_aid"), icon_name="download")
+    return GiftAidMenuItem(_("Gift Aid claim"), reverse("donations:gift_aid"), icon_name="download")

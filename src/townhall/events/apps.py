@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # What organisers may do with their own events' answers in the admin (scoped to their
 # sections by the views). Granted to groups made before this by migration 0002.
@@ -9,7 +10,7 @@ MODERATOR_PERMISSIONS = ["events.view_rsvp"]
 class EventsConfig(AppConfig):
     name = "townhall.events"
     label = "events"
-    verbose_name = "Events"
+    verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
@@ -26,8 +27,8 @@ class EventsConfig(AppConfig):
         from townhall.core.search.pages import add_page_kind
         from townhall.events.models import EventPage
 
-        add_page_kind("events", "Events", 30, EventPage, when=lambda event: event.starts_at)
-        navigation.add_main_section("Events", "events", 20, "/events/")
+        add_page_kind("events", _("Events"), 30, EventPage, when=lambda event: event.starts_at)
+        navigation.add_main_section(_("Events"), "events", 20, "/events/")
         from townhall.core import attention as dashboard
         from townhall.events import attention
 

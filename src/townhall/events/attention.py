@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from townhall.core.admin_views import scope_to_sections
 from townhall.core.attention import Waiting
@@ -16,11 +17,7 @@ def waiting(user) -> list[Waiting]:
     recent = scope_to_sections(
         Rsvp.objects.filter(created_at__gte=timezone.now() - timedelta(days=7)), user, "event"
     )
-    return [
-        Waiting(
-            "event answer this week",
-            "event answers this week",
-            recent.count(),
-            reverse("event_answers:index"),
-        )
-    ]
+    count = recent.count()
+    # The words come from ngettext, passed as both forms (see core.attention).
+    words = ngettext("event answer this week", "event answers this week", count)
+    return [Waiting(words, words, count, reverse("event_answers:index"))]

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from wagtail.models import Page
 
-from townhall.core import happenings, pagecache
+from townhall.core import happenings, pagecache, translations
 from townhall.core.models import Organisation, Ward
 
 PER_PAGE = 20
@@ -55,6 +55,7 @@ def render_listing(
         if others:
             listed = sorted([*events, *others], key=lambda item: item.starts_at, reverse=past)
     page = Paginator(listed, PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = translations.in_reader_language(page.object_list)
     today = timezone.localdate()
     pagecache.tag(request, "events", seconds=300)
     context = {

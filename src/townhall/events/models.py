@@ -3,12 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core import translations
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.tokens import new_token
@@ -17,17 +20,17 @@ from townhall.events.forms import RsvpForm
 from townhall.events.listing import render_listing, render_month
 
 ACCESS_FEATURES = {
-    "step_free": "Step-free access",
-    "bsl": "British Sign Language interpretation",
-    "hearing_loop": "Hearing loop",
-    "quiet_space": "Quiet space",
+    "step_free": _("Step-free access"),
+    "bsl": _("British Sign Language interpretation"),
+    "hearing_loop": _("Hearing loop"),
+    "quiet_space": _("Quiet space"),
 }
 
 
 class EventIndexPage(RoutablePageMixin, Page):
     """An organisation's events: upcoming, past, a month calendar and an ICS feed."""
 
-    page_description = "Lists your events, with a month calendar and a calendar feed."
+    page_description = _("Lists your events, with a month calendar and a calendar feed.")
 
     show_in_menus_default = True  # a new one is listed in its section's menu
 
@@ -39,7 +42,8 @@ class EventIndexPage(RoutablePageMixin, Page):
     max_count_per_parent = 1
 
     def events(self):
-        return EventPage.objects.live().public().descendant_of(self)
+        events = translations.originals(EventPage.objects.live().public())  # each once
+        return events.descendant_of(translations.original_of(self))
 
     @path("")
     def upcoming(self, request):
@@ -59,42 +63,49 @@ class EventIndexPage(RoutablePageMixin, Page):
         return calendar_response(request, self.events(), name=self.get_parent().title)
 
     class Meta:
-        verbose_name = "events section"
+        verbose_name = _("events section")
 
 
 EVENT_WORDS = {
-    "kind": "Event",
-    "ask": "Say you are coming",
-    "send": "Send my answer",
-    "places": "Places",
-    "who": "Who is going",
-    "confirm": "Confirm you are coming",
-    "going": "You are coming",
-    "history": "Said they would come",
+    "kind": _("Event"),
+    "cancelled": _("Cancelled event"),
+    "past": _("Past event"),
+    "ask": _("Say you are coming"),
+    "send": _("Send my answer"),
+    "places": _("Places"),
+    "who": _("Who is going"),
+    "confirm": _("Confirm you are coming"),
+    "going": _("You are coming"),
+    "history": _("Said they would come"),
 }
 VOLUNTEERING_WORDS = {
-    "kind": "Volunteer shift",
-    "ask": "Offer to help",
-    "send": "Offer to help",
-    "places": "Helpers needed",
-    "who": "Who is helping",
-    "confirm": "Confirm your offer to help",
-    "going": "Thank you for offering to help",
-    "history": "Offered to help",
+    "kind": _("Volunteer shift"),
+    "cancelled": _("Cancelled volunteer shift"),
+    "past": _("Past volunteer shift"),
+    "ask": _("Offer to help"),
+    "send": _("Offer to help"),
+    "places": _("Helpers needed"),
+    "who": _("Who is helping"),
+    "confirm": _("Confirm your offer to help"),
+    "going": _("Thank you for offering to help"),
+    "history": _("Offered to help"),
 }
 
 
 class EventPage(Page):
     """An event or action: when and where to come, how accessible it is, and RSVPs."""
 
-    page_description = "A meeting, screening, protest or stall: when and where, and who is coming."
+    page_description = _(
+        "A meeting, screening, protest or stall: when and where, and who is coming."
+    )
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
-    digest_label = "New event"  # how followers' digests introduce it (core.follow_sources)
+    digest_label = _("New event")  # how followers' digests introduce it (core.follow_sources)
+    kept_from_original = ("postcode",)  # the same in every language (core.translations)
 
-    starts_at = models.DateTimeField("starts")
-    ends_at = models.DateTimeField("ends")
-    venue_name = models.CharField("place", max_length=150, blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue_name = models.CharField(_("place"), max_length=150, blank=True)
     address = models.TextField(blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     ward = models.ForeignKey(
@@ -103,14 +114,14 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Filled in from the postcode where the borough's postcodes are loaded",
+        help_text=_("Filled in from the postcode where the borough's postcodes are loaded"),
     )
-    online_url = models.URLField("online link", blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
     step_free = models.BooleanField(ACCESS_FEATURES["step_free"], default=False)
     bsl = models.BooleanField(ACCESS_FEATURES["bsl"], default=False)
     hearing_loop = models.BooleanField(ACCESS_FEATURES["hearing_loop"], default=False)
     quiet_space = models.BooleanField(ACCESS_FEATURES["quiet_space"], default=False)
-    access_notes = models.TextField("more about access", blank=True)
+    access_notes = models.TextField(_("more about access"), blank=True)
     description = RichTextField(features=EDITOR_FEATURES)
     organiser = models.CharField(max_length=150, blank=True)
     petition = models.ForeignKey(
@@ -119,27 +130,29 @@ class EventPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text='For example "come and hand in the petition"',
+        help_text=_('For example "come and hand in the petition"'),
     )
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Places, guests included; empty for no limit"
+        null=True, blank=True, help_text=_("Places, guests included; empty for no limit")
     )
     max_guests = models.PositiveSmallIntegerField(
-        default=3, help_text="How many guests one person may bring"
+        default=3, help_text=_("How many guests one person may bring")
     )
-    rsvp_open = models.BooleanField("taking RSVPs", default=True)
+    rsvp_open = models.BooleanField(_("taking RSVPs"), default=True)
     volunteering = models.BooleanField(
-        "a volunteer shift",
+        _("a volunteer shift"),
         default=False,
-        help_text="People offer to help rather than say they are coming; the places are the "
-        "helpers needed, and each offer joins the helper's history with your group",
+        help_text=_(
+            "People offer to help rather than say they are coming; the places are the "
+            "helpers needed, and each offer joins the helper's history with your group"
+        ),
     )
     cancelled = models.BooleanField(default=False)
     cancellation_note = models.CharField(max_length=300, blank=True)
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading="When"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("When")),
         MultiFieldPanel(
             [
                 FieldPanel("venue_name"),
@@ -148,11 +161,11 @@ class EventPage(Page):
                 FieldPanel("ward"),
                 FieldPanel("online_url"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         MultiFieldPanel(
             [*(FieldPanel(name) for name in ACCESS_FEATURES), FieldPanel("access_notes")],
-            heading="Access",
+            heading=_("Access"),
         ),
         FieldPanel("description"),
         FieldPanel("organiser"),
@@ -166,7 +179,7 @@ class EventPage(Page):
                 FieldPanel("cancelled"),
                 FieldPanel("cancellation_note"),
             ],
-            heading="RSVPs",
+            heading=_("RSVPs"),
         ),
     ]
     search_fields = [
@@ -184,18 +197,18 @@ class EventPage(Page):
         return VOLUNTEERING_WORDS if self.volunteering else EVENT_WORDS
 
     class Meta:
-        verbose_name = "event"
+        verbose_name = _("event")
         ordering = ["starts_at"]
 
     def clean(self) -> None:
         super().clean()
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            errors["ends_at"] = "The end must be after the start"
+            errors["ends_at"] = gettext("The end must be after the start")
         if self.starts_at and not self.first_published_at and self.starts_at < timezone.now():
-            errors["starts_at"] = "A new event must start in the future"
+            errors["starts_at"] = gettext("A new event must start in the future")
         if not (self.venue_name or self.online_url):
-            errors["venue_name"] = "Give a place, or an online link"
+            errors["venue_name"] = gettext("Give a place, or an online link")
         if self.postcode and not self.ward_id:
             self.ward = self._ward_from_postcode()
         if errors:
@@ -251,7 +264,11 @@ class EventPlaces(models.Model):
     announced = models.JSONField(default=dict, blank=True)
 
     def __str__(self) -> str:
-        return f"{self.taken} places taken at event {self.event_id}"
+        return ngettext(
+            "%(taken)s place taken at event %(event)s",
+            "%(taken)s places taken at event %(event)s",
+            self.taken,
+        ) % {"taken": self.taken, "event": self.event_id}
 
 
 @holds_personal_data
@@ -259,17 +276,17 @@ class Rsvp(models.Model):
     """One person's answer, with their guests; no account needed."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for email confirmation"
-        GOING = "going", "Going"
-        WAITING = "waiting", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        PENDING = "pending", _("Waiting for email confirmation")
+        GOING = "going", pgettext_lazy("an RSVP's state", "Going")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("an RSVP's state", "Cancelled")
 
     event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="rsvps")
     name = models.CharField(max_length=100)
     email = models.EmailField(max_length=254)
     normalised_email = models.CharField(max_length=254)
     guests = models.PositiveSmallIntegerField(default=0)
-    hide_name = models.BooleanField("don't show my name", default=False)
+    hide_name = models.BooleanField(_("don't show my name"), default=False)
     # Agreed, on the form, to hear from the organisation holding the event (its own box).
     hear_from_organisation = models.BooleanField(default=False)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
@@ -286,7 +303,7 @@ class Rsvp(models.Model):
             models.UniqueConstraint(fields=["event", "normalised_email"], name="one_rsvp_each")
         ]
         indexes = [models.Index(fields=["event", "state", "waiting_since"])]
-        verbose_name = "RSVP"
+        verbose_name = _("RSVP")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_state_display()})"

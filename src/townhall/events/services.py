@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
-from django.template.defaultfilters import pluralize
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
 from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
@@ -80,13 +80,13 @@ def _lock(rsvp: Rsvp) -> Rsvp:
 
 def check_open(event: EventPage) -> None:
     if not event.live:
-        raise Refused("This event is not published.")
+        raise Refused(gettext("This event is not published."))
     if event.cancelled:
-        raise Refused("This event has been cancelled.")
+        raise Refused(gettext("This event has been cancelled."))
     if event.is_past:
-        raise Refused("This event is over.")
+        raise Refused(gettext("This event is over."))
     if not event.rsvp_open:
-        raise Refused("This event is not taking RSVPs.")
+        raise Refused(gettext("This event is not taking RSVPs."))
 
 
 def rsvp(event: EventPage, answer: Answer) -> Rsvp:
@@ -98,7 +98,14 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
     """
     check_open(event)
     if answer.guests > event.max_guests:
-        raise Refused(f"You can bring up to {event.max_guests} guests.")
+        raise Refused(
+            ngettext(
+                "You can bring up to %(count)s guest.",
+                "You can bring up to %(count)s guests.",
+                event.max_guests,
+            )
+            % {"count": event.max_guests}
+        )
     normalised = normalise_email(answer.email)
     with transaction.atomic():
         found, created = Rsvp.objects.select_for_update().get_or_create(
@@ -129,7 +136,12 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
         change = answer.guests - found.guests
         if found.state == State.GOING and change > 0 and not _take(event, change):
             raise Refused(
-                f"There are not enough places left for {change} more guest{pluralize(change)}."
+                ngettext(
+                    "There are not enough places left for %(count)s more guest.",
+                    "There are not enough places left for %(count)s more guests.",
+                    change,
+                )
+                % {"count": change}
             )
         if found.state == State.GOING and change < 0:
             _give_back(event, -change)
@@ -137,7 +149,9 @@ def rsvp(event: EventPage, answer: Answer) -> Rsvp:
         found.name, found.hide_name, found.guests = answer.name, answer.hide_name, answer.guests
         found.save(update_fields=["name", "hide_name", "guests"])
         _changed(event)
-        _email(found, "updated", f"Your RSVP is updated: {event.title}")
+        _email(
+            found, "updated", gettext("Your RSVP is updated: %(title)s") % {"title": event.title}
+        )
         return found
 
 
@@ -156,7 +170,11 @@ def confirm(rsvp: Rsvp) -> str:
             _email(found, "going", f"{found.event.words['going']}: {found.event.title}")
         else:
             found.state, found.waiting_since = State.WAITING, now
-            _email(found, "waiting", f"You are on the waiting list: {found.event.title}")
+            _email(
+                found,
+                "waiting",
+                gettext("You are on the waiting list: %(title)s") % {"title": found.event.title},
+            )
         found.save(update_fields=["state", "confirmed_at", "waiting_since"])
         _changed(found.event)
         # Only those who ticked the group's box, or offered the group their help: the
@@ -172,7 +190,9 @@ def _answered(rsvp: Rsvp, organisation) -> people.Action:
     """A confirmed answer for the group's people: from someone who ticked its own box, or
     an offer to help, which is made to the group itself (its emails still need the box)."""
     event = rsvp.event
-    label = f"{event.words['history']}: {event.title}"
+    # Kept in the group's records of its people: in the site's language, whoever answered.
+    with translation.override(settings.LANGUAGE_CODE):
+        label = f"{event.words['history']}: {event.title}"
     kind = "volunteered" if event.volunteering else "rsvp"
     action = people.by_ticking_its_box(organisation, rsvp, kind, label, event.url or "")
     if event.volunteering:
@@ -217,7 +237,7 @@ def _offer_places(event: EventPage) -> list[Rsvp]:
         waiting.state, waiting.confirmed_at = State.GOING, timezone.now()
         waiting.save(update_fields=["state", "confirmed_at"])
         waiting.event = event
-        _email(waiting, "promoted", f"A place is yours: {event.title}")
+        _email(waiting, "promoted", gettext("A place is yours: %(title)s") % {"title": event.title})
         promoted.append(waiting)
 
 
@@ -251,7 +271,11 @@ def send_reminders(now: datetime | None = None) -> int:
         with transaction.atomic():
             # The conditional update makes a second worker running at once send nothing.
             if Rsvp.objects.filter(pk=found.pk, reminded_at=None).update(reminded_at=now):
-                _email(found, "reminder", f"Tomorrow: {found.event.title}")
+                _email(
+                    found,
+                    "reminder",
+                    gettext("Tomorrow: %(title)s") % {"title": found.event.title},
+                )
                 sent += 1
     return sent
 
@@ -277,7 +301,10 @@ def published(event: EventPage) -> int:
             _offer_places(event)
             return 0
         template = "cancelled" if event.cancelled and not told["cancelled"] else "moved"
-        subject = ("Cancelled: " if template == "cancelled" else "Changed: ") + event.title
+        if template == "cancelled":
+            subject = gettext("Cancelled: %(title)s") % {"title": event.title}
+        else:
+            subject = gettext("Changed: %(title)s") % {"title": event.title}
         people = list(event.rsvps.filter(state__in=[State.GOING, State.WAITING]))
         for found in people:
             found.event = event

@@ -6,9 +6,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from townhall.core import translations
 from townhall.core.ratelimit import rate_limited
 from townhall.events import services
 from townhall.events.calendars import calendar_response
@@ -20,7 +22,7 @@ PER_PAGE = 20
 
 
 def all_events() -> QuerySet[EventPage]:
-    return EventPage.objects.live().public()
+    return translations.originals(EventPage.objects.live().public())  # each once
 
 
 def upcoming(request: HttpRequest) -> HttpResponse:
@@ -42,7 +44,7 @@ def this_month(request: HttpRequest) -> HttpResponse:
 
 def site_calendar(request: HttpRequest) -> HttpResponse:
     recent = timezone.now() - timedelta(days=90)
-    return calendar_response(request, all_events().filter(ends_at__gte=recent), "All events")
+    return calendar_response(request, all_events().filter(ends_at__gte=recent), _("All events"))
 
 
 def event_ics(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -33,7 +34,7 @@ class RsvpViewSet(ScopedViewSetMixin, ModelViewSet):
     page_field = "event"
     model = Rsvp
     icon = "date"
-    menu_label = "Event answers"
+    menu_label = _("Event answers")
     add_to_admin_menu = True
     index_view_class = RsvpIndexView
     inspect_view_class = RsvpInspectView
@@ -49,7 +50,7 @@ class RsvpViewSet(ScopedViewSetMixin, ModelViewSet):
 
 
 class EmailAttendeesButton(PageMenuItem):
-    label = "Email the people coming"
+    label = _("Email the people coming")
     icon_name = "mail"
     priority = 80
 

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.forms import PublicForm, email_field
 from townhall.core.models import Organisation
@@ -7,16 +9,19 @@ from townhall.follows.models import Follower
 
 class FollowForm(PublicForm):
     email = email_field(
-        "Email address for the digest",
+        gettext_lazy("Email address for the digest"),
         max_length=254,
-        help_text="We will send you a link to confirm.",
+        help_text=gettext_lazy("We will send you a link to confirm."),
     )
     frequency = forms.ChoiceField(
-        label="How often",
+        label=gettext_lazy("How often"),
         choices=Follower.Frequency.choices,
         initial=Follower.Frequency.WEEKLY,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose how often", "invalid_choice": "Choose how often"},
+        error_messages={
+            "required": gettext_lazy("Choose how often"),
+            "invalid_choice": gettext_lazy("Choose how often"),
+        },
     )
 
     def __init__(self, *args, kind: str = "", target_id: int | None = None, **kwargs) -> None:
@@ -27,7 +32,8 @@ class FollowForm(PublicForm):
                 # Separate and unticked: the digest comes from this site; the group's own
                 # emails need the group's own consent.
                 self.fields["hear_from_organisation"] = forms.BooleanField(
-                    label=f"Also let {organisation.name} email me its news",
+                    label=_("Also let %(organisation)s email me its news")
+                    % {"organisation": organisation.name},
                     help_text=organisation.consent_wording,
                     required=False,
                 )

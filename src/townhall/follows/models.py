@@ -1,6 +1,7 @@
 """Residents following organisations, petitions and events by email, for digests."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.tokens import new_token
@@ -11,8 +12,8 @@ class Follower(models.Model):
     """One email address and how often it wants a digest; its token unsubscribes it."""
 
     class Frequency(models.TextChoices):
-        DAILY = "daily", "Daily"
-        WEEKLY = "weekly", "Weekly"
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly")
 
     email = models.EmailField(max_length=254)
     normalised_email = models.CharField(max_length=254, unique=True)

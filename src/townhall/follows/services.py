@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from townhall.core import people
 from townhall.core.digests import SOURCES
@@ -74,7 +75,8 @@ def follow(
                 "confirm_url": _url("follow-confirm", wanted.token),
             },
         )
-        send_email_after_commit(email, f"Confirm you want to follow {name}", body)
+        subject = gettext("Confirm you want to follow %(name)s") % {"name": name}
+        send_email_after_commit(email, subject, body)
     return wanted
 
 
@@ -140,6 +142,24 @@ def _news_for(follower: Follower, since: datetime) -> list[tuple[str, list]]:
     return sections
 
 
+def _digest_subject(frequency: str, count: int) -> str:
+    if frequency == Follower.Frequency.DAILY:
+        subject = ngettext(
+            # Translators: an email's subject; count is how many new things it lists.
+            "Your daily digest: %(count)s new",
+            "Your daily digest: %(count)s new",
+            count,
+        )
+    else:
+        subject = ngettext(
+            # Translators: an email's subject; count is how many new things it lists.
+            "Your weekly digest: %(count)s new",
+            "Your weekly digest: %(count)s new",
+            count,
+        )
+    return subject % {"count": count}
+
+
 def send_digests(now: datetime | None = None) -> int:
     """Send every digest that is due; returns how many were sent. Safe to run often."""
     now = now or timezone.now()
@@ -167,7 +187,7 @@ def send_digests(now: datetime | None = None) -> int:
                     "unsubscribe_url": _url("follow-unsubscribe", follower.token),
                 },
             )
-            subject = f"Your {follower.frequency} digest: {sum(len(i) for _, i in sections)} new"
+            subject = _digest_subject(follower.frequency, sum(len(i) for _, i in sections))
             send_email_after_commit(follower.email, subject, body, _unsubscribe_headers(follower))
             sent += 1
     return sent

@@ -8,9 +8,10 @@ from django.contrib.auth import get_user_model
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from townhall.core import access
+from townhall.core import access, translations
 from townhall.grants import applying, assessing, awarding, emails, roles, workflow
 from townhall.grants.models import (
     Application,
@@ -40,7 +41,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
     approver = roles.is_approver(request.user)
     schemes = [
         scheme
-        for scheme in GrantSchemePage.objects.all().order_by("title")
+        for scheme in translations.originals(GrantSchemePage.objects.all()).order_by("title")
         if approver or roles.is_staff_for(request.user, scheme)
     ]
     listed = [
@@ -57,9 +58,9 @@ def rounds(request: HttpRequest) -> HttpResponse:
 
 class AssessorForm(forms.Form):
     user = forms.CharField(
-        label="Username or email address of the assessor",
+        label=gettext_lazy("Username or email address of the assessor"),
         max_length=254,
-        error_messages={"required": "Enter the assessor's username or email address"},
+        error_messages={"required": gettext_lazy("Enter the assessor's username or email address")},
     )
 
     def clean_user(self):
@@ -67,7 +68,7 @@ class AssessorForm(forms.Form):
         users = get_user_model().objects.filter(is_active=True)
         found = users.filter(username=text).first() or users.filter(email__iexact=text).first()
         if found is None:
-            raise forms.ValidationError("There is no account with that username or email")
+            raise forms.ValidationError(gettext("There is no account with that username or email"))
         return found
 
 
@@ -78,7 +79,10 @@ def round_overview(request: HttpRequest, pk: int) -> HttpResponse:
         access.ensure(request.user, "grants.manage_round", round_)
         if form.is_valid():
             Assessor.objects.get_or_create(round=round_, user=form.cleaned_data["user"])
-            messages.success(request, f"{form.cleaned_data['user']} now assesses this round.")
+            messages.success(
+                request,
+                gettext("%(user)s now assesses this round.") % {"user": form.cleaned_data["user"]},
+            )
             return redirect("grant-round", round_.pk)
     rows, committed, left = assessing.overview(round_)
     return TemplateResponse(
@@ -110,7 +114,15 @@ def release_scores(request: HttpRequest, pk: int) -> HttpResponse:
     round_, _ = _round_for(request, pk)
     access.ensure(request.user, "grants.manage_round", round_)
     count = assessing.release_scores(round_)
-    messages.success(request, f"Scores released to {count} applicant{'s' if count != 1 else ''}.")
+    messages.success(
+        request,
+        ngettext(
+            "Scores released to %(count)s applicant.",
+            "Scores released to %(count)s applicants.",
+            count,
+        )
+        % {"count": count},
+    )
     return redirect("grant-round", round_.pk)
 
 
@@ -149,9 +161,9 @@ class ActionForm(forms.Form):
         max_digits=12,
         decimal_places=2,
         error_messages={
-            "invalid": "Enter the amount in pounds, like 4500 or 4500.50",
-            "max_digits": "Enter a smaller amount",
-            "max_decimal_places": "Enter pounds and pence only, like 4500.50",
+            "invalid": gettext_lazy("Enter the amount in pounds, like 4500 or 4500.50"),
+            "max_digits": gettext_lazy("Enter a smaller amount"),
+            "max_decimal_places": gettext_lazy("Enter pounds and pence only, like 4500.50"),
         },
     )
 
@@ -184,9 +196,9 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(
             request,
-            "Done: the applicant has been emailed."
+            gettext("Done: the applicant has been emailed.")
             if emailed
-            else "Done. The applicant is not emailed about this step.",
+            else gettext("Done. The applicant is not emailed about this step."),
         )
     return redirect("grant-application-admin", pk)
 

@@ -5,8 +5,10 @@ send reports. Every page needs the applicant signed in, and shows only their own
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from townhall.core import translations
 from townhall.core.question_form import QuestionPageForm
 from townhall.core.ratelimit import rate_limited
 from townhall.grants import applying, assessing, awarding, workflow
@@ -20,6 +22,12 @@ from townhall.grants.models import (
 )
 
 Status = Application.Status
+
+
+def _schemes():
+    """Published schemes, each once: a translation copies its rounds, and applications go to
+    the original's (core.translations)."""
+    return translations.originals(GrantSchemePage.objects.live().public())
 
 
 def _own(request: HttpRequest, pk: int) -> Application:
@@ -46,7 +54,7 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     mine = Application.objects.filter(applicant=request.user).select_related("round__scheme")
     open_rounds = [
         r
-        for r in GrantRound.objects.filter(scheme__in=GrantSchemePage.objects.live().public())
+        for r in GrantRound.objects.filter(scheme__in=_schemes())
         .select_related("scheme")
         .order_by("closes_at")
         if r.is_open()
@@ -73,7 +81,7 @@ def start(request: HttpRequest, round_id: int) -> HttpResponse:
     round_ = get_object_or_404(
         GrantRound.objects.select_related("scheme"),
         pk=round_id,
-        scheme__in=GrantSchemePage.objects.live().public(),
+        scheme__in=_schemes(),
     )
     existing = applying.live_application(round_, request.user)
     if request.method == "POST":
@@ -231,7 +239,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     found = _own(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _refused(request, found, "Write your answer in the box, then send it.")
+        return _refused(request, found, _("Write your answer in the box, then send it."))
     try:
         workflow.transition(found, "answer_info", request.user, note=form.cleaned_data["note"])
     except workflow.Refused as reason:

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from townhall.core.errors import Refused
 from townhall.core.questions import Question, shown
@@ -35,9 +37,9 @@ def sections(application: Application) -> list[Section]:
         for index, block in enumerate(application.round.scheme.application_form)
     ]
     return [
-        Section(ABOUT, "Who is applying"),
-        Section(PROJECT, "Your project"),
-        Section(BUDGET, "Budget"),
+        Section(ABOUT, _("Who is applying")),
+        Section(PROJECT, _("Your project")),
+        Section(BUDGET, _("Budget")),
         *own,
     ]
 
@@ -57,14 +59,19 @@ def ceiling(application: Application) -> Decimal:
 def amount_problem(application: Application, amount: Decimal | None) -> str | None:
     scheme = application.round.scheme
     if amount is None:
-        return "Enter the amount you are asking for"
+        return _("Enter the amount you are asking for")
     top = ceiling(application)
     if not scheme.minimum_amount <= amount <= top:
-        who = " for informal groups" if top < scheme.maximum_amount else ""
-        return (
-            f"Ask for between £{scheme.minimum_amount:,.0f} and £{top:,.0f}: that is what "
-            f"this scheme gives{who}"
-        )
+        limits = {"low": f"{scheme.minimum_amount:,.0f}", "high": f"{top:,.0f}"}
+        if top < scheme.maximum_amount:
+            return (
+                _(
+                    "Ask for between £%(low)s and £%(high)s: that is what this scheme gives for "
+                    "informal groups"
+                )
+                % limits
+            )
+        return _("Ask for between £%(low)s and £%(high)s: that is what this scheme gives") % limits
     return None
 
 
@@ -72,23 +79,26 @@ def section_problems(application: Application, part: Section) -> list[str]:
     a = application
     if part.key == ABOUT:
         missing = not (a.applicant_type and a.applicant_name and a.ward_id)
-        return ["Say who is applying and where the project is"] if missing else []
+        return [_("Say who is applying and where the project is")] if missing else []
     if part.key == PROJECT:
         if not (a.project_title and a.project_summary and a.starts_on and a.ends_on):
-            return ["Describe your project, with its dates"]
+            return [_("Describe your project, with its dates")]
         problem = amount_problem(a, a.amount_requested)
         return [problem] if problem else []
     if part.key == BUDGET:
         if not a.budget:
-            return ["Fill in your budget"]
+            return [_("Fill in your budget")]
         if a.amount_requested is not None and a.budget_total != a.amount_requested:
             return [
-                f"Your budget adds up to £{a.budget_total:,.2f}: it must equal the amount you "
-                f"ask for (£{a.amount_requested:,.2f})"
+                _(
+                    "Your budget adds up to £%(total)s: it must equal the amount you ask for "
+                    "(£%(asked)s)"
+                )
+                % {"total": f"{a.budget_total:,.2f}", "asked": f"{a.amount_requested:,.2f}"}
             ]
         return []
     return [
-        f"Answer “{q.label}”"
+        _("Answer “%(question)s”") % {"question": q.label}
         for q in visible_questions(a, part)
         if q.value.get("required") and a.answers.get(q.key) in (None, "", [], {})
     ]
@@ -129,7 +139,7 @@ def start(round_: GrantRound, user) -> Application:
     if existing is not None:
         return existing
     if not round_.is_open():
-        raise Refused("This round is not open for applications.")
+        raise Refused(_("This round is not open for applications."))
     try:
         with transaction.atomic():
             return Application.objects.create(round=round_, applicant=user)
@@ -152,11 +162,14 @@ def _locked_draft(application: Application) -> Application:
         .get(pk=application.pk)
     )
     if locked.status != Application.Status.DRAFT:
-        raise Refused("This application has been submitted: it can no longer be changed.")
+        raise Refused(_("This application has been submitted: it can no longer be changed."))
     if not locked.round.is_open():
         raise Refused(
-            f"This round closed on {timezone.localtime(locked.round.closes_at):%-d %B %Y}: "
-            "your draft is kept, but it can no longer be changed or submitted."
+            _(
+                "This round closed on %(date)s: your draft is kept, but it can no longer be "
+                "changed or submitted."
+            )
+            % {"date": date_format(timezone.localtime(locked.round.closes_at), "j F Y")}
         )
     return locked
 

@@ -8,6 +8,7 @@ from statistics import mean
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
+from django.utils.translation import gettext
 
 from townhall.core import access
 from townhall.core.errors import Refused
@@ -61,7 +62,7 @@ def declare(application: Application, user, has_conflict: bool, details: str = "
     so a conflict cannot be undeclared to get at the application."""
     _check_assessor(application, user)
     if has_conflict and not details.strip():
-        raise Refused("Say briefly what the conflict is: it is recorded for staff.")
+        raise Refused(gettext("Say briefly what the conflict is: it is recorded for staff."))
     try:
         with transaction.atomic():
             return ConflictDeclaration.objects.create(
@@ -79,7 +80,7 @@ def check_can_open(application: Application, user) -> None:
     _check_assessor(application, user)
     declaration = ConflictDeclaration.objects.filter(application=application, assessor=user).first()
     if declaration is None:
-        raise Refused("Declare any conflict of interest before you open this application.")
+        raise Refused(gettext("Declare any conflict of interest before you open this application."))
     if declaration.has_conflict:
         raise PermissionDenied(
             "You declared a conflict of interest on this application, so you cannot open it."
@@ -103,12 +104,12 @@ def save_assessment(
     check_can_open(application, user)
     locked = Application.objects.select_for_update().get(pk=application.pk)
     if locked.status != Status.IN_ASSESSMENT:
-        raise Refused("This application is no longer being assessed.")
+        raise Refused(gettext("This application is no longer being assessed."))
     names = criteria(locked)
     if len(scores) != len(names) or any(not 0 <= s <= 5 for s, _ in scores):
-        raise Refused("Give every criterion a score from 0 to 5.")
+        raise Refused(gettext("Give every criterion a score from 0 to 5."))
     if recommendation not in Assessment.Recommendation.values:
-        raise Refused("Choose a recommendation: yes, maybe or no.")
+        raise Refused(gettext("Choose a recommendation: yes, maybe or no."))
     assessment, _ = Assessment.objects.update_or_create(
         application=locked,
         assessor=user,

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from townhall.core.errors import Refused
 from townhall.grants.history import record
@@ -15,24 +17,34 @@ from townhall.grants.models import Application, Award, MonitoringReport, Payment
 # second after an interim report (common practice among UK funders for small grants).
 SINGLE_PAYMENT_UP_TO = Decimal(5_000)
 REPORT_AFTER_END = timedelta(days=30)
+# Kept in English on the payment and report rows; the pages translate them when shown.
+FINAL_REPORT = gettext_noop("Final report")
+INTERIM_REPORT = gettext_noop("Interim report")
+AFTER_INTERIM = gettext_noop("Paid once the interim report is in")
 
 
 def check_amount(application: Application, amount: Decimal | None) -> None:
     scheme = application.round.scheme
     if amount is None:
-        raise Refused("Enter the amount approved")
+        raise Refused(_("Enter the amount approved"))
     top = scheme.ceiling_for(application.applicant_type)
     if not scheme.minimum_amount <= amount <= top:
-        raise Refused(f"Approve between £{scheme.minimum_amount:,.0f} and £{top:,.0f}")
+        raise Refused(
+            _("Approve between £%(low)s and £%(high)s")
+            % {"low": f"{scheme.minimum_amount:,.0f}", "high": f"{top:,.0f}"}
+        )
     if application.amount_requested is not None and amount > application.amount_requested:
-        raise Refused(f"Approve no more than the £{application.amount_requested:,.2f} asked for")
+        raise Refused(
+            _("Approve no more than the £%(asked)s asked for")
+            % {"asked": f"{application.amount_requested:,.2f}"}
+        )
 
 
 def schedule(amount: Decimal, decided: date, starts: date | None, ends: date | None):
     """(payments, reports) as lists of dicts, for an award of `amount` decided on `decided`."""
     ends = ends if ends and ends > decided else decided + timedelta(days=365)
     starts = starts if starts and starts < ends else decided
-    final = {"title": "Final report", "due_on": ends + REPORT_AFTER_END}
+    final = {"title": FINAL_REPORT, "due_on": ends + REPORT_AFTER_END}
     if amount <= SINGLE_PAYMENT_UP_TO:
         return [{"amount": amount, "due_on": decided, "condition": ""}], [final]
     first = (amount / 2).quantize(Decimal("0.01"))
@@ -43,10 +55,10 @@ def schedule(amount: Decimal, decided: date, starts: date | None, ends: date | N
             {
                 "amount": amount - first,
                 "due_on": interim_due + timedelta(days=14),
-                "condition": "Paid once the interim report is in",
+                "condition": AFTER_INTERIM,
             },
         ],
-        [{"title": "Interim report", "due_on": interim_due}, final],
+        [{"title": INTERIM_REPORT, "due_on": interim_due}, final],
     )
 
 
@@ -90,11 +102,14 @@ def submit_report(report: MonitoringReport, user, progress: str, spent: Decimal)
     )
     application = locked.award.application
     if application is None or application.applicant_id != user.pk:
-        raise Refused("Only the applicant can send this report.")
+        raise Refused(_("Only the applicant can send this report."))
     if locked.submitted_at is not None:
         return
     if spent < 0 or spent > locked.award.amount:
-        raise Refused(f"Spent must be between £0 and the £{locked.award.amount:,.2f} awarded")
+        raise Refused(
+            _("Spent must be between £0 and the £%(awarded)s awarded")
+            % {"awarded": f"{locked.award.amount:,.2f}"}
+        )
     locked.progress, locked.spent, locked.submitted_at = progress, spent, timezone.now()
     locked.save()
     record(application, user, "report_sent", locked.title)

@@ -3,18 +3,19 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.mail import send_email_after_commit
 from townhall.grants.models import Application
 
 SUBJECTS = {
-    "submit": "We have your grant application {ref}",
-    "withdraw": "You withdrew grant application {ref}",
-    "request_info": "We need more information about grant application {ref}",
-    "screen_in": "Grant application {ref}: eligible, now being assessed",
-    "screen_out": "Grant application {ref}: not eligible",
-    "approve": "Grant application {ref}: approved",
-    "decline": "Grant application {ref}: not funded this time",
+    "submit": _("We have your grant application %(ref)s"),
+    "withdraw": _("You withdrew grant application %(ref)s"),
+    "request_info": _("We need more information about grant application %(ref)s"),
+    "screen_in": _("Grant application %(ref)s: eligible, now being assessed"),
+    "screen_out": _("Grant application %(ref)s: not eligible"),
+    "approve": _("Grant application %(ref)s: approved"),
+    "decline": _("Grant application %(ref)s: not funded this time"),
 }
 
 
@@ -36,4 +37,4 @@ def after_transition(application: Application, action: str, note: str) -> None:
         f"grants/emails/{action}.txt",
         {"application": application, "note": note, "url": application_url(application)},
     )
-    send_email_after_commit(to, subject.format(ref=application.reference), body)
+    send_email_after_commit(to, subject % {"ref": application.reference}, body)

@@ -4,6 +4,8 @@ reports, and the assessor's declaration and scores."""
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from townhall.core.forms import PublicForm, TextChecksMixin, TownhallFormRenderer
 from townhall.core.models import Ward
@@ -18,9 +20,12 @@ class EligibilityForm(PublicForm):
         for index, block in enumerate(scheme.eligibility):
             self.fields[f"q{index}"] = forms.ChoiceField(
                 label=block.value["question"],
-                choices=[("yes", "Yes"), ("no", "No")],
+                choices=[("yes", _("Yes")), ("no", _("No"))],
                 widget=forms.RadioSelect,
-                error_messages={"required": f"Answer yes or no: {block.value['question']}"},
+                error_messages={
+                    "required": _("Answer yes or no: %(question)s")
+                    % {"question": block.value["question"]}
+                },
             )
 
     def answers(self) -> dict[int, str]:
@@ -35,7 +40,8 @@ class GrantForm(TextChecksMixin, forms.Form):
     default_renderer = TownhallFormRenderer()
 
 
-def _money(label: str, **kwargs) -> forms.DecimalField:
+def _money(label: str, required_message: str, **kwargs) -> forms.DecimalField:
+    """`required_message`: "Enter the " and the label, as its own sentence to translate."""
     return forms.DecimalField(
         label=label,
         max_digits=12,
@@ -43,70 +49,73 @@ def _money(label: str, **kwargs) -> forms.DecimalField:
         min_value=Decimal("0.01"),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "th-input--width-10"}),
         error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": "Enter an amount in pounds, like 1500 or 1500.50",
-            "min_value": "Enter an amount more than £0",
-            "max_digits": "Enter a smaller amount",
-            "max_decimal_places": "Enter pounds and pence only, like 1500.50",
+            "required": required_message,
+            "invalid": gettext_lazy("Enter an amount in pounds, like 1500 or 1500.50"),
+            "min_value": gettext_lazy("Enter an amount more than £0"),
+            "max_digits": gettext_lazy("Enter a smaller amount"),
+            "max_decimal_places": gettext_lazy("Enter pounds and pence only, like 1500.50"),
         },
         **kwargs,
     )
 
 
-def _date(label: str) -> forms.DateField:
+def _date(label: str, required_message: str) -> forms.DateField:
     return forms.DateField(
         label=label,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": "Enter a real date, for example 27 3 2027",
+            "required": required_message,
+            "invalid": gettext_lazy("Enter a real date, for example 27 3 2027"),
         },
     )
 
 
 class AboutForm(GrantForm):
     applicant_type = forms.ChoiceField(
-        label="Who is applying?",
+        label=gettext_lazy("Who is applying?"),
         choices=RecipientType.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose who is applying"},
+        error_messages={"required": gettext_lazy("Choose who is applying")},
     )
     applicant_name = forms.CharField(
-        label="Name of the organisation or group, or your own name",
+        label=gettext_lazy("Name of the organisation or group, or your own name"),
         max_length=200,
-        help_text="An individual's name is never published.",
-        error_messages={"required": "Enter the name of who is applying"},
+        help_text=gettext_lazy("An individual's name is never published."),
+        error_messages={"required": gettext_lazy("Enter the name of who is applying")},
     )
     organisation_id = forms.CharField(
-        label="Charity or company number",
+        label=gettext_lazy("Charity or company number"),
         required=False,
         max_length=100,
-        help_text="If you have one, for example GB-CHC-1234567 or GB-COH-01234567",
+        help_text=gettext_lazy("If you have one, for example GB-CHC-1234567 or GB-COH-01234567"),
     )
     ward = forms.ModelChoiceField(
-        label="Ward where most of the people who benefit live",
+        label=gettext_lazy("Ward where most of the people who benefit live"),
         queryset=Ward.objects.order_by("name"),
-        empty_label="Choose a ward",
-        error_messages={"required": "Choose a ward"},
+        empty_label=gettext_lazy("Choose a ward"),
+        error_messages={"required": gettext_lazy("Choose a ward")},
     )
 
 
 class ProjectForm(GrantForm):
     project_title = forms.CharField(
-        label="Project name",
+        label=gettext_lazy("Project name"),
         max_length=150,
-        error_messages={"required": "Enter the project's name"},
+        error_messages={"required": gettext_lazy("Enter the project's name")},
     )
     project_summary = forms.CharField(
-        label="What will the project do, and for whom?",
-        help_text="150 words or fewer. If funded, this is published with the grant.",
+        label=gettext_lazy("What will the project do, and for whom?"),
+        help_text=gettext_lazy("150 words or fewer. If funded, this is published with the grant."),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=2000,
-        error_messages={"required": "Describe the project"},
+        error_messages={"required": gettext_lazy("Describe the project")},
     )
-    amount_requested = _money("Amount you are asking for (£)")
-    starts_on = _date("Start date")
-    ends_on = _date("End date")
+    amount_requested = _money(
+        gettext_lazy("Amount you are asking for (£)"),
+        gettext_lazy("Enter the amount you are asking for (£)"),
+    )
+    starts_on = _date(gettext_lazy("Start date"), gettext_lazy("Enter the start date"))
+    ends_on = _date(gettext_lazy("End date"), gettext_lazy("Enter the end date"))
 
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +124,14 @@ class ProjectForm(GrantForm):
     def clean_project_summary(self) -> str:
         text = self.cleaned_data["project_summary"]
         if (count := len(text.split())) > 150:
-            raise forms.ValidationError(f"Your description is {count} words: use 150 or fewer")
+            raise forms.ValidationError(
+                ngettext(
+                    "Your description is %(count)s word: use 150 or fewer",
+                    "Your description is %(count)s words: use 150 or fewer",
+                    count,
+                )
+                % {"count": count}
+            )
         return text
 
     def clean(self):
@@ -124,7 +140,7 @@ class ProjectForm(GrantForm):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_on"), cleaned.get("ends_on")
         if starts and ends and ends < starts:
-            self.add_error("ends_on", "The end date must be on or after the start date")
+            self.add_error("ends_on", _("The end date must be on or after the start date"))
         amount = cleaned.get("amount_requested")
         if amount is not None and (problem := amount_problem(self.application, amount)):
             self.add_error("amount_requested", problem)
@@ -137,10 +153,15 @@ class BudgetForm(GrantForm):
     def __init__(self, *args, rows: int, **kwargs):
         super().__init__(*args, **kwargs)
         for n in range(rows):
+            number = {"number": n + 1}
             self.fields[f"item_{n}"] = forms.CharField(
-                label=f"Item {n + 1}", required=False, max_length=200
+                label=_("Item %(number)s") % number, required=False, max_length=200
             )
-            self.fields[f"cost_{n}"] = _money(f"Cost of item {n + 1} (£)", required=False)
+            self.fields[f"cost_{n}"] = _money(
+                _("Cost of item %(number)s (£)") % number,
+                _("Enter the cost of item %(number)s (£)") % number,
+                required=False,
+            )
         self.rows = rows
 
     def clean(self):
@@ -149,13 +170,17 @@ class BudgetForm(GrantForm):
         for n in range(self.rows):
             item, cost = (cleaned.get(f"item_{n}") or "").strip(), cleaned.get(f"cost_{n}")
             if item and cost is None and f"cost_{n}" not in self.errors:
-                self.add_error(f"cost_{n}", f"Enter the cost of “{item}”")
+                self.add_error(f"cost_{n}", _("Enter the cost of “%(item)s”") % {"item": item})
             elif cost is not None and not item:
-                self.add_error(f"item_{n}", f"Say what the £{cost:,.2f} on row {n + 1} is for")
+                self.add_error(
+                    f"item_{n}",
+                    _("Say what the £%(cost)s on row %(row)s is for")
+                    % {"cost": f"{cost:,.2f}", "row": n + 1},
+                )
             elif item:
                 lines.append({"item": item, "cost": cost})
         if not lines and not self.errors:
-            self.add_error("item_0", "Enter at least one item and its cost")
+            self.add_error("item_0", _("Enter at least one item and its cost"))
         cleaned["lines"] = lines
         return cleaned
 
@@ -165,35 +190,39 @@ class BudgetForm(GrantForm):
 
 class NoteForm(GrantForm):
     note = forms.CharField(
-        label="Your answer",
+        label=gettext_lazy("Your answer"),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=5000,
-        error_messages={"required": "Write your answer"},
+        error_messages={"required": gettext_lazy("Write your answer")},
     )
 
 
 class ReportForm(GrantForm):
     progress = forms.CharField(
-        label="What has the project done so far, and for whom?",
+        label=gettext_lazy("What has the project done so far, and for whom?"),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=10_000,
-        error_messages={"required": "Say what the project has done"},
+        error_messages={"required": gettext_lazy("Say what the project has done")},
     )
-    spent = _money("Money spent so far (£)")
+    spent = _money(
+        gettext_lazy("Money spent so far (£)"), gettext_lazy("Enter the money spent so far (£)")
+    )
 
 
 class DeclarationForm(GrantForm):
     has_conflict = forms.TypedChoiceField(
-        label="Do you have a conflict of interest with this application?",
-        help_text="For example: you, your family or close friends are involved in the applicant "
-        "or the project, or would gain from it.",
-        choices=[("no", "No"), ("yes", "Yes")],
+        label=gettext_lazy("Do you have a conflict of interest with this application?"),
+        help_text=gettext_lazy(
+            "For example: you, your family or close friends are involved in the applicant "
+            "or the project, or would gain from it."
+        ),
+        choices=[("no", gettext_lazy("No")), ("yes", gettext_lazy("Yes"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether you have a conflict of interest"},
+        error_messages={"required": gettext_lazy("Say whether you have a conflict of interest")},
     )
     details = forms.CharField(
-        label="If yes, what is it?",
+        label=gettext_lazy("If yes, what is it?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -202,7 +231,7 @@ class DeclarationForm(GrantForm):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("has_conflict") and not cleaned.get("details", "").strip():
-            self.add_error("details", "Say briefly what the conflict is: it is recorded")
+            self.add_error("details", _("Say briefly what the conflict is: it is recorded"))
         return cleaned
 
 
@@ -214,28 +243,29 @@ class ScoreForm(GrantForm):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for n, name in enumerate(criteria):
+            criterion = {"criterion": name}
             self.fields[f"score_{n}"] = forms.TypedChoiceField(
-                label=f"Score: {name}",
+                label=_("Score: %(criterion)s") % criterion,
                 choices=[(str(s), str(s)) for s in range(6)],
                 coerce=int,
                 widget=forms.RadioSelect,
-                help_text="0: does not meet it at all. 5: meets it fully.",
-                error_messages={"required": f"Give a score for “{name}”"},
+                help_text=_("0: does not meet it at all. 5: meets it fully."),
+                error_messages={"required": _("Give a score for “%(criterion)s”") % criterion},
             )
             self.fields[f"comment_{n}"] = forms.CharField(
-                label=f"Comment: {name}",
+                label=_("Comment: %(criterion)s") % criterion,
                 required=False,
                 max_length=3000,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         self.fields["recommendation"] = forms.ChoiceField(
-            label="Should it be funded?",
+            label=_("Should it be funded?"),
             choices=Assessment.Recommendation.choices,
             widget=forms.RadioSelect,
-            error_messages={"required": "Choose a recommendation"},
+            error_messages={"required": _("Choose a recommendation")},
         )
         self.fields["comments"] = forms.CharField(
-            label="Comments for the panel",
+            label=_("Comments for the panel"),
             required=False,
             max_length=5000,
             widget=forms.Textarea(attrs={"rows": 4}),

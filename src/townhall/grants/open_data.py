@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from townhall.core.admin_views import spreadsheet_safe
 from townhall.core.open_data import Entry
@@ -135,15 +136,17 @@ def catalogue_entries() -> list:
     """Grants awarded, in the open data catalogue (core.open_data)."""
     return [
         Entry(
-            title="Grants awarded (360Giving)",
-            description="Every published grant award in the 360Giving Data Standard: who "
-            "received it, how much, for what and where; individuals are never named.",
-            publisher="The funders on this site",
+            title=_("Grants awarded (360Giving)"),
+            description=_(
+                "Every published grant award in the 360Giving Data Standard: who received it, "
+                "how much, for what and where; individuals are never named."
+            ),
+            publisher=_("The funders on this site"),
             page=reverse("grant-awards"),
             licence="CC-BY-4.0",
             updated=Award.objects.filter(published=True).aggregate(last=Max("updated_at"))["last"],
             fields=[
-                (column, "As the 360Giving Data Standard defines it") for column in CSV_COLUMNS
+                (column, _("As the 360Giving Data Standard defines it")) for column in CSV_COLUMNS
             ],
             downloads=[
                 ("JSON", reverse("grant-awards-json")),

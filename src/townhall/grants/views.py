@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.grants import open_data, services
 from townhall.grants.forms import EligibilityForm
 from townhall.grants.models import GrantSchemePage
@@ -12,7 +12,8 @@ from townhall.grants.models import GrantSchemePage
 
 def schemes(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
-    pages = GrantSchemePage.objects.live().public().prefetch_related("rounds")
+    pages = translations.originals(GrantSchemePage.objects.live().public())  # each once
+    pages = translations.in_reader_language(pages.prefetch_related("rounds"))
     listed = [(page, services.open_round(page, now)) for page in pages]
     changes = [
         at

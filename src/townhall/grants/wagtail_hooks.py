@@ -2,6 +2,7 @@
 list (awards come from approved applications, or staff record earlier ones by hand)."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -14,7 +15,7 @@ from townhall.grants.models import Award
 class AwardViewSet(ModelViewSet):
     model = Award
     icon = "pick"
-    menu_label = "Grant awards"
+    menu_label = _("Grant awards")
     add_to_admin_menu = True
     form_fields = [
         *("scheme", "round", "title", "description", "recipient_type", "recipient_name"),
@@ -77,5 +78,5 @@ class ApplicationsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def menu_item():
     return ApplicationsMenuItem(
-        "Grant applications", reverse("grant-rounds"), icon_name="form", order=320
+        _("Grant applications"), reverse("grant-rounds"), icon_name="form", order=320
     )

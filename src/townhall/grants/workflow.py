@@ -9,6 +9,9 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from townhall.core.errors import Refused
 from townhall.grants import applying, awarding, emails, roles
@@ -26,34 +29,42 @@ class Transition:
 
 
 TRANSITIONS: dict[str, Transition] = {
-    "submit": Transition(frozenset({Status.DRAFT}), Status.SUBMITTED, roles.APPLICANT, "Submit"),
+    "submit": Transition(
+        frozenset({Status.DRAFT}), Status.SUBMITTED, roles.APPLICANT, gettext_lazy("Submit")
+    ),
     "withdraw": Transition(
         frozenset({Status.DRAFT, Status.SUBMITTED, Status.INFO_REQUESTED, Status.IN_ASSESSMENT}),
         Status.WITHDRAWN,
         roles.APPLICANT,
-        "Withdraw",
+        gettext_lazy("Withdraw"),
     ),
     "request_info": Transition(
         frozenset({Status.SUBMITTED, Status.IN_ASSESSMENT}),
         Status.INFO_REQUESTED,
         roles.STAFF,
-        "Ask for more information",
+        gettext_lazy("Ask for more information"),
     ),
     # The answer sends it back to where it was when staff asked (see _answer_target).
     "answer_info": Transition(
-        frozenset({Status.INFO_REQUESTED}), Status.SUBMITTED, roles.APPLICANT, "Send answer"
+        frozenset({Status.INFO_REQUESTED}),
+        Status.SUBMITTED,
+        roles.APPLICANT,
+        gettext_lazy("Send answer"),
     ),
     "screen_in": Transition(
-        frozenset({Status.SUBMITTED}), Status.IN_ASSESSMENT, roles.STAFF, "Eligible: assess it"
+        frozenset({Status.SUBMITTED}),
+        Status.IN_ASSESSMENT,
+        roles.STAFF,
+        gettext_lazy("Eligible: assess it"),
     ),
     "screen_out": Transition(
-        frozenset({Status.SUBMITTED}), Status.INELIGIBLE, roles.STAFF, "Not eligible"
+        frozenset({Status.SUBMITTED}), Status.INELIGIBLE, roles.STAFF, gettext_lazy("Not eligible")
     ),
     "approve": Transition(
-        frozenset({Status.IN_ASSESSMENT}), Status.APPROVED, roles.APPROVER, "Approve"
+        frozenset({Status.IN_ASSESSMENT}), Status.APPROVED, roles.APPROVER, gettext_lazy("Approve")
     ),
     "decline": Transition(
-        frozenset({Status.IN_ASSESSMENT}), Status.DECLINED, roles.APPROVER, "Decline"
+        frozenset({Status.IN_ASSESSMENT}), Status.DECLINED, roles.APPROVER, gettext_lazy("Decline")
     ),
 }
 NEEDS_NOTE = {"request_info", "answer_info", "screen_out", "approve", "decline"}
@@ -87,7 +98,7 @@ def transition(
     allow it. Returns the application as saved."""
     step = TRANSITIONS.get(action)
     if step is None:
-        raise Refused("That is not something that can be done to an application.")
+        raise Refused(_("That is not something that can be done to an application."))
     note = note.strip()
     with transaction.atomic():
         # Lock the application alone, not its round, scheme page or applicant's user row.
@@ -100,11 +111,14 @@ def transition(
             raise PermissionDenied(f"You may not {step.label.lower()} this application.")
         if locked.status not in step.sources:
             raise Refused(
-                f"This application is {locked.get_status_display().lower()}: it cannot be "
-                f"changed that way now. Reload the page to see where it is."
+                _(
+                    "This application is %(status)s: it cannot be changed that way now. Reload "
+                    "the page to see where it is."
+                )
+                % {"status": locked.get_status_display().lower()}
             )
         if action in NEEDS_NOTE and not note:
-            raise Refused("Write the reason or question in the box: the applicant is sent it.")
+            raise Refused(_("Write the reason or question in the box: the applicant is sent it."))
         target = _answer_target(locked) if action == "answer_info" else step.target
         _apply(locked, action, user, note, amount)
         ApplicationEvent.objects.create(
@@ -127,11 +141,14 @@ def _apply(locked: Application, action: str, user, note: str, amount: Decimal | 
     if action == "submit":
         if not locked.round.is_open(now):
             raise Refused(
-                f"This round closed on {timezone.localtime(locked.round.closes_at):%-d %B %Y}: "
-                "your draft is kept, but it can no longer be submitted."
+                _(
+                    "This round closed on %(date)s: your draft is kept, but it can no longer be "
+                    "submitted."
+                )
+                % {"date": date_format(timezone.localtime(locked.round.closes_at), "j F Y")}
             )
         if problems := applying.problems(locked):
-            raise Refused(f"Before you submit: {problems[0][1]}")
+            raise Refused(_("Before you submit: %(problem)s") % {"problem": problems[0][1]})
         locked.submitted_at = now
     elif action == "request_info":
         InformationRequest.objects.create(application=locked, question=note, asked_by=user)

@@ -10,7 +10,10 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
 from wagtail.rich_text import expand_db_html
+
+from townhall.core import translations
 
 FEED_LENGTH = 20
 
@@ -43,7 +46,8 @@ class PostsFeed(Feed):
     subtitle = description
 
     def items(self, spec: FeedSpec):
-        return spec.posts.prefetch_related("categories", "tagged_items__tag")[:FEED_LENGTH]
+        posts = spec.posts.prefetch_related("categories", "tagged_items__tag")[:FEED_LENGTH]
+        return translations.in_reader_language(posts)  # a /cy/ feed in Welsh where it can
 
     def item_title(self, post) -> str:
         return post.title
@@ -85,5 +89,6 @@ def section_feed(request: HttpRequest, index_page, category_slug: str | None, at
         if category is None:
             raise Http404("There is no such category.")
         posts, title = posts.filter(categories=category), f"{title}, {category.name}"
-    spec = FeedSpec(title, index_page.get_url(request), f"The latest from {title}", posts)
+    description = _("The latest from %(title)s") % {"title": title}
+    spec = FeedSpec(title, index_page.get_url(request), description, posts)
     return PostsFeed(atom)(request, spec=spec)

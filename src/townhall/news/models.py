@@ -3,6 +3,9 @@ from datetime import date
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -13,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from townhall.core import translations
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.organisations import organisation_for_page
 from townhall.news import listing
@@ -39,7 +43,9 @@ class NewsCategory(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="news_categories",
-        help_text="Whose category it is. Only administrators make shared ones (left empty).",
+        help_text=gettext_lazy(
+            "Whose category it is. Only administrators make shared ones (left empty)."
+        ),
     )
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100)
@@ -48,7 +54,7 @@ class NewsCategory(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "news categories"
+        verbose_name_plural = gettext_lazy("news categories")
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "slug"], name="one_category_slug_per_organisation"
@@ -73,7 +79,7 @@ class NewsPostTag(TaggedItemBase):
 class NewsIndexPage(RoutablePageMixin, Page):
     """A section's news: paginated, by month, by category and tag, and as feeds."""
 
-    page_description = (
+    page_description = gettext_lazy(
         "Lists your news posts, newest first, with monthly archives, categories, tags and feeds."
     )
 
@@ -89,10 +95,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return posts_below(self)
 
     def listing(self, request, posts, heading: str = "", feed_path: str = ""):
+        shown = listing.paginate(posts, request.GET.get("page"), POSTS_PER_PAGE)
+        shown.object_list = translations.in_reader_language(shown.object_list)
         return self.render(
             request,
             context_overrides={
-                "posts": listing.paginate(posts, request.GET.get("page"), POSTS_PER_PAGE),
+                "posts": shown,
                 "months": listing.months_with_counts(self.posts()),
                 "heading": heading,
                 "feed_path": feed_path,
@@ -108,8 +116,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
         if not 1 <= month <= 12 or not 1900 <= year <= 9999:
             raise Http404("There is no such month.")
         posts = self.posts().filter(date__year=year, date__month=month)
-        title = date(year, month, 1).strftime("%B %Y")
-        return self.listing(request, posts, heading=f"News from {title}")
+        title = date_format(date(year, month, 1), "F Y")
+        return self.listing(request, posts, heading=_("News from %(month)s") % {"month": title})
 
     def category_named(self, slug: str):
         """The section's own category with this slug, else the shared one."""
@@ -128,7 +136,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
             raise Http404("There is no such category.")
         posts = self.posts().filter(categories=category)
         return self.listing(
-            request, posts, heading=f"Category: {category.name}", feed_path=f"category/{slug}/"
+            request,
+            posts,
+            heading=_("Category: %(name)s") % {"name": category.name},
+            feed_path=f"category/{slug}/",
         )
 
     @path("tag/<slug:slug>/", name="tag")
@@ -137,7 +148,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         tag = NewsPostTag.tag_model().objects.filter(slug=slug).first()
         if tag is None:
             raise Http404("There is no such tag.")
-        return self.listing(request, posts, heading=f"Tagged: {tag.name}")
+        return self.listing(request, posts, heading=_("Tagged: %(name)s") % {"name": tag.name})
 
     @path("feed/", name="rss")
     @path("feed/atom/", name="atom")
@@ -149,7 +160,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         )
 
     class Meta:
-        verbose_name = "news section"
+        verbose_name = gettext_lazy("news section")
 
 
 class NewsPostForm(WagtailAdminPageForm):
@@ -166,18 +177,23 @@ class NewsPostForm(WagtailAdminPageForm):
 class NewsPostPage(Page):
     """One news item or blog post."""
 
-    page_description = "A news item, blog post, letter or essay. Readers can comment on it."
+    page_description = gettext_lazy(
+        "A news item, blog post, letter or essay. Readers can comment on it."
+    )
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
-    digest_label = "New post"  # how followers' digests introduce it (core.follow_sources)
+    # How followers' digests introduce it (core.follow_sources).
+    digest_label = gettext_lazy("New post")
     accepts_comments = True  # comments attach to it (comments app)
 
-    date = models.DateField("post date", default=timezone.localdate)
-    author_name = models.CharField("author", max_length=100, blank=True)
+    date = models.DateField(gettext_lazy("post date"), default=timezone.localdate)
+    author_name = models.CharField(gettext_lazy("author"), max_length=100, blank=True)
     teaser = models.CharField(
         max_length=300,
         blank=True,
-        help_text="One or two sentences for listings; the start of the post if left empty",
+        help_text=gettext_lazy(
+            "One or two sentences for listings; the start of the post if left empty"
+        ),
     )
     body = RichTextField(features=[*EDITOR_FEATURES, "image"])
     image = models.ForeignKey(
@@ -190,13 +206,15 @@ class NewsPostPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("author_name")], heading="Byline"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author_name")], heading=gettext_lazy("Byline")
+        ),
         FieldPanel("teaser"),
         FieldPanel("image"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("categories"), FieldPanel("tags"), FieldPanel("comments_open")],
-            heading="Filing and comments",
+            heading=gettext_lazy("Filing and comments"),
         ),
     ]
     search_fields = [
@@ -210,7 +228,7 @@ class NewsPostPage(Page):
     subpage_types: list[str] = []
 
     class Meta:
-        verbose_name = "news post"
+        verbose_name = gettext_lazy("news post")
         ordering = ["-date"]
 
     @property
@@ -221,7 +239,7 @@ class NewsPostPage(Page):
         context = super().get_context(request, *args, **kwargs)
         # One query for the trail above the post (base.html's breadcrumbs); its news index
         # and the index's section come from it rather than from a query each.
-        ancestors = list(self.get_ancestors())
+        ancestors = translations.in_reader_language(self.get_ancestors())
         context["ancestors"] = ancestors
         context["index"] = ancestors[-1].specific
         context["section_title"] = ancestors[-2].title if len(ancestors) > 1 else ""
@@ -229,5 +247,7 @@ class NewsPostPage(Page):
 
 
 def posts_below(page: Page) -> models.QuerySet:
-    """The published posts anywhere below a page (a section's news, or the whole site's)."""
-    return NewsPostPage.objects.live().public().descendant_of(page).order_by("-date", "-pk")
+    """The published posts anywhere below a page (a section's news, or the whole site's):
+    each once, its original (core.translations)."""
+    posts = translations.originals(NewsPostPage.objects.live().public())
+    return posts.descendant_of(translations.original_of(page)).order_by("-date", "-pk")

@@ -1,6 +1,7 @@
 """The whole site's news as one feed: every group's and the council's posts."""
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from townhall.core import pagecache
@@ -15,9 +16,9 @@ def site_feed(request: HttpRequest, atom: bool = False) -> HttpResponse:
     root = site.root_page
     pagecache.tag(request, pagecache.page_tag(root.pk))
     spec = FeedSpec(
-        f"{site.site_name or root.title}: news",
+        _("%(site)s: news") % {"site": site.site_name or root.title},
         root.get_url(request),
-        "News from every group and the council",
+        _("News from every group and the council"),
         posts_below(root),
     )
     return PostsFeed(atom)(request, spec=spec)

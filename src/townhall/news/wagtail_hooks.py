@@ -1,6 +1,8 @@
 """Each organisation's editors keep its news categories in the admin."""
 
 from django.forms import modelform_factory
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -21,13 +23,13 @@ class NewsCategoryForm(WagtailAdminModelForm):
             field.queryset = organisations_for_user(for_user)
             field.required = True
             field.empty_label = None
-            field.help_text = "Whose category it is."
+            field.help_text = _("Whose category it is.")
 
 
 class NewsCategoryViewSet(ScopedViewSetMixin, ModelViewSet):
     model = NewsCategory
     icon = "tag"
-    menu_label = "News categories"
+    menu_label = gettext_lazy("News categories")
     add_to_admin_menu = True
     menu_order = 160
     index_view_class = ScopedIndexView

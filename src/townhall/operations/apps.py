@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OperationsConfig(AppConfig):
@@ -6,7 +7,7 @@ class OperationsConfig(AppConfig):
 
     name = "townhall.operations"
     label = "operations"
-    verbose_name = "Operations"
+    verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

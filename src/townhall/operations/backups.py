@@ -15,6 +15,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 FOLDERS = {"media": "MEDIA_ROOT", "private": "TOWNHALL_PRIVATE_MEDIA_ROOT"}
@@ -45,7 +46,9 @@ def _pg(program: str, database: dict, *args: str) -> None:
     }
     executable = shutil.which(program)
     if executable is None:
-        raise FileNotFoundError(f"{program} is not installed (Debian: postgresql-client)")
+        raise FileNotFoundError(
+            _("%(program)s is not installed (Debian: postgresql-client)") % {"program": program}
+        )
     subprocess.run([executable, *args], env=environment, check=True)  # noqa: S603
 
 
@@ -85,7 +88,11 @@ def restore(source: Path, alias: str = "default") -> dict[str, tuple[int, int]]:
     manifest = json.loads((source / "manifest.json").read_text())
     database = connections[alias]
     if manifest["database"] != database.vendor:
-        raise ValueError(f"a {manifest['database']} backup cannot go into {database.vendor}")
+        raise ValueError(
+            # Translators: the names of databases: "a sqlite backup cannot go into postgresql"
+            _("a %(backup)s backup cannot go into %(database)s")
+            % {"backup": manifest["database"], "database": database.vendor}
+        )
     if database.vendor == "postgresql":
         name = database.settings_dict["NAME"]
         _pg("pg_restore", database.settings_dict, "--no-owner", "--exit-on-error",

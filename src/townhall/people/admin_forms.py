@@ -3,6 +3,8 @@
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from townhall.core.models import Ward
@@ -27,7 +29,7 @@ class NewTagsField(forms.CharField):
         super().__init__(
             required=False,
             max_length=500,
-            help_text="Separate tags with commas, for example: volunteer, leaflets",
+            help_text=gettext_lazy("Separate tags with commas, for example: volunteer, leaflets"),
             **kwargs,
         )
 
@@ -36,7 +38,8 @@ class NewTagsField(forms.CharField):
         too_long = [name for name in names if len(name) > MAX_TAG_LENGTH]
         if too_long:
             raise forms.ValidationError(
-                f"Keep each tag to {MAX_TAG_LENGTH} characters or fewer: “{too_long[0][:60]}…”"
+                _("Keep each tag to %(limit)s characters or fewer: “%(tag)s…”")
+                % {"limit": MAX_TAG_LENGTH, "tag": too_long[0][:60]}
             )
         return names
 
@@ -54,7 +57,7 @@ class PersonForm(WagtailAdminModelForm):
     """The organisers' own note and tags; everything else about a person comes from what
     the person did and agreed to, and is not theirs to edit."""
 
-    new_tags = NewTagsField(label="Add new tags")
+    new_tags = NewTagsField(label=gettext_lazy("Add new tags"))
 
     class Meta:
         model = Person
@@ -65,7 +68,7 @@ class PersonForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         field = self.fields["tags"]
         field.queryset = Tag.objects.filter(organisation_id=self.instance.organisation_id)
-        field.help_text = "Untick a tag to take it off."
+        field.help_text = _("Untick a tag to take it off.")
 
     @transaction.atomic
     def save(self, commit: bool = True) -> Person:
@@ -119,23 +122,23 @@ class SegmentForm(OwnOrganisationForm):
                 borough__organisations__in=organisations
             ).distinct()
         self.fields["ward"].queryset = self.fields["ward"].queryset.defer("boundary")
-        self.fields["email_consent"].label = "Email consent"
+        self.fields["email_consent"].label = _("Email consent")
 
 
 class BulkTagForm(forms.Form):
     """Put one tag on everyone in a segment."""
 
     tag = forms.CharField(
-        label="Tag to add",
+        label=gettext_lazy("Tag to add"),
         max_length=MAX_TAG_LENGTH,
-        help_text="An existing tag or a new one",
-        error_messages={"required": "Enter the tag to add"},
+        help_text=gettext_lazy("An existing tag or a new one"),
+        error_messages={"required": gettext_lazy("Enter the tag to add")},
     )
 
     def clean_tag(self) -> str:
         names = tag_names(self.cleaned_data["tag"])
         if len(names) != 1:
-            raise forms.ValidationError("Enter one tag, without commas")
+            raise forms.ValidationError(_("Enter one tag, without commas"))
         return names[0]
 
 
@@ -150,13 +153,13 @@ class MailingForm(OwnOrganisationForm):
             self.fields["segment"].queryset = Segment.objects.filter(
                 organisation__in=self.organisations
             )
-        self.fields["segment"].empty_label = "Everyone who agrees to emails"
+        self.fields["segment"].empty_label = _("Everyone who agrees to emails")
 
     def clean(self) -> dict:
         cleaned = super().clean()
         segment, organisation = cleaned.get("segment"), cleaned.get("organisation")
         if segment and organisation and segment.organisation_id != organisation.pk:
-            self.add_error("segment", "Choose one of this organisation's own segments")
+            self.add_error("segment", _("Choose one of this organisation's own segments"))
         return cleaned
 
 
@@ -164,17 +167,17 @@ class SendForm(forms.Form):
     """Now, or at a time."""
 
     when = forms.ChoiceField(
-        label="When to send it",
-        choices=[("now", "Now"), ("later", "At a time")],
+        label=gettext_lazy("When to send it"),
+        choices=[("now", gettext_lazy("Now")), ("later", gettext_lazy("At a time"))],
         widget=forms.RadioSelect,
         initial="now",
     )
     send_at = forms.DateTimeField(
-        label="Date and time",
+        label=gettext_lazy("Date and time"),
         required=False,
-        help_text="For example, 24/12/2026 09:00 (UK time)",
+        help_text=gettext_lazy("For example, 24/12/2026 09:00 (UK time)"),
         input_formats=["%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"],
-        error_messages={"invalid": "Enter a date and time like 24/12/2026 09:00"},
+        error_messages={"invalid": gettext_lazy("Enter a date and time like 24/12/2026 09:00")},
     )
 
     def clean(self) -> dict:
@@ -182,9 +185,9 @@ class SendForm(forms.Form):
         if cleaned.get("when") == "later":
             at = cleaned.get("send_at")
             if at is None and "send_at" not in self.errors:
-                self.add_error("send_at", "Enter when to send it")
+                self.add_error("send_at", _("Enter when to send it"))
             elif at is not None and at <= timezone.now():
-                self.add_error("send_at", "Choose a time in the future")
+                self.add_error("send_at", _("Choose a time in the future"))
         return cleaned
 
     @property

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import ngettext
 
 from townhall.core import access
 from townhall.people import segments
@@ -27,7 +28,15 @@ def tag_segment(request: HttpRequest, pk: int) -> HttpResponse:
     form = BulkTagForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         tag, added = segments.tag_everyone(segment, form.cleaned_data["tag"])
-        messages.success(request, f"Tagged {added} more people “{tag}” in “{segment}”.")
+        messages.success(
+            request,
+            ngettext(
+                "Tagged %(count)s more person “%(tag)s” in “%(segment)s”.",
+                "Tagged %(count)s more people “%(tag)s” in “%(segment)s”.",
+                added,
+            )
+            % {"count": added, "tag": tag, "segment": segment},
+        )
         return redirect("segments:inspect", segment.pk)
     return TemplateResponse(
         request,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PeopleConfig(AppConfig):
     name = "townhall.people"
     label = "people"
-    verbose_name = "Supporters"
+    verbose_name = _("Supporters")
 
     def ready(self) -> None:
         from townhall.core import attention as dashboard

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from townhall.core.attention import Waiting
 from townhall.core.services.organisations import organisations_for_user
@@ -20,11 +21,8 @@ def waiting(user) -> list[Waiting]:
         joined_at__gte=timezone.now() - WEEK,
         status=Supporter.Status.CONFIRMED,
     )
-    return [
-        Waiting(
-            "new supporter this week",
-            "new supporters this week",
-            new.count(),
-            reverse("supporters:index"),
-        )
-    ]
+    count = new.count()
+    # Waiting picks "one" or "many" by English rules; ngettext gives the right form for
+    # every language, so both are the same words.
+    words = ngettext("new supporter this week", "new supporters this week", count)
+    return [Waiting(words, words, count, reverse("supporters:index"))]

@@ -5,6 +5,9 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 from wagtail.admin.views.generic import CreateView, EditView
@@ -47,13 +50,14 @@ def preview_html(request: HttpRequest, pk: int) -> HttpResponse:
 def send_test(request: HttpRequest, pk: int) -> HttpResponse:
     mailing = _mailing(request, "people.change_mailing", pk)
     if not request.user.email:
-        messages.error(request, "Your account has no email address to send the test to.")
+        messages.error(request, _("Your account has no email address to send the test to."))
         return redirect("mailings:inspect", mailing.pk)
     copy = mailing_content.compose(mailing)
-    send_email_after_commit(
-        request.user.email, f"[Test] {copy.subject}", copy.text, copy.headers, html=copy.html
+    subject = _("[Test] %(subject)s") % {"subject": copy.subject}
+    send_email_after_commit(request.user.email, subject, copy.text, copy.headers, html=copy.html)
+    messages.success(
+        request, _("A test copy is on its way to %(email)s.") % {"email": request.user.email}
     )
-    messages.success(request, f"A test copy is on its way to {request.user.email}.")
     return redirect("mailings:inspect", mailing.pk)
 
 
@@ -68,8 +72,21 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
         except mailing_delivery.NotSendable as refused:
             problems = refused.reasons
         else:
-            when = f"at {mailing.send_at:%-d %B %Y %H:%M}" if form.at else "now"
-            messages.success(request, f"“{mailing}” will go to {count} people {when}.")
+            values = {"subject": mailing, "count": count}
+            if form.at:
+                values["at"] = date_format(mailing.send_at, "j F Y H:i")
+                said = ngettext(
+                    "“%(subject)s” will go to %(count)s person at %(at)s.",
+                    "“%(subject)s” will go to %(count)s people at %(at)s.",
+                    count,
+                )
+            else:
+                said = ngettext(
+                    "“%(subject)s” will go to %(count)s person now.",
+                    "“%(subject)s” will go to %(count)s people now.",
+                    count,
+                )
+            messages.success(request, said % values)
             return redirect("mailings:inspect", mailing.pk)
     return TemplateResponse(
         request,
@@ -89,7 +106,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
 def ask_for_approval(request: HttpRequest, pk: int) -> HttpResponse:
     mailing = _mailing(request, "people.change_mailing", pk)
     mailing_delivery.ask_for_approval(mailing)
-    messages.success(request, "Another editor of your organisation can now approve it.")
+    messages.success(request, _("Another editor of your organisation can now approve it."))
     return redirect("mailings:inspect", mailing.pk)
 
 
@@ -101,7 +118,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
     except mailing_delivery.NotSendable as refused:
         messages.error(request, " ".join(refused.reasons))
     else:
-        messages.success(request, "Approved: it can be sent now.")
+        messages.success(request, _("Approved: it can be sent now."))
     return redirect("mailings:inspect", mailing.pk)
 
 
@@ -109,9 +126,9 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     mailing = _mailing(request, "people.send_mailing", pk)
     if mailing_delivery.cancel(mailing):
-        messages.success(request, "Cancelled: nobody was sent it.")
+        messages.success(request, _("Cancelled: nobody was sent it."))
     else:
-        messages.error(request, "Only a mailing that has not begun sending can be cancelled.")
+        messages.error(request, _("Only a mailing that has not begun sending can be cancelled."))
     return redirect("mailings:inspect", mailing.pk)
 
 
@@ -123,7 +140,7 @@ class MailingEditView(EditView):
         mailing = self.get_object()  # the user's own organisation's, or 404 (ScopedObjectMixin)
         if not mailing.is_editable:
             state = mailing.get_state_display().lower()
-            messages.error(request, f"It is {state}: too late to change it.")
+            messages.error(request, _("It is %(state)s: too late to change it.") % {"state": state})
             return redirect("mailings:inspect", mailing.pk)
         return super().dispatch(request, *args, **kwargs)
 

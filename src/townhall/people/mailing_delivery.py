@@ -27,6 +27,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 
 from townhall.core import people, sweeps
@@ -69,24 +71,47 @@ def problems(mailing: Mailing, count: int | None = None) -> list[str]:
     organisation = mailing.organisation
     reasons = []
     if mailing.state not in Mailing.EDITABLE_STATES:
-        reasons.append(f"It is already {mailing.get_state_display().lower()}.")
+        reasons.append(_already(mailing))
     if count == 0:
-        who = f"“{mailing.segment}”" if mailing.segment_id else organisation.name
+        values = {"segment": mailing.segment, "group": organisation.name}
         reasons.append(
-            f"Nobody in {who} agrees to emails from {organisation.name} now, so nothing "
-            "would be sent. People agree when they join or tick the organisation's box."
+            (
+                _(
+                    "Nobody in “%(segment)s” agrees to emails from %(group)s now, so nothing "
+                    "would be sent. People agree when they join or tick the organisation's box."
+                )
+                if mailing.segment_id
+                else _(
+                    "Nobody in %(group)s agrees to emails from %(group)s now, so nothing "
+                    "would be sent. People agree when they join or tick the organisation's box."
+                )
+            )
+            % values
         )
     if not organisation.postal_address.strip():
         reasons.append(
-            f"{organisation.name} has no postal address yet: every mailing must say who sent "
-            "it and where to write. An administrator adds it under Organisations."
+            _(
+                "%(group)s has no postal address yet: every mailing must say who sent it and "
+                "where to write. An administrator adds it under Organisations."
+            )
+            % {"group": organisation.name}
         )
     if needs_approval(mailing, count):
         reasons.append(
-            f"It would go to {count} people, more than "
-            f"{settings.TOWNHALL_MAILING_APPROVAL_OVER}: another editor must approve it first."
+            ngettext(
+                "It would go to %(count)s person, more than %(limit)s: another editor must "
+                "approve it first.",
+                "It would go to %(count)s people, more than %(limit)s: another editor must "
+                "approve it first.",
+                count,
+            )
+            % {"count": count, "limit": settings.TOWNHALL_MAILING_APPROVAL_OVER}
         )
     return reasons
+
+
+def _already(mailing: Mailing) -> str:
+    return _("It is already %(state)s.") % {"state": mailing.get_state_display().lower()}
 
 
 @transaction.atomic
@@ -101,9 +126,9 @@ def approve(mailing: Mailing, user) -> None:
     """A second editor's yes: not the one who wrote it."""
     mailing = Mailing.objects.select_for_update().get(pk=mailing.pk)
     if mailing.created_by_id == user.pk:
-        raise NotSendable(["Another editor must approve it: not the one who wrote it."])
+        raise NotSendable([_("Another editor must approve it: not the one who wrote it.")])
     if not mailing.is_editable:
-        raise NotSendable([f"It is already {mailing.get_state_display().lower()}."])
+        raise NotSendable([_already(mailing)])
     mailing.approved_by, mailing.approved_at = user, timezone.now()
     mailing.state = Mailing.State.DRAFT
     mailing.save(update_fields=["approved_by", "approved_at", "state"])

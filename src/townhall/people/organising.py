@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core.organising import Row, Section
 from townhall.people import mailing_delivery
@@ -17,11 +18,11 @@ def people_section(organisation) -> Section:
     found = Person.objects.filter(organisation=organisation)
     week_ago = timezone.now() - timedelta(days=7)
     return Section(
-        "People",
+        _("People"),
         figures=[
-            ("New this week", str(found.filter(first_seen_at__gte=week_ago).count())),
-            ("Agree to emails", str(found.with_email_consent().count())),
-            ("In all", str(found.count())),
+            (_("New this week"), str(found.filter(first_seen_at__gte=week_ago).count())),
+            (_("Agree to emails"), str(found.with_email_consent().count())),
+            (_("In all"), str(found.count())),
         ],
         more_url=reverse("people:index") + f"?organisation={organisation.pk}",
     )
@@ -35,11 +36,11 @@ def mailings_section(organisation) -> Section | None:
     for mailing in latest:
         if mailing.state in (Mailing.State.SENT, Mailing.State.SENDING):
             figures = mailing_delivery.figures(mailing)
-            detail = (
-                f"{figures['sent']} sent, {figures['bounced']} bounced, "
-                f"{figures['clicked']} followed a link, {figures['unsubscribed']} unsubscribed"
-            )
+            detail = _(
+                "%(sent)s sent, %(bounced)s bounced, %(clicked)s followed a link, "
+                "%(unsubscribed)s unsubscribed"
+            ) % {key: figures[key] for key in ("sent", "bounced", "clicked", "unsubscribed")}
         else:
             detail = mailing.get_state_display()
         rows.append(Row(mailing.subject, detail, reverse("mailings:inspect", args=[mailing.pk])))
-    return Section("Mailings", rows=rows, more_url=reverse("mailings:index"))
+    return Section(_("Mailings"), rows=rows, more_url=reverse("mailings:index"))

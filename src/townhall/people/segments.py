@@ -3,23 +3,24 @@
 from django.db import transaction
 from django.http import StreamingHttpResponse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.csv_download import csv_download
 from townhall.people.admin_forms import tags_named
 from townhall.people.models import Activity, Person, Segment, Tag
 
 EXPORT_COLUMNS = [
-    "Name",
-    "Email",
-    "Postcode",
-    "Ward",
-    "Tags",
-    "Agrees to emails",
-    "Email consent given",
-    "First seen",
-    "Last seen",
-    "What they did",
-    "Note",
+    _("Name"),
+    _("Email"),
+    _("Postcode"),
+    _("Ward"),
+    _("Tags"),
+    _("Agrees to emails"),
+    _("Email consent given"),
+    _("First seen"),
+    _("Last seen"),
+    _("What they did"),
+    _("Note"),
 ]
 
 
@@ -44,7 +45,7 @@ def export(segment: Segment) -> StreamingHttpResponse:
     def rows():
         for person in found.iterator(chunk_size=1000):
             consents = person.email_consents
-            did = sorted({kinds.get(a.kind, a.kind) for a in person.history.all()})
+            did = sorted({str(kinds.get(a.kind, a.kind)) for a in person.history.all()})
             yield [
                 person.name,
                 person.email,

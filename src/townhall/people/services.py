@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core import people
 from townhall.core.mail import send_email_after_commit
@@ -82,7 +83,8 @@ def _join(organisation: Organisation, request: JoinRequest) -> Supporter:
     )
     if supporter is not None and supporter.status == Supporter.Status.CONFIRMED:
         # Details of a confirmed supporter are never changed by an unauthenticated form.
-        _email_supporter(supporter, "already_joined", f"You already support {organisation}")
+        subject = _("You already support %(group)s") % {"group": organisation}
+        _email_supporter(supporter, "already_joined", subject)
         return supporter
     if supporter is None:
         supporter = Supporter(organisation=organisation, email=request.email)
@@ -96,7 +98,8 @@ def _join(organisation: Organisation, request: JoinRequest) -> Supporter:
     supporter.consent_wording = organisation.consent_wording
     supporter.status = Supporter.Status.PENDING
     supporter.save()
-    _email_supporter(supporter, "confirm", f"Confirm that you want to join {organisation}")
+    subject = _("Confirm that you want to join %(group)s") % {"group": organisation}
+    _email_supporter(supporter, "confirm", subject)
     return supporter
 
 
@@ -117,7 +120,8 @@ def confirm(token: str) -> Outcome | None:
     supporter.status = Supporter.Status.CONFIRMED
     supporter.confirmed_at = timezone.now()
     supporter.save(update_fields=["status", "confirmed_at"])
-    _email_supporter(supporter, "welcome", f"Welcome to {supporter.organisation}")
+    subject = _("Welcome to %(group)s") % {"group": supporter.organisation}
+    _email_supporter(supporter, "welcome", subject)
     records.record(_joined(supporter))
     return Outcome(supporter, changed=True)
 

@@ -41,7 +41,7 @@ class SupporterViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = Supporter
     icon = "user"
-    menu_label = "Supporters"
+    menu_label = _("Supporters")
     add_to_admin_menu = True
     index_view_class = ScopedIndexView
     inspect_view_class = ScopedInspectView
@@ -111,7 +111,7 @@ class PersonViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = Person
     icon = "group"
-    menu_label = "People"
+    menu_label = _("People")
     add_to_admin_menu = True
     index_view_class = PersonIndexView
     inspect_view_class = ScopedInspectView
@@ -151,7 +151,7 @@ class TagViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = Tag
     icon = "tag"
-    menu_label = "People's tags"
+    menu_label = _("People's tags")
     add_to_admin_menu = False
     index_view_class = ScopedIndexView
     delete_view_class = ScopedDeleteView
@@ -170,7 +170,7 @@ class SegmentViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = Segment
     icon = "table"
-    menu_label = "Segments"
+    menu_label = _("Segments")
     add_to_admin_menu = True
     index_view_class = InspectFirstIndexView
     inspect_view_class = ScopedInspectView
@@ -198,7 +198,7 @@ class MailingViewSet(ScopedViewSetMixin, ModelViewSet):
 
     model = Mailing
     icon = "mail"
-    menu_label = "Mailings"
+    menu_label = _("Mailings")
     add_to_admin_menu = True
     index_view_class = InspectFirstIndexView
     add_view_class = mailing_admin.MailingCreateView

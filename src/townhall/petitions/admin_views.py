@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from townhall.core import access
 from townhall.petitions import fraud, services
@@ -26,23 +28,23 @@ def _respond(petition: Petition, user, data: dict) -> None:
 
 ACTIONS = {
     "approve": (
-        "Approve and open",
+        gettext_lazy("Approve and open"),
         ApproveForm,
         lambda petition, user, data: services.approve(petition, user, data["topic"]),
     ),
     "reject": (
-        "Reject",
+        gettext_lazy("Reject"),
         RejectForm,
         lambda petition, user, data: services.reject(petition, user, **data),
     ),
     "flag": (
-        "Flag for a colleague",
+        gettext_lazy("Flag for a colleague"),
         FlagForm,
         lambda petition, user, data: services.flag(petition, user, data["note"]),
     ),
-    "respond": ("Publish the council's response", ResponseForm, _respond),
+    "respond": (gettext_lazy("Publish the council's response"), ResponseForm, _respond),
     "paper": (
-        "Add paper signatures",
+        gettext_lazy("Add paper signatures"),
         PaperForm,
         lambda petition, user, data: services.add_paper_signatures(petition, user, **data),
     ),
@@ -64,7 +66,9 @@ def moderate(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         except services.WrongState as problem:
             form.add_error(None, str(problem))
         else:
-            messages.success(request, f"{title}: “{petition.action}”.")
+            messages.success(
+                request, _("%(title)s: “%(action)s”.") % {"title": title, "action": petition.action}
+            )
             return redirect("wagtailsnippets_petitions_petition:list")
     return TemplateResponse(
         request, "petitions/admin/act.html", {"petition": petition, "form": form, "title": title}
@@ -93,7 +97,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             signed_before=data["signed_before"],
         )
         done = fraud.invalidate(petition, selection, request.user, data["note"])
-        messages.success(request, f"{done} signature{'s' if done != 1 else ''} invalidated.")
+        messages.success(
+            request,
+            ngettext("%(count)s signature invalidated.", "%(count)s signatures invalidated.", done)
+            % {"count": done},
+        )
         return redirect("petitions_review", pk=petition.pk)
     return TemplateResponse(
         request,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PetitionsConfig(AppConfig):
     name = "townhall.petitions"
     label = "petitions"
-    verbose_name = "Petitions"
+    verbose_name = _("Petitions")
 
     def ready(self) -> None:
         from townhall.core import citations, digests, metrics, navigation
@@ -25,12 +26,12 @@ class PetitionsConfig(AppConfig):
         from townhall.petitions import open_data as petition_registers
 
         open_data.register(petition_registers.registers)
-        navigation.add_main_section("Petitions", "petitions", 10, "/petitions/")
-        navigation.add_section_link("Petitions", 30, listing.organisation_petitions_url)
+        navigation.add_main_section(_("Petitions"), "petitions", 10, "/petitions/")
+        navigation.add_section_link(_("Petitions"), 30, listing.organisation_petitions_url)
         from townhall.core.search import sources
         from townhall.petitions import search_sources
 
-        sources.register("petitions", "Petitions", 10, search_sources.petitions)
+        sources.register("petitions", _("Petitions"), 10, search_sources.petitions)
         from townhall.core import attention as dashboard
         from townhall.petitions import attention
 

@@ -1,6 +1,7 @@
 """Petitions waiting for the council's petitions officers, on the admin dashboard."""
 
 from django.urls import reverse
+from django.utils.translation import ngettext
 
 from townhall.core import access
 from townhall.core.attention import Waiting
@@ -16,24 +17,25 @@ def waiting(user) -> list[Waiting]:
         .filter(reached__isnull=False, response__isnull=True)
         .distinct()
     )
+    # Each count's words come from ngettext, passed as both forms (see core.attention).
+    sponsored = Petition.objects.filter(state=Petition.State.SPONSORED).count()
+    flagged = Petition.objects.filter(state=Petition.State.FLAGGED).count()
+    unanswered = owed.count()
+    moderation = ngettext(
+        "petition waiting for moderation", "petitions waiting for moderation", sponsored
+    )
+    second = ngettext(
+        "petition flagged for a second moderator",
+        "petitions flagged for a second moderator",
+        flagged,
+    )
+    no_response = ngettext(
+        "petition past a threshold with no response yet",
+        "petitions past a threshold with no response yet",
+        unanswered,
+    )
     return [
-        Waiting(
-            "petition waiting for moderation",
-            "petitions waiting for moderation",
-            Petition.objects.filter(state=Petition.State.SPONSORED).count(),
-            f"{petitions}?state=sponsored",
-        ),
-        Waiting(
-            "petition flagged for a second moderator",
-            "petitions flagged for a second moderator",
-            Petition.objects.filter(state=Petition.State.FLAGGED).count(),
-            f"{petitions}?state=flagged",
-        ),
-        Waiting(
-            "petition past a threshold with no response yet",
-            "petitions past a threshold with no response yet",
-            owed.count(),
-            f"{petitions}?state=open",
-            urgent=True,
-        ),
+        Waiting(moderation, moderation, sponsored, f"{petitions}?state=sponsored"),
+        Waiting(second, second, flagged, f"{petitions}?state=flagged"),
+        Waiting(no_response, no_response, unanswered, f"{petitions}?state=open", urgent=True),
     ]

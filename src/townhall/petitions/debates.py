@@ -8,6 +8,7 @@ from datetime import datetime
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from townhall.core import agenda, pagecache
@@ -53,7 +54,9 @@ def tell_of_debate(petition_id: int, debate: dict) -> None:
     if lead is not None:
         body = render_to_string("petitions/emails/debate_lead.txt", context)
         send_email_after_commit(
-            lead.email, f"Your petition will be debated at {debate.committee}", body
+            lead.email,
+            _("Your petition will be debated at %(committee)s") % {"committee": debate.committee},
+            body,
         )
     signers = petition.signatures.filter(
         state=Signature.State.VALIDATED, notify_by_email=True, is_creator=False
@@ -61,5 +64,8 @@ def tell_of_debate(petition_id: int, debate: dict) -> None:
     body = render_to_string("petitions/emails/debate_signers.txt", context)
     for email in signers.values_list("email", flat=True).iterator():
         send_email_after_commit(
-            email, f"A petition you signed will be debated at {debate.committee}", body
+            email,
+            _("A petition you signed will be debated at %(committee)s")
+            % {"committee": debate.committee},
+            body,
         )

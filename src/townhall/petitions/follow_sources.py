@@ -6,6 +6,8 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from townhall.core.citations import Citation
 from townhall.core.digests import DigestItem
@@ -13,12 +15,12 @@ from townhall.petitions.models import Petition, PetitionEvent
 
 PUBLIC = [Petition.State.OPEN, Petition.State.CLOSED, Petition.State.REJECTED]
 MILESTONES = {
-    "approved": "Open for signatures",
-    "threshold reached": "Reached a stage",
-    "response published": "The council responded",
-    "debate scheduled": "To be debated",
-    "closed": "Closed",
-    "rejected": "Rejected",
+    "approved": _("Open for signatures"),
+    "threshold reached": _("Reached a stage"),
+    "response published": _("The council responded"),
+    "debate scheduled": _("To be debated"),
+    "closed": pgettext_lazy("a petition's state", "Closed"),
+    "rejected": pgettext_lazy("a petition's state", "Rejected"),
 }
 
 
@@ -36,7 +38,7 @@ def petition_news(target_id: int, since: datetime) -> list[DigestItem]:
     url = settings.TOWNHALL_BASE_URL + reverse("petition", args=[target_id])
     return [
         DigestItem(
-            MILESTONES[event.action]
+            str(MILESTONES[event.action])
             + (
                 f": {event.note}"
                 if event.action in ("threshold reached", "debate scheduled")
@@ -58,6 +60,6 @@ def petitions_citing(decision_id: int) -> list[Citation]:
         Q(response__decision_id=decision_id) | Q(response__agenda_item__decisions__id=decision_id)
     ).distinct()
     return [
-        Citation("Petition", petition.action, reverse("petition", args=[petition.pk]))
+        Citation(_("Petition"), petition.action, reverse("petition", args=[petition.pk]))
         for petition in answered.filter(state__in=PUBLIC).order_by("-pk")
     ]

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.forms import (
     PostcodeField,
@@ -13,21 +15,21 @@ from townhall.petitions.models import Petition
 
 
 class SignerFields(PublicForm):
-    name = name_field("Your name", max_length=100)
+    name = name_field(_("Your name"), max_length=100)
     email = email_field(
-        "Email address",
+        _("Email address"),
         max_length=254,
-        help_text="We will send you a link to confirm your signature.",
+        help_text=_("We will send you a link to confirm your signature."),
     )
     postcode = PostcodeField()
     ward = forms.ModelChoiceField(
         queryset=Ward.objects.defer("boundary"),  # the boundaries are large and unused here
-        label="Ward",
-        empty_label="Choose your ward",
-        help_text="The area of the borough you live in.",
+        label=_("Ward"),
+        empty_label=_("Choose your ward"),
+        help_text=_("The area of the borough you live in."),
         error_messages={
-            "required": "Choose your ward",
-            "invalid_choice": "Choose your ward from the list",
+            "required": _("Choose your ward"),
+            "invalid_choice": _("Choose your ward from the list"),
         },
     )
 
@@ -48,7 +50,9 @@ class SignerFields(PublicForm):
             # list is offered only when the postcode does not give one, saying why.
             ward = self.fields["ward"]
             self._ward_widget, ward.widget, ward.required = ward.widget, forms.HiddenInput(), False
-            self.fields["postcode"].help_text = "We count signatures by ward from postcodes."
+            self.fields["postcode"].help_text = gettext(
+                "We count signatures by ward from postcodes."
+            )
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -68,8 +72,10 @@ class SignerFields(PublicForm):
 
 class SignForm(SignerFields):
     notify_by_email = forms.BooleanField(
-        label="Email me about this petition: when the council responds, and when it reaches "
-        "the next stage",
+        label=_(
+            "Email me about this petition: when the council responds, and when it reaches "
+            "the next stage"
+        ),
         required=False,
     )
 
@@ -78,7 +84,7 @@ class SignForm(SignerFields):
         if organisation is not None:
             # A separate box, unticked: signing is not consent to the group's own emails.
             self.fields["hear_from_organisation"] = forms.BooleanField(
-                label=f"Email me news from {organisation.name}",
+                label=gettext("Email me news from %(name)s") % {"name": organisation.name},
                 help_text=organisation.consent_wording,
                 required=False,
             )
@@ -86,53 +92,53 @@ class SignForm(SignerFields):
 
 class CreateForm(SignerFields):
     action = forms.CharField(
-        label="What do you want the council to do?",
+        label=_("What do you want the council to do?"),
         max_length=80,
-        help_text="80 characters at most. Start with a verb: “Reopen…”, “Stop…”.",
+        help_text=_("80 characters at most. Start with a verb: “Reopen…”, “Stop…”."),
         widget=forms.TextInput(attrs={"class": "th-input"}),
         error_messages={
-            "required": "Enter what you want the council to do",
-            "max_length": "What the council should do must be 80 characters or fewer",
+            "required": _("Enter what you want the council to do"),
+            "max_length": _("What the council should do must be 80 characters or fewer"),
         },
     )
     background = forms.CharField(
-        label="Why does it matter?",
+        label=_("Why does it matter?"),
         max_length=300,
         widget=forms.Textarea(attrs={"rows": 3, "class": "th-textarea"}),
-        help_text="300 characters at most.",
+        help_text=_("300 characters at most."),
         error_messages={
-            "required": "Enter why it matters",
-            "max_length": "Why it matters must be 300 characters or fewer",
+            "required": _("Enter why it matters"),
+            "max_length": _("Why it matters must be 300 characters or fewer"),
         },
     )
     additional_details = forms.CharField(
-        label="More details",
+        label=_("More details"),
         max_length=800,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "class": "th-textarea"}),
-        help_text="800 characters at most.",
-        error_messages={"max_length": "More details must be 800 characters or fewer"},
+        help_text=_("800 characters at most."),
+        error_messages={"max_length": _("More details must be 800 characters or fewer")},
     )
     topic = forms.ChoiceField(
-        label="What is it about?",
-        choices=[("", "Choose a topic (optional)"), *Petition.Topic.choices],
+        label=_("What is it about?"),
+        choices=[("", _("Choose a topic (optional)")), *Petition.Topic.choices],
         required=False,
-        help_text="People browsing petitions find it under this topic. A moderator may change it.",
-        error_messages={"invalid_choice": "Choose a topic from the list"},
+        help_text=_(
+            "People browsing petitions find it under this topic. A moderator may change it."
+        ),
+        error_messages={"invalid_choice": _("Choose a topic from the list")},
     )
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.exclude(kind=Organisation.Kind.COUNCIL),
         required=False,
-        label="Organisation behind the petition",
-        empty_label="None: I am starting it myself",
-        error_messages={"invalid_choice": "Choose an organisation from the list"},
+        label=_("Organisation behind the petition"),
+        empty_label=_("None: I am starting it myself"),
+        error_messages={"invalid_choice": _("Choose an organisation from the list")},
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields[
-            "name"
-        ].help_text = (
+        self.fields["name"].help_text = gettext(
             "Shown on the petition as the person who started it, as on Parliament's petitions."
         )
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import CharField, Count, Q, Value
 from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from townhall.petitions import counts
 from townhall.petitions.models import (
@@ -66,7 +67,9 @@ def invalidate(petition: Petition, selection: Selection, user, note: str = "") -
     transaction, and log what was done. Returns how many signatures were invalidated."""
     condition = selection.query()
     if not condition:
-        raise EmptySelection("Say which signatures: an IP address, domain, email or time window.")
+        raise EmptySelection(
+            gettext("Say which signatures: an IP address, domain, email or time window.")
+        )
     chosen = petition.signatures.filter(condition).exclude(state=Signature.State.INVALIDATED)
     # Lock the rows so a confirmation cannot slip in between counting and invalidating.
     rows = list(chosen.select_for_update().values_list("pk", "state"))

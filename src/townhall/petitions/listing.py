@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.db.models import F, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from townhall.core.models import Organisation
 from townhall.petitions import counts
@@ -18,22 +20,28 @@ STATES = {
     "rejected": Petition.State.REJECTED,
 }
 SORTS = {
-    "signatures": ("Most signatures", [(F("online_count") + F("paper_count")).desc(), "-pk"]),
-    "newest": ("Newest", [F("opened_at").desc(nulls_last=True), "-pk"]),
-    "closing": ("Closing soonest", [F("closes_at").asc(nulls_last=True), "pk"]),
+    "signatures": (_("Most signatures"), [(F("online_count") + F("paper_count")).desc(), "-pk"]),
+    "newest": (_("Newest"), [F("opened_at").desc(nulls_last=True), "-pk"]),
+    "closing": (_("Closing soonest"), [F("closes_at").asc(nulls_last=True), "pk"]),
 }
 
 
 class PetitionFilters(forms.Form):
     state = forms.ChoiceField(
-        choices=[("open", "Open"), ("closed", "Closed"), ("rejected", "Rejected")], required=False
+        label=_("State"),
+        choices=[
+            ("open", pgettext_lazy("a petition's state", "Open")),
+            ("closed", pgettext_lazy("a petition's state", "Closed")),
+            ("rejected", pgettext_lazy("a petition's state", "Rejected")),
+        ],
+        required=False,
     )
     topic = forms.ChoiceField(
-        label="Topic", choices=[("", "All topics"), *Petition.Topic.choices], required=False
+        label=_("Topic"), choices=[("", _("All topics")), *Petition.Topic.choices], required=False
     )
-    organisation = forms.ChoiceField(label="Started with", required=False)
+    organisation = forms.ChoiceField(label=_("Started with"), required=False)
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         choices=[(key, label) for key, (label, _order) in SORTS.items()],
         required=False,
     )
@@ -42,7 +50,7 @@ class PetitionFilters(forms.Form):
         # Each unknown value is dropped on its own, so one bad filter keeps the others.
         super().__init__(data)
         self.fields["organisation"].choices = [
-            ("", "Any organisation or none"),
+            ("", _("Any organisation or none")),
             *Organisation.objects.filter(petitions__state__in=STATES.values())
             .distinct()
             .order_by("name")

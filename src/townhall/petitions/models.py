@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from townhall.core.personal_data import holds_personal_data
@@ -23,17 +25,17 @@ class PetitionScheme(models.Model):
         "core.Borough", on_delete=models.CASCADE, related_name="petition_scheme"
     )
     sponsors_needed = models.PositiveSmallIntegerField(
-        default=5, help_text="Supporters a new petition needs before it goes to moderation"
+        default=5, help_text=_("Supporters a new petition needs before it goes to moderation")
     )
     open_for_days = models.PositiveSmallIntegerField(default=182)
     anonymise_after_days = models.PositiveSmallIntegerField(
-        default=182, help_text="Signers' details are removed this long after a petition closes"
+        default=182, help_text=_("Signers' details are removed this long after a petition closes")
     )
 
     objects = PetitionSchemeQuerySet.as_manager()
 
     def __str__(self) -> str:
-        return f"Petition scheme for {self.borough}"
+        return gettext("Petition scheme for %(borough)s") % {"borough": self.borough}
 
 
 class Threshold(models.Model):
@@ -41,14 +43,16 @@ class Threshold(models.Model):
 
     scheme = models.ForeignKey(PetitionScheme, on_delete=models.CASCADE, related_name="thresholds")
     signatures = models.PositiveIntegerField()
-    name = models.CharField(max_length=100, help_text='e.g. "Written response"')
-    what_happens = models.TextField(help_text="Shown on every petition page")
+    name = models.CharField(max_length=100, help_text=_('e.g. "Written response"'))
+    what_happens = models.TextField(help_text=_("Shown on every petition page"))
     debated_at = models.SlugField(
-        "debated at",
+        _("debated at"),
         max_length=150,
         blank=True,
-        help_text="The committee that debates petitions reaching this tier: each is drafted "
-        "onto its next meeting's agenda for officers to check",
+        help_text=_(
+            "The committee that debates petitions reaching this tier: each is drafted "
+            "onto its next meeting's agenda for officers to check"
+        ),
     )
 
     class Meta:
@@ -65,41 +69,41 @@ class Petition(index.Indexed, models.Model):
     """A resident's petition to the council, through its life from draft to response."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for the creator to confirm their email"
-        COLLECTING_SPONSORS = "collecting", "Collecting supporters"
-        SPONSORED = "sponsored", "Waiting for moderation"
-        FLAGGED = "flagged", "Flagged for another moderator"
-        OPEN = "open", "Open"
-        CLOSED = "closed", "Closed"
-        REJECTED = "rejected", "Rejected"
-        HIDDEN = "hidden", "Rejected and hidden"
+        PENDING = "pending", _("Waiting for the creator to confirm their email")
+        COLLECTING_SPONSORS = "collecting", _("Collecting supporters")
+        SPONSORED = "sponsored", _("Waiting for moderation")
+        FLAGGED = "flagged", _("Flagged for another moderator")
+        OPEN = "open", pgettext_lazy("a petition's state", "Open")
+        CLOSED = "closed", pgettext_lazy("a petition's state", "Closed")
+        REJECTED = "rejected", pgettext_lazy("a petition's state", "Rejected")
+        HIDDEN = "hidden", _("Rejected and hidden")
 
     class RejectionReason(models.TextChoices):
-        DUPLICATE = "duplicate", "There is already a petition about this"
-        NOT_COUNCIL = "not_council", "It is not the council's responsibility"
-        UNCLEAR = "unclear", "It does not say clearly what the council should do"
-        OFFENSIVE = "offensive", "It is offensive, defamatory or discriminatory"
-        PERSONAL = "personal", "It names or identifies individual people"
-        CONFIDENTIAL = "confidential", "It contains confidential or legally restricted matters"
-        ADVERTISING = "advertising", "It advertises a product or service"
-        HONOURS = "honours", "It asks for an honour or appointment"
+        DUPLICATE = "duplicate", _("There is already a petition about this")
+        NOT_COUNCIL = "not_council", _("It is not the council's responsibility")
+        UNCLEAR = "unclear", _("It does not say clearly what the council should do")
+        OFFENSIVE = "offensive", _("It is offensive, defamatory or discriminatory")
+        PERSONAL = "personal", _("It names or identifies individual people")
+        CONFIDENTIAL = "confidential", _("It contains confidential or legally restricted matters")
+        ADVERTISING = "advertising", _("It advertises a product or service")
+        HONOURS = "honours", _("It asks for an honour or appointment")
 
     class Topic(models.TextChoices):
         """What it is about, in the words of the council's services, for browsing the list."""
 
-        ENVIRONMENT = "environment", "Environment, parks and green spaces"
-        TRANSPORT = "transport", "Roads, parking and transport"
-        HOUSING = "housing", "Housing"
-        PLANNING = "planning", "Planning and building"
-        CHILDREN = "children", "Schools, children and young people"
-        CARE = "care", "Health and social care"
-        CULTURE = "culture", "Libraries, leisure and culture"
-        SAFETY = "safety", "Community safety"
-        COUNCIL = "council", "The council, its money and its services"
-        OTHER = "other", "Something else"
+        ENVIRONMENT = "environment", _("Environment, parks and green spaces")
+        TRANSPORT = "transport", _("Roads, parking and transport")
+        HOUSING = "housing", _("Housing")
+        PLANNING = "planning", _("Planning and building")
+        CHILDREN = "children", _("Schools, children and young people")
+        CARE = "care", _("Health and social care")
+        CULTURE = "culture", _("Libraries, leisure and culture")
+        SAFETY = "safety", _("Community safety")
+        COUNCIL = "council", _("The council, its money and its services")
+        OTHER = "other", _("Something else")
 
     borough = models.ForeignKey("core.Borough", on_delete=models.PROTECT, related_name="+")
-    action = models.CharField("what the council should do", max_length=80)
+    action = models.CharField(_("what the council should do"), max_length=80)
     topic = models.CharField(max_length=20, choices=Topic.choices, blank=True, db_index=True)
     background = models.CharField(max_length=300)
     additional_details = models.TextField(max_length=800, blank=True)
@@ -164,9 +168,9 @@ class Signature(models.Model):
     """One person's signature; it counts once its emailed link has been confirmed."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Waiting for email confirmation"
-        VALIDATED = "validated", "Confirmed"
-        INVALIDATED = "invalidated", "Invalidated"
+        PENDING = "pending", _("Waiting for email confirmation")
+        VALIDATED = "validated", pgettext_lazy("a signature's state", "Confirmed")
+        INVALIDATED = "invalidated", pgettext_lazy("a signature's state", "Invalidated")
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures")
     name = models.CharField(max_length=100)
@@ -211,7 +215,10 @@ class Signature(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Signature {self.pk} on petition {self.petition_id}"
+        return gettext("Signature %(pk)s on petition %(petition)s") % {
+            "pk": self.pk,
+            "petition": self.petition_id,
+        }
 
 
 class SignatureCount(models.Model):
@@ -242,7 +249,10 @@ class ThresholdReached(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.petition} reached {self.threshold}"
+        return gettext("%(petition)s reached %(threshold)s") % {
+            "petition": self.petition,
+            "threshold": self.threshold,
+        }
 
 
 class PetitionResponse(models.Model):
@@ -250,8 +260,16 @@ class PetitionResponse(models.Model):
 
     petition = models.OneToOneField(Petition, on_delete=models.CASCADE, related_name="response")
     text = models.TextField()
+    plain_summary = models.TextField(
+        _("in plain words"),
+        blank=True,
+        help_text=_(
+            "What the council answered and what happens next, in short sentences and everyday "
+            "words: shown first, with the reading age it needs"
+        ),
+    )
     responded_on = models.DateField()
-    link = models.URLField(blank=True, help_text="A meeting or decision, when there is one")
+    link = models.URLField(blank=True, help_text=_("A meeting or decision, when there is one"))
     # The council's register is the one place a petition's answer may point into.
     decision = models.ForeignKey(
         "council.Decision",
@@ -259,7 +277,7 @@ class PetitionResponse(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The decision that answers it, if any",
+        help_text=_("The decision that answers it, if any"),
     )
     agenda_item = models.ForeignKey(
         "council.AgendaItem",
@@ -267,11 +285,11 @@ class PetitionResponse(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The meeting's agenda item where it was debated, if any",
+        help_text=_("The meeting's agenda item where it was debated, if any"),
     )
 
     def __str__(self) -> str:
-        return f"Response to {self.petition}"
+        return gettext("Response to %(petition)s") % {"petition": self.petition}
 
 
 class PaperSignatures(models.Model):
@@ -286,7 +304,14 @@ class PaperSignatures(models.Model):
     )
 
     def __str__(self) -> str:
-        return f"{self.count} paper signatures on {self.petition}"
+        return ngettext(
+            "%(count)s paper signature on %(petition)s",
+            "%(count)s paper signatures on %(petition)s",
+            self.count,
+        ) % {
+            "count": self.count,
+            "petition": self.petition,
+        }
 
 
 class PetitionEvent(models.Model):
@@ -330,11 +355,11 @@ class SigningBlock(models.Model):
     """An email domain or IP address from which signatures are refused."""
 
     class Kind(models.TextChoices):
-        DOMAIN = "domain", "Email domain"
-        IP = "ip", "IP address"
+        DOMAIN = "domain", _("Email domain")
+        IP = "ip", _("IP address")
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    value = models.CharField(max_length=254, help_text="e.g. spam.example or 203.0.113.7")
+    value = models.CharField(max_length=254, help_text=_("e.g. spam.example or 203.0.113.7"))
     note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

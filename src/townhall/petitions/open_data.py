@@ -4,6 +4,7 @@ ward, never a signer."""
 from django.conf import settings
 from django.db.models import Count, Max
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from townhall.core.open_data import Entry
 from townhall.petitions import counts
@@ -70,38 +71,42 @@ def _latest():
 
 def registers() -> list[Entry]:
     shared = {
-        "publisher": "The council's petitions scheme",
+        "publisher": _("The council's petitions scheme"),
         "page": reverse("petitions"),
         "licence": settings.TOWNHALL_OPEN_DATA_LICENCE,
         "updated": _latest(),
     }
     return [
         Entry(
-            title="Petitions",
-            description="Every published petition to the council: what it asks, its state and "
-            "dates, its confirmed online and paper signatures, and when the council responded.",
+            title=_("Petitions"),
+            description=_(
+                "Every published petition to the council: what it asks, its state and "
+                "dates, its confirmed online and paper signatures, and when the council responded."
+            ),
             **shared,
             fields=[
-                ("action", "What the petition asks for"),
-                ("state", "Open, closed or rejected"),
-                ("opened_at, closes_at, closed_at", "When it opened, closes or closed"),
-                ("signatures", "Confirmed online signatures"),
-                ("paper_signatures", "Signatures handed in on paper, counted apart"),
-                ("responded_on", "When the council responded, if it has"),
+                ("action", _("What the petition asks for")),
+                ("state", _("Open, closed or rejected")),
+                ("opened_at, closes_at, closed_at", _("When it opened, closes or closed")),
+                ("signatures", _("Confirmed online signatures")),
+                ("paper_signatures", _("Signatures handed in on paper, counted apart")),
+                ("responded_on", _("When the council responded, if it has")),
             ],
             downloads=[("JSON", "/api/petitions")],
             slug="petitions",
             table=petitions_table,
         ),
         Entry(
-            title="Petition signatures by ward",
-            description="How many confirmed signatures each public petition has from each "
-            "ward (signers whose postcode is in the borough). Never a signer's name or address.",
+            title=_("Petition signatures by ward"),
+            description=_(
+                "How many confirmed signatures each public petition has from each ward (signers "
+                "whose postcode is in the borough). Never a signer's name or address."
+            ),
             **shared,
             fields=[
-                ("petition_id", "The petition (its id in the petitions register)"),
-                ("ward_code, ward_name", "The ward, by its ONS code and name"),
-                ("signatures", "Confirmed signatures from that ward"),
+                ("petition_id", _("The petition (its id in the petitions register)")),
+                ("ward_code, ward_name", _("The ward, by its ONS code and name")),
+                ("signatures", _("Confirmed signatures from that ward")),
             ],
             slug="petition-signatures-by-ward",
             table=by_ward_table,

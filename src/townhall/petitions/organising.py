@@ -1,6 +1,8 @@
 """Petitions on a group's dashboard (core.organising): its open ones and their counts."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.core.organising import Row, Section
 from townhall.petitions import counts
@@ -17,12 +19,11 @@ def petitions_section(organisation) -> Section | None:
     )
     if not found:
         return None
-    rows = [
-        Row(
-            petition.action,
-            f"{counts.shown(petition.pk):,} signatures",
-            reverse("petition", args=[petition.pk]),
-        )
-        for petition in found
-    ]
-    return Section("Open petitions", rows=rows)
+    rows = []
+    for petition in found:
+        shown = counts.shown(petition.pk)
+        signatures = ngettext("%(count)s signature", "%(count)s signatures", shown) % {
+            "count": f"{shown:,}"
+        }
+        rows.append(Row(petition.action, signatures, reverse("petition", args=[petition.pk])))
+    return Section(_("Open petitions"), rows=rows)

@@ -26,6 +26,10 @@ access.declare(
         "signing_blocks:*": access.wagtail(_WAGTAIL),
         "petitions": access.reads("the petitions list"),
         "petition": access.reads("a published petition"),
+        "petition-translated": access.public(
+            "a published petition machine-translated for a reader who asked (GET); "
+            "rate-limited, kept once translated"
+        ),
         "petition-check": access.reads("searching for a similar petition first"),
         "petition-help": access.reads("help page"),
         "petition-create": access.public("anyone may start a petition; rate-limited"),

@@ -1,6 +1,7 @@
 """Petitions in the site search: the public ones, open first among equals."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from townhall.core.search.fulltext import best_matches
 from townhall.core.search.sources import Hit, Query
@@ -17,8 +18,8 @@ def petitions(query: Query) -> list[Hit]:
         Hit(
             title=petition.action,
             url=reverse("petition", args=[petition.pk]),
-            text=f"{petition.get_state_display()} petition. {petition.background} "
-            f"{petition.additional_details}",
+            text=_("%(state)s petition.") % {"state": petition.get_state_display()}
+            + f" {petition.background} {petition.additional_details}",
             terms=query.terms,
             organisation=petition.organisation.name if petition.organisation else "",
             when=petition.opened_at.date() if petition.opened_at else None,

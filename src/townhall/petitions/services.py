@@ -16,6 +16,8 @@ from django.db.models import Count, Min
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
@@ -156,7 +158,7 @@ def _email_creator_link(petition: Petition, signature: Signature, email: str) ->
     _email(
         email,
         "confirm_creator",
-        "Confirm your petition",
+        _("Confirm your petition"),
         petition=petition,
         confirm_url=link("petition-confirm-creator", petition.creator_token),
         signature=signature,
@@ -177,7 +179,7 @@ def confirm_creator(petition: Petition) -> bool:
     _email(
         creator.email,
         "share_with_supporters",
-        "Ask supporters to sign your petition",
+        _("Ask supporters to sign your petition"),
         petition=petition,
         sponsors_needed=scheme_for(petition.borough).sponsors_needed,
         share_url=link("petition-sponsor", petition.pk, petition.sponsor_token),
@@ -219,8 +221,13 @@ def _check_sponsors(petition: Petition) -> None:
         _record(petition, "sent to moderation", note=f"{supporters} supporters")
         _notify_officers(
             petition,
-            "A petition is waiting for moderation",
-            f"It has {supporters} supporters and is waiting for moderation.",
+            _("A petition is waiting for moderation"),
+            ngettext(
+                "It has %(count)s supporter and is waiting for moderation.",
+                "It has %(count)s supporters and is waiting for moderation.",
+                supporters,
+            )
+            % {"count": supporters},
         )
 
 
@@ -236,10 +243,10 @@ def approve(petition: Petition, user, topic: str | None = None) -> None:
             opened_at=now,
             closes_at=now + timedelta(days=scheme.open_for_days),
         ):
-            raise WrongState("Only a petition waiting for moderation can be approved.")
+            raise WrongState(_("Only a petition waiting for moderation can be approved."))
         if topic is not None and topic != petition.topic:
             if topic and topic not in Petition.Topic.values:
-                raise WrongState("Choose a topic from the list.")
+                raise WrongState(_("Choose a topic from the list."))
             petition.topic = topic
             petition.save(update_fields=["topic"])
         _record(petition, "approved", user)
@@ -247,7 +254,7 @@ def approve(petition: Petition, user, topic: str | None = None) -> None:
         _email(
             creator.email,
             "opened",
-            "Your petition is open",
+            _("Your petition is open"),
             petition=petition,
             petition_url=link("petition", petition.pk),
             signers_url=link("petition-creator-signers", petition.creator_token),
@@ -256,7 +263,7 @@ def approve(petition: Petition, user, topic: str | None = None) -> None:
 
 def reject(petition: Petition, user, reason: str, details: str = "") -> None:
     if reason not in Petition.RejectionReason.values:
-        raise WrongState("Choose a reason from the list.")
+        raise WrongState(_("Choose a reason from the list."))
     hidden = reason in (
         Petition.RejectionReason.OFFENSIVE,
         Petition.RejectionReason.PERSONAL,
@@ -271,14 +278,14 @@ def reject(petition: Petition, user, reason: str, details: str = "") -> None:
             rejection_reason=reason,
             rejection_details=details,
         ):
-            raise WrongState("This petition cannot be rejected now.")
+            raise WrongState(_("This petition cannot be rejected now."))
         _record(petition, "rejected", user, note=reason)
 
 
 def flag(petition: Petition, user, note: str) -> None:
     with transaction.atomic():
         if not _move(petition, {State.SPONSORED}, State.FLAGGED):
-            raise WrongState("Only a petition waiting for moderation can be flagged.")
+            raise WrongState(_("Only a petition waiting for moderation can be flagged."))
         _record(petition, "flagged for a colleague", user, note=note)
 
 
@@ -307,7 +314,7 @@ def _email_confirmation_link(petition: Petition, signature: Signature) -> None:
     _email(
         signature.email,
         "confirm_signature",
-        "Confirm your signature",
+        _("Confirm your signature"),
         petition=petition,
         signature=signature,
         confirm_url=link("signature-confirm", signature.token),
@@ -324,9 +331,9 @@ def sign(petition: Petition, signer: Signer) -> Signature:
     so it does not tell anyone whether an address has signed (issue 15).
     """
     if not petition.accepts_signatures:
-        raise WrongState("This petition is not taking signatures.")
+        raise WrongState(_("This petition is not taking signatures."))
     if fraud.is_blocked(signer.email, signer.ip_address):
-        raise WrongState("Signatures from this email domain or connection are not accepted.")
+        raise WrongState(_("Signatures from this email domain or connection are not accepted."))
     try:
         with transaction.atomic():
             signature = _new_signature(petition, signer)
@@ -344,7 +351,7 @@ def sign(petition: Petition, signer: Signer) -> Signature:
             _email(
                 signer.email,
                 "already_signed",
-                "You have already signed this petition",
+                _("You have already signed this petition"),
                 petition=petition,
                 petition_url=link("petition", petition.pk),
             )
@@ -453,14 +460,25 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
             _email(
                 creator.email,
                 "threshold",
-                f"Your petition reached {threshold.signatures}",
+                _("Your petition reached %(count)s") % {"count": threshold.signatures},
                 petition=petition,
                 threshold=threshold,
             )
+        counted = {"count": threshold.signatures, "what": threshold.what_happens}
         _notify_officers(
             petition,
-            f"A petition reached {threshold.signatures} signatures",
-            f"It reached {threshold.signatures} signatures: {threshold.what_happens}",
+            ngettext(
+                "A petition reached %(count)s signature",
+                "A petition reached %(count)s signatures",
+                threshold.signatures,
+            )
+            % counted,
+            ngettext(
+                "It reached %(count)s signature: %(what)s",
+                "It reached %(count)s signatures: %(what)s",
+                threshold.signatures,
+            )
+            % counted,
         )
         debates.propose(petition, threshold, signatures)
         _changed(petition)
@@ -494,7 +512,7 @@ def record_response(petition: Petition, user) -> None:
         _email(
             email,
             "response",
-            "The council has responded to a petition you signed",
+            _("The council has responded to a petition you signed"),
             petition=petition,
             petition_url=url,
         )

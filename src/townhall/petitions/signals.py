@@ -6,6 +6,8 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from townhall.core import pagecache
+from townhall.core.services import machine_translation
+from townhall.petitions import translation as translated_fields
 from townhall.petitions.models import Petition
 
 
@@ -16,3 +18,7 @@ def _petition_changed(sender, instance: Petition, **kwargs) -> None:
     pagecache.invalidate(*tags)
     # Again once committed: a page rendered in between may have read the old row.
     transaction.on_commit(lambda: pagecache.invalidate(*tags))
+
+
+# A petition's machine translations go with it, and with any words it no longer has.
+machine_translation.translatable(Petition, *translated_fields.FIELDS)

@@ -4,15 +4,20 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from townhall.core import agenda, pagecache
 from townhall.core.models import Borough
 from townhall.core.ratelimit import client_address, rate_limited
+from townhall.core.services import machine_translation
 from townhall.core.wardmap import ATTRIBUTION, borough_map
 from townhall.petitions import counts, services
+from townhall.petitions import translation as petition_translation
 from townhall.petitions.exports import signers_csv
 from townhall.petitions.forms import CreateForm, SignForm
 from townhall.petitions.listing import PetitionFilters, petitions_for
@@ -132,8 +137,9 @@ def _detail_context(petition: Petition) -> dict:
         "ward_map": borough_map(
             petition.borough_id,
             {row["ward__code"]: row["count"] for row in by_ward},
-            title=f"Map of signatures by ward: {petition.action}",
-            unit="signatures",
+            title=_("Map of signatures by ward: %(action)s") % {"action": petition.action},
+            # Translators: what the map counts in each ward: "Riverside: 12 signatures"
+            unit=_("signatures"),
         ),
         "response": getattr(petition, "response", None),
         "attribution": ATTRIBUTION,
@@ -145,7 +151,43 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not petition.is_public:
         raise Http404("There is no petition here.")
     pagecache.tag(request, f"petition:{pk}", seconds=COUNT_LAG_SECONDS)
-    return render(request, "petitions/detail.html", _detail_context(petition))
+    context = _detail_context(petition)
+    # The same control for every reader, so the page stays one cached copy per address.
+    context["translate_offer"] = machine_translation.offer(
+        reverse("petition-translated", args=[pk])
+    )
+    return render(request, "petitions/detail.html", context)
+
+
+@require_safe  # a GET form asks for it: the translated page has an address of its own
+@rate_limited("translate", methods=("GET", "HEAD"))
+def translated(request: HttpRequest, pk: int) -> HttpResponse:
+    """The petition page with its words machine-translated into the language being shown,
+    labelled, with the original a click away. Only ever shown to a reader who asked."""
+    petition = get_object_or_404(Petition.objects.select_related("response"), pk=pk)
+    if not petition.is_public:
+        raise Http404("There is no petition here.")
+    original_url = reverse("petition", args=[pk])
+    if machine_translation.configured() is None:
+        return redirect(original_url)
+    try:
+        result = petition_translation.translate(petition)
+    except machine_translation.Unavailable as unavailable:
+        context = {
+            **_detail_context(petition),
+            "translation_unavailable": str(unavailable),
+            "original_url": original_url,
+        }
+        # Not tagged, so never kept by the page cache: the next request tries again.
+        return render(request, "petitions/detail.html", context, status=503)
+    petition_translation.show_translated(petition, result)
+    pagecache.tag(request, f"petition:{pk}", seconds=COUNT_LAG_SECONDS)
+    context = {
+        **_detail_context(petition),
+        "machine_translation": result,
+        "original_url": original_url,
+    }
+    return render(request, "petitions/detail.html", context)
 
 
 @rate_limited("sign_burst", "sign")

@@ -1,4 +1,6 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -26,13 +28,13 @@ class PetitionQueueView(IndexView):
             buttons.insert(
                 0,
                 ListingButton(
-                    "Review signatures", url=reverse("petitions_review", args=[instance.pk])
+                    _("Review signatures"), url=reverse("petitions_review", args=[instance.pk])
                 ),
             )
             buttons.insert(
                 0,
                 ListingButton(
-                    "Download signers who opted in",
+                    _("Download signers who opted in"),
                     url=reverse("petitions_signers", args=[instance.pk]),
                 ),
             )
@@ -52,7 +54,7 @@ class PetitionViewSet(SnippetViewSet):
 
     model = Petition
     icon = "doc-full"
-    menu_label = "Petitions"
+    menu_label = gettext_lazy("Petitions")
     add_to_admin_menu = True
     index_view_class = PetitionQueueView
     list_display = ["action", "state", "created_at", "opened_at", "closes_at"]
@@ -87,7 +89,7 @@ def register_moderation_urls():
 class SigningBlockViewSet(ModelViewSet):
     model = SigningBlock
     icon = "warning"
-    menu_label = "Signing blocks"
+    menu_label = gettext_lazy("Signing blocks")
     add_to_settings_menu = True
     list_display = ["kind", "value", "note", "created_at"]
     form_fields = ["kind", "value", "note"]
@@ -98,7 +100,7 @@ class ThresholdViewSet(ModelViewSet):
 
     model = Threshold
     icon = "list-ol"
-    menu_label = "Petition thresholds"
+    menu_label = gettext_lazy("Petition thresholds")
     add_to_settings_menu = True
     list_display = ["signatures", "name", "debated_at", "scheme"]
     edit_handler = ObjectList(

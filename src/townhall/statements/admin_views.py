@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from townhall.core import access
@@ -25,7 +27,15 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     ).order_by("name")
     if request.method == "POST" and form.is_valid():
         invited = services.invite(statement, form.cleaned_data["organisations"], request.user)
-        messages.success(request, f"Invited {len(invited)} organisation(s) to co-sign.")
+        messages.success(
+            request,
+            ngettext(
+                "Invited %(count)s organisation to co-sign.",
+                "Invited %(count)s organisations to co-sign.",
+                len(invited),
+            )
+            % {"count": len(invited)},
+        )
         return redirect("wagtailadmin_pages:edit", statement.pk)
     return TemplateResponse(
         request,
@@ -34,7 +44,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             "statement": statement,
             "form": form,
             "invitations": statement.co_signings.select_related("organisation"),
-            "page_title": "Invite organisations to co-sign",
+            "page_title": _("Invite organisations to co-sign"),
         },
     )
 
@@ -48,7 +58,7 @@ def invitations(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(
         request,
         "statements/admin/invitations.html",
-        {"invitations": mine.order_by("-invited_at"), "page_title": "Invitations to co-sign"},
+        {"invitations": mine.order_by("-invited_at"), "page_title": _("Invitations to co-sign")},
     )
 
 
@@ -58,11 +68,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     access.ensure(request.user, "statements.answer_invitation", invitation)
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose whether to co-sign.")
+        messages.error(request, _("Choose whether to co-sign."))
         return redirect("statement-invitations")
     try:
         services.answer(invitation, request.user, accept=form.cleaned_data["answer"] == "accept")
     except services.NotAllowed as refusal:
         raise PermissionDenied(str(refusal)) from refusal
-    messages.success(request, f"Your answer on “{invitation.statement.title}” is recorded.")
+    messages.success(
+        request,
+        _("Your answer on “%(title)s” is recorded.") % {"title": invitation.statement.title},
+    )
     return redirect("statement-invitations")

@@ -6,12 +6,13 @@ from urllib.parse import urlencode
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
+from townhall.core import translations
 from townhall.core.services.organisations import owners_of
 from townhall.statements.models import CoSigning, JointStatementPage
 
 
 def statements(organisation=None) -> QuerySet[JointStatementPage]:
-    found = JointStatementPage.objects.live().public()
+    found = translations.originals(JointStatementPage.objects.live().public())  # each once
     if organisation is not None:
         drafted = Q(path__startswith=organisation.home_page.path)
         co_signed = Q(
@@ -31,4 +32,5 @@ def organisation_statements_url(organisation) -> str | None:
 def with_authors(page_of_statements, organisations) -> list[tuple[JointStatementPage, object]]:
     """Each statement with the organisation whose section holds it."""
     owners = owners_of(page_of_statements, organisations)
-    return [(statement, owners[statement.pk]) for statement in page_of_statements]
+    shown = translations.in_reader_language(page_of_statements)  # titles in the reader's
+    return [(statement, owners[statement.pk]) for statement in shown]

@@ -4,6 +4,8 @@ with individuals adding their names."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,25 +24,25 @@ from townhall.statements.forms import AddNameForm
 class JointStatementPage(RoutablePageMixin, Page):
     """A statement or open letter with numbered demands, and who stands behind it."""
 
-    page_description = (
+    page_description = _(
         "A statement or open letter that other groups co-sign and anyone may add their name to."
     )
 
     show_in_latest = True  # listed on its section's home page (core.services.listing)
-    digest_label = "New joint statement"  # in followers' digests (core.follow_sources)
+    digest_label = _("New joint statement")  # in followers' digests (core.follow_sources)
 
-    statement_date = models.DateField("date", default=timezone.localdate)
-    summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
+    statement_date = models.DateField(_("date"), default=timezone.localdate)
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences for listings"))
     body = RichTextField(features=EDITOR_FEATURES)
     demands = StreamField(
-        [("demand", blocks.TextBlock(label="Demand"))],
+        [("demand", blocks.TextBlock(label=_("Demand")))],
         blank=True,
-        help_text="Shown numbered, in this order",
+        help_text=_("Shown numbered, in this order"),
     )
     press_contacts = models.TextField(
-        blank=True, help_text="Names, roles, phone numbers and emails for journalists"
+        blank=True, help_text=_("Names, roles, phone numbers and emails for journalists")
     )
-    accepts_names = models.BooleanField("individuals may add their names", default=True)
+    accepts_names = models.BooleanField(_("individuals may add their names"), default=True)
 
     content_panels = [
         *Page.content_panels,
@@ -49,7 +51,8 @@ class JointStatementPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("demands"),
         MultiFieldPanel(
-            [FieldPanel("press_contacts"), FieldPanel("accepts_names")], heading="Press and support"
+            [FieldPanel("press_contacts"), FieldPanel("accepts_names")],
+            heading=_("Press and support"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
@@ -91,16 +94,16 @@ class JointStatementPage(RoutablePageMixin, Page):
         return self.render(request, template="statements/press_release.html")
 
     class Meta:
-        verbose_name = "joint statement"
+        verbose_name = _("joint statement")
 
 
 class CoSigning(models.Model):
     """An invitation to an organisation to co-sign a statement, and its answer."""
 
     class State(models.TextChoices):
-        INVITED = "invited", "Invited"
-        ACCEPTED = "accepted", "Co-signed"
-        DECLINED = "declined", "Declined"
+        INVITED = "invited", pgettext_lazy("an invitation's state", "Invited")
+        ACCEPTED = "accepted", pgettext_lazy("an invitation's state", "Co-signed")
+        DECLINED = "declined", pgettext_lazy("an invitation's state", "Declined")
 
     statement = models.ForeignKey(
         JointStatementPage, on_delete=models.CASCADE, related_name="co_signings"
@@ -122,10 +125,13 @@ class CoSigning(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["statement", "organisation"], name="one_invitation")
         ]
-        verbose_name = "invitation to co-sign"
+        verbose_name = _("invitation to co-sign")
 
     def __str__(self) -> str:
-        return f"{self.organisation} on “{self.statement.title}”"
+        return gettext("%(organisation)s on “%(title)s”") % {
+            "organisation": self.organisation,
+            "title": self.statement.title,
+        }
 
 
 @holds_personal_data

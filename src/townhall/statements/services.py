@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core import access, pagecache, people
 from townhall.core.email_addresses import normalise_email
@@ -54,14 +55,15 @@ def invite(statement: JointStatementPage, organisations, user) -> list[CoSigning
             for email in organisation.editors.user_set.exclude(email="").values_list(
                 "email", flat=True
             ):
-                send_email_after_commit(email, f"Will you co-sign “{statement.title}”?", body)
+                subject = _("Will you co-sign “%(title)s”?") % {"title": statement.title}
+                send_email_after_commit(email, subject, body)
     return created
 
 
 def answer(invitation: CoSigning, user, accept: bool) -> CoSigning:
     """An editor of the invited organisation accepts or declines."""
     if not access.allows(user, "statements.answer_invitation", invitation):
-        raise NotAllowed("Only the invited organisation's editors can answer.")
+        raise NotAllowed(_("Only the invited organisation's editors can answer."))
     invitation.state = State.ACCEPTED if accept else State.DECLINED
     invitation.answered_by, invitation.answered_at = user, timezone.now()
     invitation.save(update_fields=["state", "answered_by", "answered_at"])
@@ -106,7 +108,8 @@ def add_name(
             + reverse("statement-name-confirm", args=[entry.token]),
         },
     )
-    send_email_after_commit(email, f"Confirm your name on “{statement.title}”", body)
+    subject = _("Confirm your name on “%(title)s”") % {"title": statement.title}
+    send_email_after_commit(email, subject, body)
 
 
 def confirm_name(entry: StatementName) -> bool:

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -10,7 +11,7 @@ from townhall.statements.models import JointStatementPage
 
 
 class InviteButton(PageMenuItem):
-    label = "Invite organisations to co-sign"
+    label = _("Invite organisations to co-sign")
     icon_name = "group"
     priority = 80
 
@@ -36,7 +37,7 @@ def statement_buttons(page, user, view_name, next_url=None):
 @hooks.register("register_admin_menu_item")
 def invitations_menu_item():
     return InvitationsMenuItem(
-        "Invitations to co-sign", reverse("statement-invitations"), icon_name="group", order=900
+        _("Invitations to co-sign"), reverse("statement-invitations"), icon_name="group", order=900
     )
 
 

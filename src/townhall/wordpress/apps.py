@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WordPressConfig(AppConfig):
     name = "townhall.wordpress"
     label = "wordpress"
-    verbose_name = "WordPress import"
+    verbose_name = _("WordPress import")

@@ -8,6 +8,7 @@ from townhall.comments.models import Comment
 from townhall.comments.threads import flatten, threads_for
 from townhall.comments.views import held_comment_ids
 from townhall.core import csrf
+from townhall.core.services import machine_translation
 
 register = template.Library()
 
@@ -25,8 +26,13 @@ def comment_thread(context, page) -> dict:
     )
     rows = flatten(threads)
     report_url = reverse("comments-report", args=[0]).replace("/0/", "/{}/")
+    translate_url = reverse("comment-translated", args=[0]).replace("/0/", "/{}/")
+    # Offered only where a translator is configured; the same for every reader (cached).
+    offer = machine_translation.offer(translate_url)
     for row in rows:
         row.report_url = report_url.format(row.node.comment.pk)
+        if offer is not None:
+            row.translate_url = translate_url.format(row.node.comment.pk)
     comments_open = services.comments_are_open(page, policy)
     reply_to = None
     replytocom = request.GET.get("replytocom", "")
@@ -47,6 +53,7 @@ def comment_thread(context, page) -> dict:
             replies_open=comments_open,
             max_depth=policy.thread_depth,
             csrf_input=csrf.hidden_input(context.get("csrf_token")),
+            translate_label=offer.label if offer is not None else "",
         ),
         "comment_pages": page_of_roots,
         "count": approved_count,

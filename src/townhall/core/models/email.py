@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class EmailQuerySet(models.QuerySet):
@@ -29,11 +30,11 @@ class EmailQuerySet(models.QuerySet):
 
 class Email(models.Model):
     class Status(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        RETRYING = "retrying", "Retrying"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        RETRYING = "retrying", _("Retrying")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     WAITING_STATES = (Status.QUEUED, Status.RETRYING)
     PENDING_STATES = (*WAITING_STATES, Status.SENDING)
@@ -43,7 +44,7 @@ class Email(models.Model):
     to = models.EmailField(max_length=254)
     subject = models.CharField(max_length=998)
     body = models.TextField()
-    html = models.TextField(blank=True, help_text="An HTML part beside the plain text, if any")
+    html = models.TextField(blank=True, help_text=_("An HTML part beside the plain text, if any"))
     headers = models.JSONField(default=dict, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveIntegerField(default=0)

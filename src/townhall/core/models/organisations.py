@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -17,7 +18,7 @@ class ContactDetails(index.Indexed, models.Model):
 
     shown_on_many_pages = True  # a change empties the page cache (core.signals)
 
-    name = models.CharField(max_length=120, help_text="Shown as the block's heading")
+    name = models.CharField(max_length=120, help_text=_("Shown as the block's heading"))
     address = models.TextField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
@@ -33,8 +34,8 @@ class ContactDetails(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
-        verbose_name = "contact details"
-        verbose_name_plural = "contact details"
+        verbose_name = _("contact details")
+        verbose_name_plural = _("contact details")
 
     def __str__(self) -> str:
         return self.name
@@ -50,10 +51,10 @@ class Organisation(models.Model):
     shown_on_many_pages = True  # its name and menu are on every page of its section
 
     class Kind(models.TextChoices):
-        COUNCIL = "council", "Council"
-        CAMPAIGN = "campaign", "Campaign group"
-        RESIDENTS = "residents", "Residents' association"
-        UNION = "union", "Trade union branch"
+        COUNCIL = "council", _("Council")
+        CAMPAIGN = "campaign", _("Campaign group")
+        RESIDENTS = "residents", _("Residents' association")
+        UNION = "union", _("Trade union branch")
 
     name = models.CharField(max_length=150, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
@@ -71,15 +72,15 @@ class Organisation(models.Model):
     moderators = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="+")
     consent_wording = models.TextField(
         default=DEFAULT_CONSENT_WORDING,
-        help_text="The privacy wording people agree to when they join.",
+        help_text=_("The privacy wording people agree to when they join."),
     )
     # Every mailing says who sent it and where to write (PECR and the ICO's direct
     # marketing guidance), and replies go to the group, not to the site.
     postal_address = models.TextField(
-        blank=True, help_text="Printed at the foot of every mailing. Needed before sending one."
+        blank=True, help_text=_("Printed at the foot of every mailing. Needed before sending one.")
     )
     reply_to_email = models.EmailField(
-        blank=True, help_text="Where replies to the organisation's mailings go."
+        blank=True, help_text=_("Where replies to the organisation's mailings go.")
     )
 
     class Meta:

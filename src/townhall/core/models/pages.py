@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.fields import RichTextField, StreamField
@@ -59,13 +60,14 @@ class BoroughHomePage(Page):
 class ContentPage(Page):
     """A plain page of text: about us, privacy notice, how to get involved."""
 
-    page_description = "A page of text: about us, how to get involved, a privacy notice."
+    page_description = _("A page of text: about us, how to get involved, a privacy notice.")
 
     show_in_menus_default = True  # a new one is listed in its section's menu
+    kept_from_original = ("figures",)  # current figures in every language (core.translations)
 
     summary = models.CharField(max_length=300, blank=True)
     body = RichTextField(features=[*EDITOR_FEATURES, "image"])  # as news posts: imports keep theirs
-    figures = StreamField(indicator_blocks(), blank=True, help_text="Indicators after the text")
+    figures = StreamField(indicator_blocks(), blank=True, help_text=_("Indicators after the text"))
 
     content_panels = [
         *Page.content_panels,
@@ -76,4 +78,4 @@ class ContentPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = "plain page"
+        verbose_name = _("plain page")

@@ -1,11 +1,12 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Borough(models.Model):
     """The local authority area a Townhall site serves (one per Wagtail site)."""
 
     name = models.CharField(max_length=100)
-    ons_code = models.CharField("ONS code", max_length=9, unique=True)
+    ons_code = models.CharField(_("ONS code"), max_length=9, unique=True)
     site = models.OneToOneField(
         "wagtailcore.Site", null=True, blank=True, on_delete=models.SET_NULL, related_name="borough"
     )
@@ -20,9 +21,9 @@ class Ward(models.Model):
     shown_on_many_pages = True  # on every petition's map (core.wardmap keeps its outline)
 
     borough = models.ForeignKey(Borough, on_delete=models.CASCADE, related_name="wards")
-    code = models.CharField("ONS code", max_length=9, unique=True)
+    code = models.CharField(_("ONS code"), max_length=9, unique=True)
     name = models.CharField(max_length=100)
-    boundary = models.JSONField(help_text="GeoJSON geometry (WGS84)")
+    boundary = models.JSONField(help_text=_("GeoJSON geometry (WGS84)"))
 
     class Meta:
         ordering = ["name"]
@@ -39,7 +40,7 @@ class Postcode(models.Model):
     districts: known to be outside, not merely unknown."""
 
     borough = models.ForeignKey(Borough, on_delete=models.CASCADE, related_name="postcodes")
-    postcode = models.CharField(max_length=8, help_text='Normalised: "EN5 1AB"')
+    postcode = models.CharField(max_length=8, help_text=_('Normalised: "EN5 1AB"'))
     ward = models.ForeignKey(
         Ward, null=True, blank=True, on_delete=models.CASCADE, related_name="postcodes"
     )

@@ -2,6 +2,7 @@
 
 from wagtail.models import Page
 
+from townhall.core import translations
 from townhall.core.search import sources
 from townhall.core.search.fulltext import best_matches
 from townhall.core.search.snippets import text_of
@@ -9,6 +10,9 @@ from townhall.core.services.organisations import owners_of
 
 
 def page_hits(pages, query: sources.Query, when=None) -> list[sources.Hit]:
+    # Each page once, as its original, in the reader's language: a Welsh reader's Welsh
+    # words find the Welsh translation, listed as the page it translates.
+    pages = translations.in_reader_language(translations.one_per_page(pages))
     owners = owners_of(pages, query.sections)
     terms = query.terms
     hits = []
@@ -28,6 +32,7 @@ def page_hits(pages, query: sources.Query, when=None) -> list[sources.Hit]:
 
 
 def public_pages(queryset, organisation):
+    # Every language's pages are searched; page_hits lists each page once.
     queryset = queryset.live().public()
     if organisation is not None:
         queryset = queryset.descendant_of(organisation.home_page, inclusive=True)

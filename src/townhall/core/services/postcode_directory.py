@@ -122,8 +122,8 @@ def _rows(
         header = next(reader, None)
         if not header:
             raise PostcodeFileError(_("the file is empty"))
-        postcode_at = _column(header, POSTCODE_COLUMNS, "postcode", postcode_column)
-        ward_at = _column(header, WARD_COLUMNS, "ward code", ward_column)
+        postcode_at = _column(header, POSTCODE_COLUMNS, _("postcode"), postcode_column)
+        ward_at = _column(header, WARD_COLUMNS, _("ward code"), ward_column)
         lowered = [name.strip().lower() for name in header]
         terminated_at = lowered.index(TERMINATED_COLUMN) if TERMINATED_COLUMN in lowered else None
         for line_number, row in enumerate(reader, start=2):

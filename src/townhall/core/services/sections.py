@@ -11,9 +11,10 @@ Permissions do not use this: `organisation_for_page` asks the database every tim
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from townhall.core import navigation, pagecache
+from townhall.core import navigation, pagecache, translations
 from townhall.core.memo import Remembered
 from townhall.core.models import Organisation
 
@@ -24,7 +25,8 @@ DEPENDS_ON = (pagecache.SITE_TAG, pagecache.PAGES_TAG, "petitions", "statements"
 class _Sections:
     homes: list[tuple[str, int]]  # (home path, organisation pk), deepest first
     organisations: dict[int, Organisation]
-    menus: dict[int, list[tuple[str, str]]] = field(default_factory=dict)  # filled on use
+    # (organisation pk, reader's language) -> menu: filled on use
+    menus: dict[tuple[int, str], list[tuple[str, str]]] = field(default_factory=dict)
 
 
 def _build() -> _Sections:
@@ -49,21 +51,24 @@ def menu_links(organisation: Organisation) -> list[tuple[str, str]]:
     shown in menus (Wagtail's "Show in menus"), what other apps hold for it (its petitions,
     its statements), joining, and any links its home page adds (`section_menu_extra`)."""
     menus = _sections.get().menus
-    links = menus.get(organisation.pk)
+    key = (organisation.pk, translations.reader_language())  # titles and links in it
+    links = menus.get(key)
     if links is None:
-        links = menus[organisation.pk] = _menu_links(organisation)
+        links = menus[key] = _menu_links(organisation)
     return links
 
 
 def _menu_links(organisation: Organisation) -> list[tuple[str, str]]:
-    home = organisation.home_page.specific
+    [home] = translations.in_reader_language([organisation.home_page.specific])
+    children = translations.in_reader_language(home.get_children().live().public().in_menu())
     links = [(home.title, home.url)]
-    links += [(child.title, child.url) for child in home.get_children().live().public().in_menu()]
+    links += [(child.title, child.url) for child in children]
     links += navigation.section_links(organisation)
     if organisation.kind == organisation.Kind.COUNCIL:
         # The council's record lives in its own registers, not in pages under its home.
         links += [(entry.label, entry.url) for entry in navigation.council_links()]
     else:
-        links.append(("Join", reverse("join", args=[organisation.slug])))
+        # Lazy: menus are kept for every reader, each reads it in their own language.
+        links.append((gettext_lazy("Join"), reverse("join", args=[organisation.slug])))
     links += list(getattr(home, "section_menu_extra", lambda: [])())
     return links

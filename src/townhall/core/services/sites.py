@@ -8,7 +8,6 @@ import copy
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import Site
-from wagtail.views import serve as wagtail_serve
 
 from townhall.core import pagecache
 from townhall.core.memo import Remembered
@@ -43,5 +42,6 @@ class RememberedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request: HttpRequest, view, view_args, view_kwargs) -> None:
-        if view is wagtail_serve:
+        # By its name: core.views.pages serves Wagtail's pages in the reader's language.
+        if request.resolver_match and request.resolver_match.url_name == "wagtail_serve":
             request._wagtail_site = site_for(request)

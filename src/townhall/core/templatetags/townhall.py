@@ -6,9 +6,11 @@ from django import template
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
-from townhall.core import navigation, sharing
+from townhall.core import navigation, sharing, translations
 from townhall.core.services import sections
 from townhall.core.services.feedback import like_count as _like_count
 
@@ -17,14 +19,14 @@ register = template.Library()
 FILE_TYPE_NAMES = {
     "pdf": "PDF",
     "csv": "CSV",
-    "docx": "Word document",
-    "odt": "OpenDocument text",
-    "ods": "OpenDocument spreadsheet",
-    "xlsx": "Excel spreadsheet",
-    "pptx": "PowerPoint presentation",
-    "rtf": "Rich text",
-    "txt": "Plain text",
-    "zip": "ZIP archive",
+    "docx": gettext_lazy("Word document"),
+    "odt": gettext_lazy("OpenDocument text"),
+    "ods": gettext_lazy("OpenDocument spreadsheet"),
+    "xlsx": gettext_lazy("Excel spreadsheet"),
+    "pptx": gettext_lazy("PowerPoint presentation"),
+    "rtf": gettext_lazy("Rich text"),
+    "txt": gettext_lazy("Plain text"),
+    "zip": gettext_lazy("ZIP archive"),
 }
 
 
@@ -36,13 +38,13 @@ def like_count(page_id: int) -> int:
 @register.filter
 def file_type(document) -> str:
     extension = PurePath(document.file.name).suffix.lstrip(".").lower()
-    return FILE_TYPE_NAMES.get(extension, extension.upper() or "File")
+    return str(FILE_TYPE_NAMES.get(extension, extension.upper() or _("File")))
 
 
 @register.filter
 def file_size(document) -> str:
     size = document.get_file_size()
-    return filesizeformat(size) if size is not None else "size unknown"
+    return filesizeformat(size) if size is not None else _("size unknown")
 
 
 @register.filter
@@ -50,6 +52,15 @@ def page_links(page) -> list:
     """The page numbers to link to: two each side of this one and one at each end, with
     Paginator.ELLIPSIS between (the links and their cost stay the same for any length)."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.filter
+def or_more(count: int, more) -> str:
+    """A count of search hits, "100+" when the search stopped there: `more` is True or False,
+    or the most a search returns (a count that reaches it gets the "+")."""
+    if not isinstance(more, bool):
+        more = count >= more
+    return f"{count}+" if more else str(count)
 
 
 @register.filter
@@ -62,6 +73,7 @@ def names_list(names) -> str:
 @register.simple_tag
 def main_sections(path: str) -> list[dict]:
     """The header's links (core.navigation), the one the reader is in marked as current."""
+    path = translations.path_in_default_language(path)  # sections' prefixes are unprefixed
     return [
         {
             "label": entry.label,
@@ -89,11 +101,11 @@ def section_menu(page) -> dict:
 
 
 @register.inclusion_tag("core/includes/share.html")
-def share(title: str, path: str, heading: str = "Share", share_id: str = "") -> dict:
+def share(title: str, path: str, heading: str = "", share_id: str = "") -> dict:
     """Plain share links (email, WhatsApp, Facebook, X, Bluesky) for a page on this site."""
     return {
         "links": sharing.share_links(title, path),
-        "heading": heading,
+        "heading": heading or _("Share"),
         "share_id": share_id or "title",
     }
 

@@ -5,6 +5,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from townhall.core import accounts
 
@@ -16,7 +17,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         user = request.user
         logout(request)
         accounts.delete_account(user)
-        messages.success(request, "Your account and your applications have been deleted.")
+        messages.success(request, _("Your account and your applications have been deleted."))
         return redirect("/")
     return render(
         request,

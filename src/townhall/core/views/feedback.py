@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from townhall.core.feedback_forms import LikeForm, ProblemForm, UsefulForm, same_site_path
@@ -15,7 +17,7 @@ from townhall.core.ratelimit import rate_limited
 from townhall.core.services.feedback import like_page, record_feedback
 
 LIKER_COOKIE = "townhall_liker"
-THANKS = "Thank you for your feedback."
+THANKS = gettext_lazy("Thank you for your feedback.")
 # Answers shown next to the button pressed, not in the page's banner far above it: the
 # templates show a message tagged "feedback" or "like" in place (core.templatetags).
 AT_FEEDBACK = {"extra_tags": "feedback"}
@@ -33,7 +35,7 @@ def useful(request: HttpRequest) -> HttpResponse:
     form = UsefulForm(request.POST)
     if not form.is_valid():
         messages.error(
-            request, "Choose yes or no to tell us whether the page was useful.", **AT_FEEDBACK
+            request, _("Choose yes or no to tell us whether the page was useful."), **AT_FEEDBACK
         )
         return _back(form)
     data = form.cleaned_data
@@ -93,13 +95,13 @@ def problem(request: HttpRequest) -> HttpResponse:
 def like(request: HttpRequest) -> HttpResponse:
     form = LikeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "This page cannot be liked.", **AT_LIKE)
+        messages.error(request, _("This page cannot be liked."), **AT_LIKE)
         return _back(form)
     liker = request.COOKIES.get(LIKER_COOKIE) or secrets.token_hex(16)
     if form.is_spam or like_page(form.cleaned_data["page"], liker[:64]):
-        messages.success(request, "Thank you: you like this page.", **AT_LIKE)
+        messages.success(request, _("Thank you: you like this page."), **AT_LIKE)
     else:
-        messages.info(request, "You already like this page.", **AT_LIKE)
+        messages.info(request, _("You already like this page."), **AT_LIKE)
     response = _back(form, anchor="like")
     response.set_cookie(LIKER_COOKIE, liker, max_age=365 * 24 * 3600, httponly=True, samesite="Lax")
     return response

@@ -4,6 +4,8 @@ reply. The answers, counted per councillor, are published; the messages never ar
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.tokens import new_token
@@ -24,13 +26,13 @@ class MessageQuerySet(models.QuerySet):
 @holds_personal_data
 class CouncillorMessage(models.Model):
     class State(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", "Waiting for the writer to confirm their email"
-        SENT = "sent", "Sent to the councillor"
+        UNCONFIRMED = "unconfirmed", _("Waiting for the writer to confirm their email")
+        SENT = "sent", _("Sent to the councillor")
 
     class Reply(models.TextChoices):
-        NOT_ASKED = "", "Not answered"
-        YES = "yes", "Had a reply"
-        NO = "no", "No reply"
+        NOT_ASKED = "", _("Not answered")
+        YES = "yes", _("Had a reply")
+        NO = "no", _("No reply")
 
     councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="messages")
     # The writer's details go to the councillor (who needs them to act) and nowhere else;
@@ -58,4 +60,7 @@ class CouncillorMessage(models.Model):
         indexes = [models.Index(fields=["state", "sent_at"], name="council_message_due")]
 
     def __str__(self) -> str:
-        return f"Message {self.pk} to {self.councillor}"
+        return gettext("Message %(number)s to %(councillor)s") % {
+            "number": self.pk,
+            "councillor": self.councillor,
+        }

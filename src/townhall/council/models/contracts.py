@@ -6,19 +6,21 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.council.models.figures import describe
 
 
 class Contract(models.Model):
     supplier = models.CharField(max_length=150)
-    service = models.CharField(max_length=250, help_text="What the supplier delivers")
+    service = models.CharField(max_length=250, help_text=_("What the supplier delivers"))
     value = models.DecimalField(
-        "value (£)",
+        _("value (£)"),
         max_digits=16,
         decimal_places=2,
         validators=[MinValueValidator(Decimal(0))],
-        help_text="The total value over the contract's life, as published",
+        help_text=_("The total value over the contract's life, as published"),
     )
     starts_on = models.DateField()
     ends_on = models.DateField()
@@ -28,7 +30,7 @@ class Contract(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="contracts",
-        help_text="The decision that awarded it",
+        help_text=_("The decision that awarded it"),
     )
     project = models.ForeignKey(
         "council.ProjectPage",
@@ -58,4 +60,6 @@ class Contract(models.Model):
 
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": "The end date must be on or after the start date."})
+            raise ValidationError(
+                {"ends_on": gettext("The end date must be on or after the start date.")}
+            )

@@ -5,6 +5,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 MILLION = Decimal(1_000_000)
 
@@ -23,19 +26,19 @@ def describe(value: Decimal, unit: str) -> str:
 
 class Measure(models.Model):
     class Unit(models.TextChoices):
-        POUNDS = "gbp", "Pounds (£)"
-        PERCENT = "percent", "Per cent (%)"
-        NUMBER = "number", "Number"
+        POUNDS = "gbp", _("Pounds (£)")
+        PERCENT = "percent", _("Per cent (%)")
+        NUMBER = "number", _("Number")
 
     class Role(models.TextChoices):
-        CLAIM = "claim", "Claim or forecast"
-        OUTCOME = "outcome", "Outcome, as delivered or measured"
+        CLAIM = "claim", _("Claim or forecast")
+        OUTCOME = "outcome", _("Outcome, as delivered or measured")
 
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         related_name="measures",
-        help_text="The programme or project it tracks",
+        help_text=_("The programme or project it tracks"),
     )
     contract = models.ForeignKey(
         "council.Contract",
@@ -43,9 +46,9 @@ class Measure(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="measures",
-        help_text="When it measures one contract (spend, for example)",
+        help_text=_("When it measures one contract (spend, for example)"),
     )
-    name = models.CharField(max_length=100, help_text='e.g. "Savings forecast"')
+    name = models.CharField(max_length=100, help_text=_('e.g. "Savings forecast"'))
     unit = models.CharField(max_length=10, choices=Unit.choices, default=Unit.POUNDS)
     role = models.CharField(max_length=10, choices=Role.choices)
     description = models.CharField(max_length=300, blank=True)
@@ -62,7 +65,7 @@ class Measure(models.Model):
 
 class MeasureValue(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="values")
-    on = models.DateField("as at", help_text="The date the figure refers to")
+    on = models.DateField(_("as at"), help_text=_("The date the figure refers to"))
     value = models.DecimalField(
         max_digits=16, decimal_places=2, validators=[MinValueValidator(Decimal(0))]
     )
@@ -72,9 +75,9 @@ class MeasureValue(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The document that published the figure",
+        help_text=_("The document that published the figure"),
     )
-    source_url = models.URLField(blank=True, help_text="Or the web page that published it")
+    source_url = models.URLField(blank=True, help_text=_("Or the web page that published it"))
 
     class Meta:
         ordering = ["measure", "on"]
@@ -84,11 +87,16 @@ class MeasureValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.measure.name} on {self.on:%d %B %Y}"
+        return gettext("%(measure)s on %(day)s") % {
+            "measure": self.measure.name,
+            "day": date_format(self.on, "d F Y"),
+        }
 
     def clean(self) -> None:
         if self.source_id is None and not self.source_url:
-            raise ValidationError("Cite the document or web page that published this figure.")
+            raise ValidationError(
+                gettext("Cite the document or web page that published this figure.")
+            )
 
     @property
     def shown(self) -> str:

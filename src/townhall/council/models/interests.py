@@ -8,20 +8,24 @@ from django.db import models, transaction
 from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.council.models.register import AgendaItem, Councillor, Membership
 
 CATEGORIES = [
-    ("employment", "Employment, office, trade, profession or vocation"),
-    ("sponsorship", "Sponsorship"),
-    ("contracts", "Contracts with the council"),
-    ("land", "Land in the borough"),
-    ("licences", "Licences to occupy land"),
-    ("tenancies", "Corporate tenancies"),
-    ("securities", "Securities"),
-    ("gifts", "Gifts and hospitality"),
+    ("employment", _("Employment, office, trade, profession or vocation")),
+    ("sponsorship", _("Sponsorship")),
+    ("contracts", _("Contracts with the council")),
+    ("land", _("Land in the borough")),
+    ("licences", _("Licences to occupy land")),
+    ("tenancies", _("Corporate tenancies")),
+    # Translators: shares and other investments, in the register of interests
+    ("securities", _("Securities")),
+    ("gifts", _("Gifts and hospitality")),
 ]
-ONE_PER_LINE = "One interest per line; leave empty if there are none"
+ONE_PER_LINE = _("One interest per line; leave empty if there are none")
 
 
 def _category(name: str) -> models.TextField:
@@ -36,7 +40,7 @@ class InterestsVersion(models.Model):
         Councillor, on_delete=models.CASCADE, related_name="interest_versions"
     )
     number = models.PositiveIntegerField(editable=False)
-    registered_on = models.DateField(help_text="The date the councillor registered this version")
+    registered_on = models.DateField(help_text=_("The date the councillor registered this version"))
     employment = _category("employment")
     sponsorship = _category("sponsorship")
     contracts = _category("contracts")
@@ -46,18 +50,21 @@ class InterestsVersion(models.Model):
     securities = _category("securities")
     gifts = _category("gifts")
     change_summary = models.CharField(
-        max_length=200, blank=True, help_text="What this version changes, in a line"
+        max_length=200, blank=True, help_text=_("What this version changes, in a line")
     )
 
     class Meta:
         ordering = ["councillor", "-number"]
-        verbose_name = "register of interests version"
+        verbose_name = _("register of interests version")
         constraints = [
             models.UniqueConstraint(fields=["councillor", "number"], name="one_version_number")
         ]
 
     def __str__(self) -> str:
-        return f"{self.councillor}: interests, version {self.number}"
+        return gettext("%(councillor)s: interests, version %(number)s") % {
+            "councillor": self.councillor,
+            "number": self.number,
+        }
 
     def save(self, *args, **kwargs) -> None:
         if self.number is None:
@@ -85,8 +92,11 @@ class InterestsVersion(models.Model):
         if latest and self.registered_on < latest.registered_on:
             raise ValidationError(
                 {
-                    "registered_on": f"Version {latest.number} was registered later, on "
-                    f"{long_date(latest.registered_on)}: a new version cannot be older"
+                    "registered_on": gettext(
+                        "Version %(number)s was registered later, on %(day)s: a new version "
+                        "cannot be older"
+                    )
+                    % {"number": latest.number, "day": long_date(latest.registered_on)}
                 }
             )
 
@@ -96,7 +106,12 @@ class InterestsVersion(models.Model):
         return [
             (
                 name,
-                f"{label} over £{threshold}" if name == "gifts" else label,
+                (
+                    gettext("%(category)s over £%(amount)s")
+                    % {"category": label, "amount": threshold}
+                    if name == "gifts"
+                    else str(label)  # text, not a lazy translation: the API returns it too
+                ),
                 [line.strip() for line in getattr(self, name).splitlines() if line.strip()],
             )
             for name, label in CATEGORIES
@@ -107,9 +122,9 @@ class Declaration(models.Model):
     """An interest a member declared on an agenda item, as the minutes record it."""
 
     class Kind(models.TextChoices):
-        PECUNIARY = "pecuniary", "Disclosable pecuniary interest"
-        OTHER_REGISTRABLE = "registrable", "Other registrable interest"
-        NON_REGISTRABLE = "non-registrable", "Non-registrable interest"
+        PECUNIARY = "pecuniary", _("Disclosable pecuniary interest")
+        OTHER_REGISTRABLE = "registrable", _("Other registrable interest")
+        NON_REGISTRABLE = "non-registrable", _("Non-registrable interest")
 
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.CASCADE, related_name="declarations"
@@ -118,9 +133,9 @@ class Declaration(models.Model):
         Councillor, on_delete=models.CASCADE, related_name="declarations"
     )
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    nature = models.CharField(max_length=300, help_text="What the interest is, as minuted")
+    nature = models.CharField(max_length=300, help_text=_("What the interest is, as minuted"))
     left_the_room = models.BooleanField(
-        default=False, help_text="They left the meeting for this item and took no part"
+        default=False, help_text=_("They left the meeting for this item and took no part")
     )
 
     class Meta:
@@ -132,7 +147,11 @@ class Declaration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.councillor}: {self.get_kind_display()} on item {self.agenda_item}"
+        return gettext("%(councillor)s: %(kind)s on item %(item)s") % {
+            "councillor": self.councillor,
+            "kind": self.get_kind_display(),
+            "item": self.agenda_item,
+        }
 
     def clean(self) -> None:
         if self.agenda_item_id is None or self.councillor_id is None:
@@ -143,14 +162,20 @@ class Declaration(models.Model):
         ):
             raise ValidationError(
                 {
-                    "councillor": f"{self.councillor} was not a member of {meeting.committee} "
-                    f"on {long_date(timezone.localdate(meeting.starts_at))}"
+                    "councillor": gettext(
+                        "%(councillor)s was not a member of %(committee)s on %(day)s"
+                    )
+                    % {
+                        "councillor": self.councillor,
+                        "committee": meeting.committee,
+                        "day": long_date(timezone.localdate(meeting.starts_at)),
+                    }
                 }
             )
 
 
 def long_date(day) -> str:
-    return f"{day.day} {day:%B %Y}"  # "5 March 2024", as GOV.UK writes dates
+    return date_format(day, "j F Y")  # "5 March 2024", as GOV.UK writes dates
 
 
 def sat_on(councillor_id: int, committee_id: int, on) -> bool:

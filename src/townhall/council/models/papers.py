@@ -2,30 +2,33 @@
 can say on which page the words are."""
 
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 
 class PaperText(models.Model):
     class State(models.TextChoices):
-        WAITING = "waiting", "Waiting to be read"
-        READ = "read", "Read"
-        FAILED = "failed", "Could not be read"
+        WAITING = "waiting", _("Waiting to be read")
+        # Translators: a paper's text has been read (past tense)
+        READ = "read", _("Read")
+        FAILED = "failed", _("Could not be read")
 
     document = models.OneToOneField(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="paper_text"
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
     page_count = models.PositiveIntegerField(null=True, blank=True)
-    problem = models.CharField(max_length=300, blank=True, help_text="Why it could not be read")
-    file_key = models.CharField(max_length=200, help_text="Which upload of the file was read")
+    problem = models.CharField(max_length=300, blank=True, help_text=_("Why it could not be read"))
+    file_key = models.CharField(max_length=200, help_text=_("Which upload of the file was read"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-updated_at"]
-        verbose_name = "paper text"
+        verbose_name = _("paper text")
 
     def __str__(self) -> str:
-        return f"Text of {self.document.title}"
+        return gettext("Text of %(title)s") % {"title": self.document.title}
 
 
 class PaperPage(index.Indexed, models.Model):
@@ -44,4 +47,7 @@ class PaperPage(index.Indexed, models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Page {self.number} of {self.document.title}"
+        return gettext("Page %(number)s of %(title)s") % {
+            "number": self.number,
+            "title": self.document.title,
+        }

@@ -1,13 +1,14 @@
 """Programmes of change and their projects, as pages: drafts, revisions and previews for free."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from townhall.core import pagecache
+from townhall.core import pagecache, translations
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.council.models.figures import describe
 from townhall.council.services.tracker import tracker_for
@@ -15,14 +16,14 @@ from townhall.council.tags import COUNCIL_TAG
 
 
 class Status(models.TextChoices):
-    PLANNED = "planned", "Planned"
-    ACTIVE = "active", "Under way"
-    COMPLETED = "completed", "Completed"
-    STOPPED = "stopped", "Stopped"
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Under way")
+    COMPLETED = "completed", _("Completed")
+    STOPPED = "stopped", _("Stopped")
 
 
 def _dates_panel() -> FieldRowPanel:
-    return FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading="Dates")
+    return FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")], heading=_("Dates"))
 
 
 class TrackedPage(Page):
@@ -30,12 +31,12 @@ class TrackedPage(Page):
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
     starts_on = models.DateField(null=True, blank=True)
-    ends_on = models.DateField(null=True, blank=True, help_text="Planned or actual end")
+    ends_on = models.DateField(null=True, blank=True, help_text=_("Planned or actual end"))
     decisions = ParentalManyToManyField(
         "council.Decision",
         blank=True,
         related_name="%(class)ss",  # decision.programmepages, .projectpages
-        help_text="Decisions that approved, changed or ended it",
+        help_text=_("Decisions that approved, changed or ended it"),
     )
 
     class Meta:
@@ -52,19 +53,19 @@ class TrackedPage(Page):
 class ProgrammePage(TrackedPage):
     """A programme of change: why it exists, the principles it is tested against, who leads it."""
 
-    page_description = (
+    page_description = _(
         "A council programme of change, with its projects, decisions and a promise tracker."
     )
 
     show_in_menus_default = True  # a new one is listed in its section's menu
 
-    summary = models.CharField(max_length=300, help_text="One or two sentences for listings")
+    summary = models.CharField(max_length=300, help_text=_("One or two sentences for listings"))
     aims = RichTextField(features=EDITOR_FEATURES)
     principles = RichTextField(
-        features=EDITOR_FEATURES, blank=True, help_text="The tests every project must pass"
+        features=EDITOR_FEATURES, blank=True, help_text=_("The tests every project must pass")
     )
     sponsor = models.CharField(
-        max_length=150, blank=True, help_text="The officer's public role, e.g. Chief Executive"
+        max_length=150, blank=True, help_text=_("The officer's public role, e.g. Chief Executive")
     )
     political_leads = ParentalManyToManyField(
         "council.Councillor", blank=True, related_name="programmes_led"
@@ -83,7 +84,7 @@ class ProgrammePage(TrackedPage):
                 _dates_panel(),
                 FieldPanel("decisions"),
             ],
-            heading="Leadership and status",
+            heading=_("Leadership and status"),
         ),
     ]
     search_fields = [
@@ -97,23 +98,24 @@ class ProgrammePage(TrackedPage):
     template = "council/programme_page.html"
 
     def projects(self):
-        return ProjectPage.objects.live().public().child_of(self)
+        projects = translations.originals(ProjectPage.objects.live().public())
+        return projects.child_of(translations.original_of(self))
 
     class Meta:
-        verbose_name = "programme"
+        verbose_name = _("programme")
 
 
 class ProjectPage(TrackedPage):
     """One project of a programme, with its budget and, once outsourced, its supplier."""
 
-    page_description = "A project within a programme: its status, decisions and figures."
+    page_description = _("A project within a programme: its status, decisions and figures.")
 
     aim = models.TextField()
     budget = models.DecimalField(
-        "budget (£)", max_digits=14, decimal_places=2, null=True, blank=True
+        _("budget (£)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     supplier = models.CharField(
-        max_length=150, blank=True, help_text="Who delivers it, when outsourced"
+        max_length=150, blank=True, help_text=_("Who delivers it, when outsourced")
     )
 
     content_panels = [
@@ -127,7 +129,7 @@ class ProjectPage(TrackedPage):
                 FieldPanel("supplier"),
                 FieldPanel("decisions"),
             ],
-            heading="Status, budget and supplier",
+            heading=_("Status, budget and supplier"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("aim")]
@@ -140,4 +142,4 @@ class ProjectPage(TrackedPage):
         return describe(self.budget, "gbp") if self.budget is not None else ""
 
     class Meta:
-        verbose_name = "project"
+        verbose_name = _("project")

@@ -4,6 +4,9 @@ and papers, and the decisions register. Plain records, edited by officers in the
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -39,15 +42,15 @@ class Councillor(FromModernGov):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     photo_alt = models.CharField(
-        "photo description",
+        _("photo description"),
         max_length=200,
         blank=True,
-        help_text="What the photo shows, for people who cannot see it",
+        help_text=_("What the photo shows, for people who cannot see it"),
     )
-    email = models.EmailField("published email", blank=True)
-    phone = models.CharField("published phone", max_length=40, blank=True)
+    email = models.EmailField(_("published email"), blank=True)
+    phone = models.CharField(_("published phone"), max_length=40, blank=True)
     surgeries = models.TextField(
-        blank=True, help_text="When and where residents can meet them, one per line"
+        blank=True, help_text=_("When and where residents can meet them, one per line")
     )
     elected_on = models.DateField(null=True, blank=True)
     removed_upstream_on = models.DateField(
@@ -62,14 +65,15 @@ class Councillor(FromModernGov):
         ]
 
     def __str__(self) -> str:
-        return f"Cllr {self.name}"
+        # Translators: the short title of a councillor, before their name
+        return gettext("Cllr %(name)s") % {"name": self.name}
 
     def get_absolute_url(self) -> str:
         return reverse("councillor-detail", args=[self.slug])
 
     def clean(self) -> None:
         if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": "Say what the photo shows"})
+            raise ValidationError({"photo_alt": gettext("Say what the photo shows")})
 
 
 class Committee(FromModernGov):
@@ -81,20 +85,22 @@ class Committee(FromModernGov):
         DELETED = "deleted", _("Deleted in ModernGov")
 
     class Kind(models.TextChoices):
-        COUNCIL = "council", "Full council"
-        CABINET = "cabinet", "Cabinet or cabinet committee"
-        COMMITTEE = "committee", "Committee"
-        BOARD = "board", "Board or partnership"
+        COUNCIL = "council", _("Full council")
+        CABINET = "cabinet", _("Cabinet or cabinet committee")
+        COMMITTEE = "committee", _("Committee")
+        BOARD = "board", _("Board or partnership")
 
     name = models.CharField(max_length=150)
     slug = models.SlugField(max_length=150, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.COMMITTEE)
-    remit = models.TextField(help_text="What the committee decides and oversees")
+    remit = models.TextField(help_text=_("What the committee decides and oversees"))
     question_deadline_days = models.PositiveSmallIntegerField(
-        "deadline for questions",
+        _("deadline for questions"),
         default=10,
-        help_text="Working days before a meeting by which residents' questions and requests to "
-        "speak must arrive (0: none taken)",
+        help_text=_(
+            "Working days before a meeting by which residents' questions and requests to "
+            "speak must arrive (0: none taken)"
+        ),
     )
     ended_upstream = models.CharField(
         _("state in ModernGov"),
@@ -125,15 +131,15 @@ class Membership(FromModernGov):
     SYNCED_FIELDS = ("committee", "councillor", "role", "starts_on", "ends_on")
 
     class Role(models.TextChoices):
-        CHAIR = "chair", "Chair"
-        VICE_CHAIR = "vice-chair", "Vice-chair"
-        MEMBER = "member", "Member"
+        CHAIR = "chair", _("Chair")
+        VICE_CHAIR = "vice-chair", _("Vice-chair")
+        MEMBER = "member", _("Member")
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
     councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.MEMBER)
     starts_on = models.DateField()
-    ends_on = models.DateField(null=True, blank=True, help_text="Empty while the term runs")
+    ends_on = models.DateField(null=True, blank=True, help_text=_("Empty while the term runs"))
 
     class Meta:
         ordering = ["committee", "role", "councillor__name"]
@@ -144,7 +150,11 @@ class Membership(FromModernGov):
         ]
 
     def __str__(self) -> str:
-        return f"{self.councillor}, {self.get_role_display()} of {self.committee}"
+        return gettext("%(councillor)s, %(role)s of %(committee)s") % {
+            "councillor": self.councillor,
+            "role": self.get_role_display(),
+            "committee": self.committee,
+        }
 
 
 class Meeting(FromModernGov, ClusterableModel):
@@ -153,14 +163,14 @@ class Meeting(FromModernGov, ClusterableModel):
     SYNCED_FIELDS = ("committee", "starts_at", "venue", "status", "minutes_text", "attended")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        HELD = "held", "Held"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class Minutes(models.TextChoices):
-        NONE = "none", "Not yet written"
-        DRAFT = "draft", "Draft, to be approved at the next meeting"
-        APPROVED = "approved", "Approved"
+        NONE = "none", _("Not yet written")
+        DRAFT = "draft", _("Draft, to be approved at the next meeting")
+        APPROVED = "approved", _("Approved")
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="meetings")
     starts_at = models.DateTimeField()
@@ -169,7 +179,7 @@ class Meeting(FromModernGov, ClusterableModel):
     webcast_url = models.URLField(blank=True)
     minutes = models.CharField(max_length=10, choices=Minutes.choices, default=Minutes.NONE)
     minutes_text = RichTextField(
-        "the minutes", blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+        _("the minutes"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
     )
     minutes_approved_on = models.DateField(null=True, blank=True)
     minutes_approved_at = models.ForeignKey(
@@ -178,7 +188,7 @@ class Meeting(FromModernGov, ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="minutes_approved",
-        help_text="The later meeting of the committee that approved them",
+        help_text=_("The later meeting of the committee that approved them"),
     )
     attended = models.ManyToManyField(Councillor, blank=True, related_name="meetings_attended")
     removed_upstream_on = models.DateField(
@@ -190,7 +200,7 @@ class Meeting(FromModernGov, ClusterableModel):
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("venue")]),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("webcast_url")],
-            heading="After the meeting",
+            heading=_("After the meeting"),
         ),
         MultiFieldPanel(
             [
@@ -200,11 +210,11 @@ class Meeting(FromModernGov, ClusterableModel):
                     [FieldPanel("minutes_approved_on"), FieldPanel("minutes_approved_at")]
                 ),
             ],
-            heading="Minutes",
+            heading=_("Minutes"),
         ),
         FieldPanel("attended"),
-        InlinePanel("agenda", heading="Agenda", label="agenda item"),
-        InlinePanel("papers", heading="Papers", label="paper"),
+        InlinePanel("agenda", heading=_("Agenda"), label=_("agenda item")),
+        InlinePanel("papers", heading=_("Papers"), label=_("paper")),
     ]
 
     class Meta:
@@ -214,7 +224,7 @@ class Meeting(FromModernGov, ClusterableModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.committee}, {self.starts_at:%d %B %Y}"
+        return f"{self.committee}, {date_format(self.starts_at, 'd F Y')}"
 
     def get_absolute_url(self) -> str:
         return reverse("meeting", args=[self.pk])
@@ -224,21 +234,21 @@ class Meeting(FromModernGov, ClusterableModel):
         errors = {}
         if self.minutes == self.Minutes.APPROVED:
             if not self.minutes_approved_on:
-                errors["minutes_approved_on"] = "Enter the date the minutes were approved"
+                errors["minutes_approved_on"] = gettext("Enter the date the minutes were approved")
             if self.minutes_approved_at_id is None:
-                errors["minutes_approved_at"] = "Choose the meeting that approved them"
+                errors["minutes_approved_at"] = gettext("Choose the meeting that approved them")
         if self.minutes != self.Minutes.NONE and not self.minutes_text.strip():
-            errors["minutes_text"] = "Add the text of the minutes"
+            errors["minutes_text"] = gettext("Add the text of the minutes")
         approver = self.minutes_approved_at
         if (
             approver is not None
             and self.starts_at
             and (approver.committee_id != self.committee_id or approver.starts_at <= self.starts_at)
         ):
-            errors["minutes_approved_at"] = "Choose a later meeting of the same committee"
+            errors["minutes_approved_at"] = gettext("Choose a later meeting of the same committee")
         approved_on = self.minutes_approved_on
         if approved_on and self.starts_at and approved_on < self.starts_at.date():
-            errors["minutes_approved_on"] = "They cannot be approved before the meeting"
+            errors["minutes_approved_on"] = gettext("They cannot be approved before the meeting")
         if errors:
             raise ValidationError(errors)
 
@@ -246,6 +256,19 @@ class Meeting(FromModernGov, ClusterableModel):
 class AgendaQuerySet(models.QuerySet):
     def published(self) -> "AgendaQuerySet":
         return self.filter(draft=False)
+
+    def without_plain_words(self) -> "AgendaQuerySet":
+        """Published on the agenda of a meeting still to come, with no plain-words summary:
+        the ones worth an officer's time, as residents read an agenda before the meeting."""
+        return (
+            self.published()
+            .filter(
+                plain_summary="",
+                meeting__starts_at__gte=timezone.now(),
+                meeting__removed_upstream_on=None,
+            )
+            .exclude(meeting__status=Meeting.Status.CANCELLED)
+        )
 
 
 class AgendaItem(index.Indexed, FromModernGov):
@@ -259,10 +282,20 @@ class AgendaItem(index.Indexed, FromModernGov):
         blank=True,
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link"],
     )
-    outcome = models.TextField(blank=True, help_text="What the meeting decided on this item")
+    outcome = models.TextField(blank=True, help_text=_("What the meeting decided on this item"))
+    plain_summary = models.TextField(
+        _("in plain words"),
+        blank=True,
+        help_text=_(
+            "What the item is about and what it may mean for residents, in short sentences "
+            "and everyday words: shown first, with the reading age it needs"
+        ),
+    )
     draft = models.BooleanField(
         default=False,
-        help_text="Drafted for officers (a petition that reached a debate): untick to publish it",
+        help_text=_(
+            "Drafted for officers (a petition that reached a debate): untick to publish it"
+        ),
     )
     # A petition it debates (the petitions app's id; the council does not know its models).
     petition_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -274,6 +307,7 @@ class AgendaItem(index.Indexed, FromModernGov):
         FieldPanel("number"),
         FieldPanel("title"),
         FieldPanel("text"),
+        FieldPanel("plain_summary"),
         FieldPanel("outcome"),
         FieldPanel("draft"),
     ]
@@ -303,10 +337,10 @@ class MeetingPaper(FromModernGov):
     SYNCED_FIELDS = ("agenda_item", "document")
 
     class Kind(models.TextChoices):
-        ORDER_PAPER = "order", "Agenda and order paper"
-        REPORT = "report", "Report"
-        MINUTES = "minutes", "Minutes"
-        OTHER = "other", "Other paper"
+        ORDER_PAPER = "order", _("Agenda and order paper")
+        REPORT = "report", _("Report")
+        MINUTES = "minutes", _("Minutes")
+        OTHER = "other", _("Other paper")
 
     meeting = ParentalKey(Meeting, on_delete=models.CASCADE, related_name="papers")
     agenda_item = models.ForeignKey(
@@ -315,7 +349,7 @@ class MeetingPaper(FromModernGov):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORT)
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
     page_count = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Counted when the PDF is read; leave empty"
+        null=True, blank=True, help_text=_("Counted when the PDF is read; leave empty")
     )
     # ModernGov's publicationdate of the file: a paper republished under the same attachment
     # id has a later one, and is fetched again.
@@ -345,10 +379,10 @@ class MeetingPaper(FromModernGov):
 
 
 class CallInOutcome(models.TextChoices):
-    NONE = "", "Not yet decided"
-    NO_ACTION = "no-action", "No further action: the decision takes effect"
-    REFERRED_BACK = "referred", "Referred back to the decision maker"
-    TO_COUNCIL = "council", "Referred to full council"
+    NONE = "", _("Not yet decided")
+    NO_ACTION = "no-action", _("No further action: the decision takes effect")
+    REFERRED_BACK = "referred", _("Referred back to the decision maker")
+    TO_COUNCIL = "council", _("Referred to full council")
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -367,15 +401,16 @@ class Decision(index.Indexed, FromModernGov):
     objects = DecisionQuerySet.as_manager()
 
     class Maker(models.TextChoices):
-        COMMITTEE = "committee", "A committee or the council"
-        CABINET_MEMBER = "member", "A cabinet member"
-        OFFICER = "officer", "An officer"
+        COMMITTEE = "committee", _("A committee or the council")
+        CABINET_MEMBER = "member", _("A cabinet member")
+        OFFICER = "officer", _("An officer")
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "Proposed"
-        MADE = "made", "Made"
-        CALLED_IN = "called-in", "Called in"
-        IMPLEMENTED = "implemented", "Implemented"
+        PROPOSED = "proposed", _("Proposed")
+        # Translators: a decision's status: taken
+        MADE = "made", _("Made")
+        CALLED_IN = "called-in", _("Called in")
+        IMPLEMENTED = "implemented", _("Implemented")
 
     title = models.CharField(max_length=250)
     summary = models.TextField()
@@ -393,7 +428,7 @@ class Decision(index.Indexed, FromModernGov):
         Committee, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
     )
     decided_by = models.CharField(
-        max_length=150, blank=True, help_text="The cabinet member's or officer's public role"
+        max_length=150, blank=True, help_text=_("The cabinet member's or officer's public role")
     )
     meeting = models.ForeignKey(
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
@@ -404,14 +439,16 @@ class Decision(index.Indexed, FromModernGov):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.MADE)
     subject_to_call_in = models.BooleanField(
         default=False,
-        help_text="An executive decision that scrutiny members may call in before it takes effect",
+        help_text=_(
+            "An executive decision that scrutiny members may call in before it takes effect"
+        ),
     )
     called_in_on = models.DateField(null=True, blank=True)
     call_in_outcome = models.CharField(
         max_length=12, choices=CallInOutcome.choices, blank=True, default=""
     )
     call_in_note = models.TextField(
-        "what scrutiny decided", blank=True, help_text="The call-in's outcome, as minuted"
+        _("what scrutiny decided"), blank=True, help_text=_("The call-in's outcome, as minuted")
     )
     topic = models.CharField(max_length=60, blank=True, db_index=True)
     papers = models.ManyToManyField("wagtaildocs.Document", blank=True, related_name="+")
@@ -443,18 +480,20 @@ class Decision(index.Indexed, FromModernGov):
         errors = {}
         called_in = self.status == self.Status.CALLED_IN or self.called_in_on
         if called_in and not self.subject_to_call_in:
-            errors["status"] = "Only a decision subject to call-in can be called in"
+            errors["status"] = gettext("Only a decision subject to call-in can be called in")
         elif self.status == self.Status.CALLED_IN and not self.called_in_on:
-            errors["called_in_on"] = "Enter the date it was called in"
+            errors["called_in_on"] = gettext("Enter the date it was called in")
         elif self.called_in_on and self.decided_on:
             ends = window_ends(self.decided_on)
             if not self.decided_on <= self.called_in_on <= ends.date():
-                errors["called_in_on"] = (
-                    f"The call-in period ran from {self.decided_on.day} {self.decided_on:%B %Y} "
-                    f"to {ends.day} {ends:%B %Y}"
-                )
+                errors["called_in_on"] = gettext(
+                    "The call-in period ran from %(start)s to %(end)s"
+                ) % {
+                    "start": date_format(self.decided_on, "j F Y"),
+                    "end": date_format(ends, "j F Y"),
+                }
         if self.call_in_outcome and not self.called_in_on:
-            errors["call_in_outcome"] = "Only a decision that was called in has an outcome"
+            errors["call_in_outcome"] = gettext("Only a decision that was called in has an outcome")
         if errors:
             raise ValidationError(errors)
 

@@ -4,6 +4,7 @@ publish every month: imported by officers from the finance system's CSV."""
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from townhall.council.models.contracts import Contract
 
@@ -31,20 +32,23 @@ class PaymentQuerySet(models.QuerySet):
 
 class Payment(models.Model):
     transaction = models.CharField(
-        "transaction number", max_length=60, unique=True, help_text="The finance system's reference"
+        _("transaction number"),
+        max_length=60,
+        unique=True,
+        help_text=_("The finance system's reference"),
     )
     paid_on = models.DateField(db_index=True)
     supplier = models.CharField(max_length=200)
     supplier_key = models.CharField(max_length=200, db_index=True, editable=False)
-    supplier_ref = models.CharField("supplier ID", max_length=60, blank=True)
+    supplier_ref = models.CharField(_("supplier ID"), max_length=60, blank=True)
     service = models.CharField(
-        max_length=150, db_index=True, help_text="The department or service that spent it"
+        max_length=150, db_index=True, help_text=_("The department or service that spent it")
     )
     expense_type = models.CharField(
-        max_length=150, blank=True, help_text="The procurement category"
+        max_length=150, blank=True, help_text=_("The procurement category")
     )
     purpose = models.CharField(max_length=300, blank=True)
-    amount = models.DecimalField("amount (£)", max_digits=14, decimal_places=2)
+    amount = models.DecimalField(_("amount (£)"), max_digits=14, decimal_places=2)
     irrecoverable_vat = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
     contract = models.ForeignKey(
         Contract, null=True, blank=True, on_delete=models.SET_NULL, related_name="payments"

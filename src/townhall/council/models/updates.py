@@ -2,16 +2,17 @@
 minutes and decision as it is first published, recorded once by the signals."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from townhall.council.models.register import Committee
 
 
 class CommitteeUpdate(models.Model):
     class Kind(models.TextChoices):
-        AGENDA = "agenda", "Agenda published"
-        PAPER = "paper", "New paper"
-        MINUTES = "minutes", "Minutes published"
-        DECISION = "decision", "Decision taken"
+        AGENDA = "agenda", _("Agenda published")
+        PAPER = "paper", _("New paper")
+        MINUTES = "minutes", _("Minutes published")
+        DECISION = "decision", _("Decision taken")
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="updates")
     kind = models.CharField(max_length=8, choices=Kind.choices)

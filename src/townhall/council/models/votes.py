@@ -4,6 +4,7 @@ totals shown can never disagree with the names."""
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -13,14 +14,16 @@ from townhall.council.models.register import AgendaItem, Councillor, Decision
 
 class RecordedVote(ClusterableModel):
     class Result(models.TextChoices):
-        PASSED = "pass", "Carried"
-        FAILED = "fail", "Lost"
+        # Translators: the result of a vote: the motion was passed
+        PASSED = "pass", _("Carried")
+        # Translators: the result of a vote: the motion was defeated
+        FAILED = "fail", _("Lost")
 
     agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="votes")
-    motion = models.CharField(max_length=300, help_text="What was voted on, as minuted")
+    motion = models.CharField(max_length=300, help_text=_("What was voted on, as minuted"))
     result = models.CharField(max_length=4, choices=Result.choices)
     casting_vote = models.BooleanField(
-        default=False, help_text="The votes were tied and the chair's casting vote decided it"
+        default=False, help_text=_("The votes were tied and the chair's casting vote decided it")
     )
     decision = models.ForeignKey(
         Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="votes"
@@ -32,7 +35,7 @@ class RecordedVote(ClusterableModel):
         FieldPanel("result"),
         FieldPanel("casting_vote"),
         FieldPanel("decision"),
-        InlinePanel("ballots", heading="How each member voted", label="member's vote"),
+        InlinePanel("ballots", heading=_("How each member voted"), label=_("member's vote")),
     ]
 
     class Meta:
@@ -54,10 +57,11 @@ class RecordedVote(ClusterableModel):
 
 class Ballot(models.Model):
     class Option(models.TextChoices):
-        YES = "yes", "For"
-        NO = "no", "Against"
-        ABSTAIN = "abstain", "Abstained"
-        ABSENT = "absent", "Absent"
+        # Translators: how a member voted: for the motion
+        YES = "yes", _("For")
+        NO = "no", _("Against")
+        ABSTAIN = "abstain", _("Abstained")
+        ABSENT = "absent", _("Absent")
 
     vote = ParentalKey(RecordedVote, on_delete=models.CASCADE, related_name="ballots")
     councillor = models.ForeignKey(Councillor, on_delete=models.CASCADE, related_name="ballots")

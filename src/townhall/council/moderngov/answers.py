@@ -10,6 +10,7 @@ from xml.etree.ElementTree import Element
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from townhall.council.moderngov.site import ModernGovError
 
@@ -32,7 +33,7 @@ class Node:
     def number(self, name: str) -> int:
         value = self.text(name)
         if not value.isdigit():
-            raise ModernGovError(f"{self.where}/<{name}> is not a number: {value!r}")
+            raise ModernGovError(self._unreadable(name, value, _("is not a number")))
         return int(value)
 
     def optional_number(self, name: str) -> int | None:
@@ -44,7 +45,7 @@ class Node:
             return False
         if value in ("true", "1"):
             return True
-        raise ModernGovError(f"{self.where}/<{name}> is not True or False: {value!r}")
+        raise ModernGovError(self._unreadable(name, value, _("is not True or False")))
 
     def day(self, name: str) -> date:
         value = self.text(name)
@@ -55,7 +56,7 @@ class Node:
                 return date(year, month, day)
         except ValueError:
             pass
-        raise ModernGovError(f"{self.where}/<{name}> is not a date (dd/mm/yyyy): {value!r}")
+        raise ModernGovError(self._unreadable(name, value, _("is not a date (dd/mm/yyyy)")))
 
     def optional_day(self, name: str) -> date | None:
         return self.day(name) if self.text(name) else None
@@ -74,7 +75,15 @@ class Node:
             hour, minute = int(found.group(1)), int(found.group(2))
             if hour < 24 and minute < 60:
                 return time(hour, minute)
-        raise ModernGovError(f"{self.where}/<{name}> is not a time of day: {value!r}")
+        raise ModernGovError(self._unreadable(name, value, _("is not a time of day")))
+
+    def _unreadable(self, name: str, value: str, problem: str) -> str:
+        # Translators: where in ModernGov's answer, what is wrong, then the value found
+        return _("%(where)s %(problem)s: %(value)r") % {
+            "where": f"{self.where}/<{name}>",
+            "problem": problem,
+            "value": value,
+        }
 
     def children(self, container: str, name: str) -> list["Node"]:
         """`<container><name>…</name>…</container>`, each with its place for errors."""
@@ -240,7 +249,10 @@ def _attendee(node: Node) -> Attendee:
     attributes = node.element.attrib
     member_id = attributes.get("memberid", "").strip()
     if member_id and not member_id.isdigit():
-        raise ModernGovError(f"{node.where} memberid is not a number: {member_id!r}")
+        raise ModernGovError(
+            _("%(where)s memberid is not a number: %(value)r")
+            % {"where": node.where, "value": member_id}
+        )
     return Attendee(
         member_id=int(member_id) if member_id else None,
         name=" ".join(attributes.get("name", "").split()),

@@ -37,7 +37,7 @@ class Fetched:
 
 
 def fetch_paper(site: ModernGovSite, doc: LinkedDoc) -> Fetched:
-    what = f"paper {doc.title!r} (attachment {doc.id})"
+    what = _("paper %(title)r (attachment %(id)s)") % {"title": doc.title, "id": doc.id}
     content, kind = site.download(doc.url, what)
     start = content.read(len(PDF_MAGIC))
     content.seek(0)
@@ -45,12 +45,14 @@ def fetch_paper(site: ModernGovSite, doc: LinkedDoc) -> Fetched:
         return Fetched(content, ".pdf")
     if kind in ("text/html", "application/xhtml+xml"):
         content.close()  # a sign-in or error page, not the paper
-        raise ModernGovError(f"{what}: the site answered a web page, not the paper")
+        raise ModernGovError(
+            _("%(what)s: the site answered a web page, not the paper") % {"what": what}
+        )
     return Fetched(content, mimetypes.guess_extension(kind) or ".bin")
 
 
 def fetch_photo(site: ModernGovSite, url: str, name: str) -> Fetched:
-    what = f"photo of {name}"
+    what = _("photo of %(name)s") % {"name": name}
     content, _kind = site.download(url, what)
     try:
         size_limit(content, what)
@@ -107,7 +109,9 @@ def pixel_limit(size: tuple[int, int], what: str) -> None:
 
 
 def store_paper(fetched: Fetched, doc: LinkedDoc):
-    document = get_document_model()(title=doc.title[:255] or f"Attachment {doc.id}")
+    document = get_document_model()(
+        title=doc.title[:255] or _("Attachment %(id)s") % {"id": doc.id}
+    )
     document.file.save(f"moderngov-{doc.id}{fetched.extension}", File(fetched.content), save=False)
     document._set_document_file_metadata()  # its hash: which upload of the file was read
     document.save()  # services.papers reads its text after commit

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 KINDS = (
     "committee",
@@ -76,10 +77,20 @@ class Report:
         return lines
 
 
+def _count(kind: str, count: int) -> str:
+    """ "3 committees": each kind spelled out, so that every language has its plurals."""
+    forms = {
+        "committee": lambda: ngettext("%(count)d committee", "%(count)d committees", count),
+        "councillor": lambda: ngettext("%(count)d councillor", "%(count)d councillors", count),
+        "membership": lambda: ngettext("%(count)d membership", "%(count)d memberships", count),
+        "meeting": lambda: ngettext("%(count)d meeting", "%(count)d meetings", count),
+        "agenda item": lambda: ngettext("%(count)d agenda item", "%(count)d agenda items", count),
+        "paper": lambda: ngettext("%(count)d paper", "%(count)d papers", count),
+        "decision": lambda: ngettext("%(count)d decision", "%(count)d decisions", count),
+    }
+    return forms[kind]() % {"count": count}
+
+
 def _counts(counter: Counter) -> str:
-    shown = [
-        f"{counter[kind]} {kind}{'s' if counter[kind] != 1 else ''}"
-        for kind in KINDS
-        if counter[kind]
-    ]
+    shown = [_count(kind, counter[kind]) for kind in KINDS if counter[kind]]
     return ", ".join(shown) or _("nothing")

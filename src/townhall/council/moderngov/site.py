@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
+from django.utils.translation import gettext as _
 
 DEFAULT_TIMEOUT = 60.0  # self-hosted sites are slow: allow a minute
 MAX_ANSWER_BYTES = 50 * 1024 * 1024
@@ -30,7 +31,9 @@ def service_base(url: str) -> str:
     """The site's address from what an operator may paste: the site, the service or its WSDL."""
     parts = urllib.parse.urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ModernGovError(f"{url!r} is not a web address (https://democracy.example.gov.uk)")
+        raise ModernGovError(
+            _("%(url)r is not a web address (https://democracy.example.gov.uk)") % {"url": url}
+        )
     path = parts.path
     if SERVICE.lower() in path.lower():
         path = path[: path.lower().index(SERVICE.lower())]
@@ -72,7 +75,7 @@ class _SameSiteRedirects(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not same_site(self.base, newurl):
             raise urllib.error.HTTPError(
-                newurl, code, f"redirected to another site ({msg})", headers, fp
+                newurl, code, _("redirected to another site (%(why)s)") % {"why": msg}, headers, fp
             )
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
@@ -99,11 +102,20 @@ class ModernGovSite:
         try:
             element = fromstring(body)
         except DefusedXmlException as error:
-            raise ModernGovError(f"{what}: refused: the answer declares {error}") from error
+            raise ModernGovError(
+                _("%(what)s: refused: the answer declares %(error)s")
+                % {"what": what, "error": error}
+            ) from error
         except ParseError as error:
-            raise ModernGovError(f"{what}: the answer is not well-formed XML ({error})") from error
+            raise ModernGovError(
+                _("%(what)s: the answer is not well-formed XML (%(error)s)")
+                % {"what": what, "error": error}
+            ) from error
         if element.tag != root:
-            raise ModernGovError(f"{what}: the answer is <{element.tag}>, not <{root}>")
+            raise ModernGovError(
+                _("%(what)s: the answer is <%(tag)s>, not <%(root)s>")
+                % {"what": what, "tag": element.tag, "root": root}
+            )
         return element
 
     def file_url(self, url: str) -> str:
@@ -121,7 +133,10 @@ class ModernGovSite:
                 copied += len(chunk)
                 if copied > MAX_FILE_BYTES:
                     spool.close()
-                    raise ModernGovError(f"{what}: larger than {MAX_FILE_BYTES // 2**20} MB")
+                    raise ModernGovError(
+                        _("%(what)s: larger than %(megabytes)d MB")
+                        % {"what": what, "megabytes": MAX_FILE_BYTES // 2**20}
+                    )
                 spool.write(chunk)
         spool.seek(0)
         return spool, kind
@@ -134,24 +149,39 @@ class ModernGovSite:
             error.close()
             raise ModernGovError(f"{what}: HTTP {error.code} {error.reason}") from error
         except TimeoutError as error:
-            raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
+            raise ModernGovError(self._too_slow(what)) from error
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
-                raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
-            raise ModernGovError(f"{what}: cannot reach {url}: {error.reason}") from error
+                raise ModernGovError(self._too_slow(what)) from error
+            raise ModernGovError(self._unreachable(what, url, error.reason)) from error
         except (OSError, ValueError) as error:
-            raise ModernGovError(f"{what}: cannot reach {url}: {error}") from error
+            raise ModernGovError(self._unreachable(what, url, error)) from error
+
+    def _too_slow(self, what: str) -> str:
+        return _("%(what)s: no answer within %(seconds)s s") % {
+            "what": what,
+            "seconds": f"{self.timeout:g}",
+        }
+
+    @staticmethod
+    def _unreachable(what: str, url: str, why) -> str:
+        return _("%(what)s: cannot reach %(url)s: %(why)s") % {"what": what, "url": url, "why": why}
 
     def _chunk(self, answer, what: str, deadline: float) -> bytes:
         """The next piece of the answer; a site that trickles past the timeout has failed."""
         try:
             chunk = answer.read(CHUNK)
         except TimeoutError as error:
-            raise ModernGovError(f"{what}: no answer within {self.timeout:g} s") from error
+            raise ModernGovError(self._too_slow(what)) from error
         except OSError as error:
-            raise ModernGovError(f"{what}: the answer was cut off ({error})") from error
+            raise ModernGovError(
+                _("%(what)s: the answer was cut off (%(error)s)") % {"what": what, "error": error}
+            ) from error
         if chunk and time.monotonic() > deadline:
-            raise ModernGovError(f"{what}: not finished within {self.timeout:g} s")
+            raise ModernGovError(
+                _("%(what)s: not finished within %(seconds)s s")
+                % {"what": what, "seconds": f"{self.timeout:g}"}
+            )
         return chunk
 
     def _read(self, answer, what: str, limit: int) -> bytes:
@@ -160,7 +190,10 @@ class ModernGovSite:
         while chunk := self._chunk(answer, what, deadline):
             body += chunk
             if len(body) > limit:
-                raise ModernGovError(f"{what}: the answer is larger than {limit // 2**20} MB")
+                raise ModernGovError(
+                    _("%(what)s: the answer is larger than %(megabytes)d MB")
+                    % {"what": what, "megabytes": limit // 2**20}
+                )
         return bytes(body)
 
 

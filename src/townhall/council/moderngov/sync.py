@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db import DataError, IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.council.models import Committee, Meeting
 from townhall.council.moderngov import answers
@@ -72,7 +73,10 @@ class Sync:
         finally:
             for photo in photos.values():
                 photo.close()
-        self.say(_("%d councillors") % len(listed))
+        self.say(
+            ngettext("%(count)d councillor", "%(count)d councillors", len(listed))
+            % {"count": len(listed)}
+        )
 
     def committees(self) -> dict[int, Committee]:
         try:
@@ -104,7 +108,9 @@ class Sync:
             self.refuse(error, _("the meetings of %s") % committee.name)
             return
         self.say(
-            _("%(committee)s: %(count)d meetings")
+            ngettext(
+                "%(committee)s: %(count)d meeting", "%(committee)s: %(count)d meetings", len(stubs)
+            )
             % {"committee": committee.name, "count": len(stubs)}
         )
         roll = MemberRoll()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from townhall.core.mail import send_email_after_commit
 from townhall.council.models import Councillor, CouncillorMessage
@@ -80,7 +81,7 @@ def write(councillor: Councillor, letter: Letter) -> CouncillorMessage:
     _email(
         message.email,
         "confirm_message",
-        f"Confirm your message to {councillor}",
+        _("Confirm your message to %(councillor)s") % {"councillor": councillor},
         message=message,
         confirm_url=_link("councillor-message-confirm", message.token),
         link_days=settings.TOWNHALL_CONFIRM_LINK_DAYS,
@@ -134,7 +135,7 @@ def send_follow_ups(now: datetime | None = None) -> int:
                 _email(
                     message.email,
                     "follow_up",
-                    f"Did {message.councillor} reply to you?",
+                    _("Did %(councillor)s reply to you?") % {"councillor": message.councillor},
                     message=message,
                     answer_url=_link("councillor-message-reply", message.follow_up_token),
                 )

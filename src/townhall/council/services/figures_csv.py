@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -31,19 +32,22 @@ class CheckedRow:
 
 
 def _value(text: str) -> Decimal:
-    return parse_decimal(text, negative="figures are amounts, counts or shares")
+    return parse_decimal(text, negative=_("figures are amounts, counts or shares"))
 
 
 def _source(text: str) -> tuple[object | None, str]:
     if text.startswith(("https://", "http://")):
         return None, text
     if not text:
-        raise ValueError("cite the source: a document's title or number, or a web address")
+        raise ValueError(_("cite the source: a document's title or number, or a web address"))
     documents = get_document_model().objects
     found = documents.filter(pk=int(text)).first() if text.isdigit() else None
     found = found or documents.filter(title__iexact=text).first()
     if found is None:
-        raise ValueError(f'no document is called "{text}": upload it first, or give its address')
+        raise ValueError(
+            _('no document is called "%(title)s": upload it first, or give its address')
+            % {"title": text}
+        )
     return found, ""
 
 
@@ -51,13 +55,20 @@ def _check_row(cells: dict[str, str], measures: dict[str, Measure]) -> CheckedRo
     name = cells["measure"]
     measure = measures.get(name.casefold())
     if measure is None:
-        known = ", ".join(sorted(m.name for m in measures.values())) or "none yet"
-        raise ValueError(f'no measure is called "{name}" here (its measures: {known})')
+        known = ", ".join(sorted(m.name for m in measures.values())) or _("none yet")
+        raise ValueError(
+            _('no measure is called "%(name)s" here (its measures: %(known)s)')
+            % {"name": name, "known": known}
+        )
     unit = cells["unit"].casefold()
     if unit not in UNIT_WORDS[measure.unit]:
         raise ValueError(
-            f'the unit "{cells["unit"]}" does not match "{measure.name}", which is in '
-            f"{measure.get_unit_display().lower()}"
+            _('the unit "%(unit)s" does not match "%(measure)s", which is in %(measure_unit)s')
+            % {
+                "unit": cells["unit"],
+                "measure": measure.name,
+                "measure_unit": measure.get_unit_display().lower(),
+            }
         )
     document, url = _source(cells["source"])
     return CheckedRow(measure, parse_date(cells["date"]), _value(cells["value"]), document, url)
@@ -71,8 +82,8 @@ def check_figures(data: bytes, page: Page) -> tuple[list[CheckedRow], ImportRepo
         MAX_ROWS,
         lambda cells: _check_row(cells, measures),
         lambda row: (row.measure.pk, row.on),
-        "one value per measure and date",
-        empty="The file has no figures in it.",
+        _("one value per measure and date"),
+        empty=_("The file has no figures in it."),
     )
 
 

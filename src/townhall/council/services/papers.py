@@ -9,6 +9,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 from wagtail.documents import get_document_model
 from wagtail.search.backends import get_search_backend
@@ -24,12 +25,14 @@ log = logging.getLogger(__name__)
 MAX_PAGES = 3000  # longer files are read up to here; the page count is still exact
 MAX_PAGE_TEXT = 50_000  # characters kept per page: a page of small print is about 10,000
 BATCH = 200
-ENCRYPTED = (
+# Kept with the paper's text and shown to officers: written in the language of the worker
+# that reads the paper (the site's own), so marked here and translated when kept.
+ENCRYPTED = gettext_noop(
     "The PDF is protected by a password, so its text cannot be read and it will not appear "
     "in search results. Upload a copy without a password to make it searchable."
 )
-DAMAGED = (
-    "The file could not be read as a PDF ({detail}). It can still be downloaded, but its "
+DAMAGED = gettext_noop(
+    "The file could not be read as a PDF (%(detail)s). It can still be downloaded, but its "
     "text will not appear in search results. Upload it again, or save it afresh as a PDF."
 )
 
@@ -88,7 +91,7 @@ def read_text(document) -> PaperText:
         with document.open_file() as handle:
             reader = PdfReader(handle, strict=False)
             if reader.is_encrypted and not reader.decrypt(""):
-                _fail(record, ENCRYPTED)
+                _fail(record, gettext(ENCRYPTED))
                 return record
             page_count = len(reader.pages)
             backend = get_search_backend()
@@ -108,11 +111,12 @@ def read_text(document) -> PaperText:
                 MeetingPaper.objects.filter(document=document).update(page_count=page_count)
             pagecache.invalidate(COUNCIL_TAG)  # meeting pages show the page counts
     except FileNotDecryptedError:
-        _fail(record, ENCRYPTED)
+        _fail(record, gettext(ENCRYPTED))
     except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError) as error:
-        _fail(record, DAMAGED.format(detail=str(error)[:120] or type(error).__name__))
+        _fail(record, gettext(DAMAGED) % {"detail": str(error)[:120] or type(error).__name__})
     except OSError as error:
-        _fail(record, DAMAGED.format(detail=f"the stored file is missing: {error.strerror}"))
+        missing = gettext("the stored file is missing: %(reason)s") % {"reason": error.strerror}
+        _fail(record, gettext(DAMAGED) % {"detail": missing})
     return record
 
 

@@ -14,6 +14,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from townhall.core import pagecache
 from townhall.core.mail import send_email_after_commit
@@ -68,9 +70,10 @@ def closed(meeting: Meeting) -> NotTaking:
     """Why the meeting takes no question now."""
     closes = deadline(meeting)
     if closes is None:
-        return NotTaking("This meeting is not taking questions or requests to speak.")
+        return NotTaking(_("This meeting is not taking questions or requests to speak."))
     return NotTaking(
-        f"Questions for this meeting closed at 11:59pm on {closes:%A} {closes.day} {closes:%B %Y}."
+        _("Questions for this meeting closed at 11:59pm on %(day)s.")
+        % {"day": date_format(closes, "l j F Y")}
     )
 
 
@@ -90,7 +93,7 @@ def ask(meeting: Meeting, asked: Ask) -> PublicQuestion:
     _email(
         question,
         "confirm",
-        "Confirm your question to the council",
+        _("Confirm your question to the council"),
         confirm_url=_link("question-confirm", question.token),
         closes=deadline(meeting),
     )
@@ -107,7 +110,7 @@ def confirm(question: PublicQuestion) -> bool:
         )
         if not submitted:
             return False
-        _email(question, "received", "We have your question")
+        _email(question, "received", _("We have your question"))
         _tell_officers(question)
     return True
 
@@ -126,7 +129,12 @@ def _tell_officers(question: PublicQuestion) -> None:
         },
     )
     for email in sorted(set(emails)):
-        send_email_after_commit(email, f"A {question.kind} for {question.meeting}", body)
+        subject = (
+            _("A question for %(meeting)s")
+            if question.kind == PublicQuestion.Kind.QUESTION
+            else _("A deputation for %(meeting)s")
+        ) % {"meeting": question.meeting}
+        send_email_after_commit(email, subject, body)
 
 
 def _decide(question: PublicQuestion, allowed_from: tuple[str, ...], to: str, **fields) -> bool:
@@ -146,7 +154,7 @@ def accept(question: PublicQuestion) -> bool:
     _email(
         question,
         "accepted",
-        "Your question has been accepted" if question.kind == "question" else "You may speak",
+        _("Your question has been accepted") if question.kind == "question" else _("You may speak"),
         meeting_url=_link("meeting", question.meeting_id),
     )
     return True
@@ -158,7 +166,7 @@ def refuse(question: PublicQuestion, reason: str) -> bool:
         raise ValueError("Say why it was not accepted: the resident is told")
     if not _decide(question, (State.SUBMITTED,), State.REFUSED, refusal_reason=reason.strip()):
         return False
-    _email(question, "refused", "Your question was not accepted", reason=reason.strip())
+    _email(question, "refused", _("Your question was not accepted"), reason=reason.strip())
     return True
 
 
@@ -173,7 +181,7 @@ def answer(question: PublicQuestion, text: str) -> bool:
     _email(
         question,
         "answered",
-        "The answer to your question",
+        _("The answer to your question"),
         answer=text.strip(),
         meeting_url=_link("meeting", question.meeting_id) + "#questions",
     )

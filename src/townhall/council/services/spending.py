@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
+from django.utils.formats import date_format
 
 from townhall.council.models import Payment
 
@@ -61,7 +62,9 @@ def by_month(payments) -> list[Totals]:
         .annotate(amount=Sum("amount"), payments=Count("pk"))
         .order_by("month")
     )
-    return [Totals(f"{row['month']:%B %Y}", row["amount"], row["payments"]) for row in rows]
+    return [
+        Totals(date_format(row["month"], "F Y"), row["amount"], row["payments"]) for row in rows
+    ]
 
 
 def by_service(payments) -> list[Totals]:

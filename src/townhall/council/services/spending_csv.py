@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.core.csv_import import ImportReport, check_rows, parse_date, parse_decimal
 from townhall.council.models import Contract, Payment
@@ -41,22 +43,29 @@ def _text(cells: dict[str, str], name: str, limit: int, required: str = "") -> s
     if required and not value:
         raise ValueError(required)
     if len(value) > limit:
-        raise ValueError(f"the {name} is longer than {limit} characters")
+        raise ValueError(
+            ngettext(
+                "the %(column)s is longer than %(limit)s character",
+                "the %(column)s is longer than %(limit)s characters",
+                limit,
+            )
+            % {"column": name, "limit": limit}
+        )
     return value
 
 
 def _check(cells: dict[str, str]) -> CheckedPayment:
     paid_on = parse_date(cells["payment date"])
     if paid_on > date.today():
-        raise ValueError(f"{cells['payment date']} is in the future")
+        raise ValueError(_("%(day)s is in the future") % {"day": cells["payment date"]})
     vat = cells.get("irrecoverable vat", "")
-    negative = "payments are published as positive amounts (credit notes are left out)"
+    negative = _("payments are published as positive amounts (credit notes are left out)")
     return CheckedPayment(
-        transaction=_text(cells, "transaction number", 60, "give the transaction number"),
+        transaction=_text(cells, "transaction number", 60, _("give the transaction number")),
         paid_on=paid_on,
-        supplier=_text(cells, "supplier", 200, "name the supplier (or write REDACTED)"),
+        supplier=_text(cells, "supplier", 200, _("name the supplier (or write REDACTED)")),
         supplier_ref=_text(cells, "supplier id", 60),
-        service=_text(cells, "service", 150, "name the service that spent it"),
+        service=_text(cells, "service", 150, _("name the service that spent it")),
         expense_type=_text(cells, "expense type", 150),
         purpose=_text(cells, "purpose", 300),
         amount=parse_decimal(cells["amount"], negative=negative),
@@ -71,8 +80,8 @@ def check_spending(data: bytes) -> tuple[list[CheckedPayment], ImportReport]:
         MAX_ROWS,
         _check,
         lambda row: row.transaction,
-        "one row per transaction number",
-        empty="The file has no payments in it.",
+        _("one row per transaction number"),
+        empty=_("The file has no payments in it."),
     )
 
 

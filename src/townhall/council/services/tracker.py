@@ -4,6 +4,7 @@ are, and one chart per unit of measure, drawn from the same rows as the table be
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from townhall.core.charts import Series, line_chart
@@ -48,7 +49,10 @@ def tracker_for(page: Page, *, contract=None) -> Tracker:
         )
         if not rows:
             continue
-        title = f"{contract if contract else page.title}: figures in {label.lower()}"
+        title = _("%(name)s: figures in %(unit)s") % {
+            "name": contract if contract else page.title,
+            "unit": label.lower(),
+        }
         svg = line_chart(
             [
                 Series(measure.name, [(value.on, value.value) for value in measure.values.all()])

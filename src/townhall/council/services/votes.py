@@ -4,6 +4,8 @@ day, every member present accounted for once, and a result the numbers give."""
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from townhall.council.models import AgendaItem, Ballot, Councillor, RecordedVote
 from townhall.council.models.interests import long_date, sat_on
@@ -27,26 +29,44 @@ def check_vote(
     meeting = item.meeting
     day = timezone.localdate(meeting.starts_at)
     if not ballots:
-        return Problems(["Add how each member voted"], [])
+        return Problems([_("Add how each member voted")], [])
     about_ballots: list[str] = []
     for councillor, _option in ballots:
         if not sat_on(councillor.pk, meeting.committee_id, day):
             about_ballots.append(
-                f"{councillor} was not a member of {meeting.committee} on {long_date(day)}"
+                _("%(councillor)s was not a member of %(committee)s on %(day)s")
+                % {"councillor": councillor, "committee": meeting.committee, "day": long_date(day)}
             )
     present = set(meeting.attended.values_list("pk", flat=True))
     if present:  # attendance recorded: the votes must account for exactly those present
         voting = {c.pk for c, option in ballots if option in VOTING}
         named_absent = sorted(str(c) for c, o in ballots if o == Option.ABSENT and c.pk in present)
         if named_absent:
-            about_ballots.append(f"{', '.join(named_absent)} attended: record how they voted")
+            about_ballots.append(
+                ngettext(
+                    "%(names)s attended: record how they voted",
+                    "%(names)s attended: record how they voted",
+                    len(named_absent),
+                )
+                % {"names": ", ".join(named_absent)}
+            )
         if voting - present:
             names = sorted(str(c) for c, o in ballots if c.pk in voting - present)
-            about_ballots.append(f"{', '.join(names)} did not attend the meeting")
+            about_ballots.append(
+                ngettext(
+                    "%(names)s did not attend the meeting",
+                    "%(names)s did not attend the meeting",
+                    len(names),
+                )
+                % {"names": ", ".join(names)}
+            )
         if len(voting) != len(present):
             about_ballots.append(
-                f"The votes for, against and abstaining ({len(voting)}) do not add up to the "
-                f"members present ({len(present)})"
+                _(
+                    "The votes for, against and abstaining (%(voting)s) do not add up to the "
+                    "members present (%(present)s)"
+                )
+                % {"voting": len(voting), "present": len(present)}
             )
     return Problems(about_ballots, _result_problems(ballots, result, casting_vote))
 
@@ -58,11 +78,20 @@ def _result_problems(ballots, result: str, casting_vote: bool) -> list[str]:
         return (
             []
             if casting_vote or not ballots
-            else [f"The votes were tied ({yes} to {no}): tick the chair's casting vote"]
+            else [
+                _("The votes were tied (%(yes)s to %(no)s): tick the chair's casting vote")
+                % {"yes": yes, "no": no}
+            ]
         )
     if casting_vote:
-        return [f"A casting vote is only used on a tie; this vote was {yes} to {no}"]
+        return [
+            _("A casting vote is only used on a tie; this vote was %(yes)s to %(no)s")
+            % {"yes": yes, "no": no}
+        ]
     expected = Result.PASSED if yes > no else Result.FAILED
     if result != expected:
-        return [f"{yes} for and {no} against: the motion was {expected.label.lower()}"]
+        return [
+            _("%(yes)s for and %(no)s against: the motion was %(result)s")
+            % {"yes": yes, "no": no, "result": expected.label.lower()}
+        ]
     return []

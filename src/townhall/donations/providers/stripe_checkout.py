@@ -3,6 +3,7 @@ subscription); Stripe's webhooks, signed with the endpoint's secret, say what ha
 
 import stripe
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from townhall.donations.providers.base import BadSignature, Checkout, PaymentUpdate
 
@@ -16,7 +17,10 @@ class StripeCheckout:
         price = {
             "currency": "gbp",
             "unit_amount": donation.amount_pence,
-            "product_data": {"name": f"Donation to {donation.organisation.name}"},
+            # What the donor reads on Stripe's page.
+            "product_data": {
+                "name": _("Donation to %(group)s") % {"group": donation.organisation.name}
+            },
         }
         if monthly:
             price["recurring"] = {"interval": "month"}

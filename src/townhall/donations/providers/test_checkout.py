@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from townhall.donations.providers.base import BadSignature, Checkout, PaymentUpdate
 
@@ -23,7 +24,7 @@ def _secret() -> bytes:
 
 class TestCheckout:
     name = "test"
-    label = "Test payments: no card is asked for and no money moves"
+    label = _("Test payments: no card is asked for and no money moves")
 
     def start(self, donation, *, success_url: str, cancel_url: str) -> Checkout:
         return Checkout(

@@ -3,6 +3,9 @@ and decided by staff, with requests for more information and a record of every c
 
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.storage import private_storage
@@ -12,14 +15,14 @@ from townhall.grants.models.schemes import GrantRound, RecipientType
 @holds_personal_data
 class Application(models.Model):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Submitted"
-        INFO_REQUESTED = "info_requested", "More information needed"
-        IN_ASSESSMENT = "in_assessment", "Being assessed"
-        INELIGIBLE = "ineligible", "Not eligible"
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Not funded"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        INFO_REQUESTED = "info_requested", _("More information needed")
+        IN_ASSESSMENT = "in_assessment", _("Being assessed")
+        INELIGIBLE = "ineligible", _("Not eligible")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Not funded")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     round = models.ForeignKey(GrantRound, on_delete=models.PROTECT, related_name="applications")
     applicant = models.ForeignKey(
@@ -30,7 +33,7 @@ class Application(models.Model):
     project_summary = models.TextField(blank=True)
     applicant_type = models.CharField(max_length=12, choices=RecipientType.choices, blank=True)
     applicant_name = models.CharField(
-        max_length=200, blank=True, help_text="The organisation or group, or the person's name"
+        max_length=200, blank=True, help_text=_("The organisation or group, or the person's name")
     )
     organisation_id = models.CharField(max_length=100, blank=True)
     ward = models.ForeignKey(
@@ -73,7 +76,7 @@ class Application(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.reference}: {self.project_title or 'untitled'}"
+        return f"{self.reference}: {self.project_title or gettext('untitled')}"
 
     @property
     def reference(self) -> str:
@@ -131,24 +134,27 @@ class InformationRequest(models.Model):
         ordering = ["asked_at", "pk"]
 
     def __str__(self) -> str:
-        return f"Asked {self.asked_at:%-d %B %Y}: {self.question[:60]}"
+        return gettext("Asked %(date)s: %(question)s") % {
+            "date": date_format(self.asked_at, "j F Y"),
+            "question": self.question[:60],
+        }
 
 
 class ApplicationEvent(models.Model):
     """The application's history: who did what, from which status to which, and why."""
 
     class Action(models.TextChoices):
-        SUBMIT = "submit", "Submitted"
-        WITHDRAW = "withdraw", "Withdrew it"
-        REQUEST_INFO = "request_info", "Asked for more information"
-        ANSWER_INFO = "answer_info", "Answered the request"
-        SCREEN_IN = "screen_in", "Screened in as eligible"
-        SCREEN_OUT = "screen_out", "Screened out as not eligible"
-        APPROVE = "approve", "Approved"
-        DECLINE = "decline", "Declined"
-        PAYMENT_PAID = "payment_paid", "Marked a payment paid"
-        REPORT_SENT = "report_sent", "Sent a report"
-        REPORT_ACCEPTED = "report_accepted", "Accepted a report"
+        SUBMIT = "submit", _("Submitted")
+        WITHDRAW = "withdraw", _("Withdrew it")
+        REQUEST_INFO = "request_info", _("Asked for more information")
+        ANSWER_INFO = "answer_info", _("Answered the request")
+        SCREEN_IN = "screen_in", _("Screened in as eligible")
+        SCREEN_OUT = "screen_out", _("Screened out as not eligible")
+        APPROVE = "approve", _("Approved")
+        DECLINE = "decline", _("Declined")
+        PAYMENT_PAID = "payment_paid", _("Marked a payment paid")
+        REPORT_SENT = "report_sent", _("Sent a report")
+        REPORT_ACCEPTED = "report_accepted", _("Accepted a report")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -164,7 +170,11 @@ class ApplicationEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()}: {self.from_label} to {self.to_label}"
+        return gettext("%(action)s: %(from)s to %(to)s") % {
+            "action": self.get_action_display(),
+            "from": self.from_label,
+            "to": self.to_label,
+        }
 
     @property
     def from_label(self) -> str:

@@ -3,6 +3,7 @@ of interest, and their scores against the scheme's criteria."""
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from townhall.grants.models.applications import Application
 from townhall.grants.models.schemes import GrantRound
@@ -54,9 +55,9 @@ class ConflictDeclaration(models.Model):
 
 class Assessment(models.Model):
     class Recommendation(models.TextChoices):
-        YES = "yes", "Yes, fund it"
-        MAYBE = "maybe", "Maybe"
-        NO = "no", "No"
+        YES = "yes", _("Yes, fund it")
+        MAYBE = "maybe", _("Maybe")
+        NO = "no", _("No")
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="assessments"

@@ -3,6 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.grants.models.schemes import GrantRound, GrantSchemePage, RecipientType
 
@@ -19,17 +22,17 @@ class Award(models.Model):
     round = models.ForeignKey(
         GrantRound, null=True, blank=True, on_delete=models.SET_NULL, related_name="awards"
     )
-    title = models.CharField(max_length=200, help_text="The project, as it will be published")
-    description = models.TextField(help_text="What the money is for")
+    title = models.CharField(max_length=200, help_text=_("The project, as it will be published"))
+    description = models.TextField(help_text=_("What the money is for"))
     recipient_type = models.CharField(max_length=12, choices=Recipient.choices)
     recipient_name = models.CharField(max_length=200)
     recipient_org_id = models.CharField(
-        "recipient's organisation identifier",
+        _("recipient's organisation identifier"),
         max_length=100,
         blank=True,
-        help_text="e.g. GB-CHC-1234567 for a charity, GB-COH-01234567 for a company",
+        help_text=_("e.g. GB-CHC-1234567 for a charity, GB-COH-01234567 for a company"),
     )
-    amount = models.DecimalField("amount awarded (£)", max_digits=12, decimal_places=2)
+    amount = models.DecimalField(_("amount awarded (£)"), max_digits=12, decimal_places=2)
     awarded_on = models.DateField()
     ward = models.ForeignKey(
         "core.Ward",
@@ -37,7 +40,7 @@ class Award(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Where the people who benefit live",
+        help_text=_("Where the people who benefit live"),
     )
     application = models.OneToOneField(
         "grants.Application",
@@ -45,9 +48,11 @@ class Award(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="award",
-        help_text="The approved application it came from",
+        help_text=_("The approved application it came from"),
     )
-    published = models.BooleanField(default=False, help_text="Listed publicly and in the open data")
+    published = models.BooleanField(
+        default=False, help_text=_("Listed publicly and in the open data")
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -57,12 +62,16 @@ class Award(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"£{self.amount} to {self.public_recipient}: {self.title}"
+        return gettext("£%(amount)s to %(recipient)s: %(title)s") % {
+            "amount": self.amount,
+            "recipient": self.public_recipient,
+            "title": self.title,
+        }
 
     @property
     def public_recipient(self) -> str:
         return (
-            "An individual"
+            gettext("An individual")
             if self.recipient_type == self.Recipient.INDIVIDUAL
             else self.recipient_name
         )
@@ -73,19 +82,23 @@ class Award(models.Model):
             return
         ceiling = scheme.ceiling_for(self.recipient_type)
         if not scheme.minimum_amount <= self.amount <= ceiling:
-            low = f"£{scheme.minimum_amount:,.0f}"
-            raise ValidationError({"amount": f"This scheme gives {low} to £{ceiling:,.0f}"})
+            raise ValidationError(
+                {
+                    "amount": gettext("This scheme gives £%(low)s to £%(high)s")
+                    % {"low": f"{scheme.minimum_amount:,.0f}", "high": f"{ceiling:,.0f}"}
+                }
+            )
 
 
 class Payment(models.Model):
     """One instalment of an award, due on a date and marked paid by staff."""
 
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="payments")
-    amount = models.DecimalField("amount (£)", max_digits=12, decimal_places=2)
+    amount = models.DecimalField(_("amount (£)"), max_digits=12, decimal_places=2)
     due_on = models.DateField()
     paid_on = models.DateField(null=True, blank=True)
     condition = models.CharField(
-        max_length=200, blank=True, help_text="e.g. Paid once the interim report is in"
+        max_length=200, blank=True, help_text=_("e.g. Paid once the interim report is in")
     )
 
     class Meta:
@@ -95,7 +108,10 @@ class Payment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"£{self.amount} due {self.due_on:%-d %B %Y}"
+        return gettext("£%(amount)s due %(date)s") % {
+            "amount": self.amount,
+            "date": date_format(self.due_on, "j F Y"),
+        }
 
 
 class MonitoringReport(models.Model):
@@ -104,9 +120,9 @@ class MonitoringReport(models.Model):
     award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="reports")
     title = models.CharField(max_length=100)
     due_on = models.DateField()
-    progress = models.TextField(blank=True, help_text="What the project has done so far")
+    progress = models.TextField(blank=True, help_text=_("What the project has done so far"))
     spent = models.DecimalField(
-        "money spent so far (£)", max_digits=12, decimal_places=2, null=True, blank=True
+        _("money spent so far (£)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
@@ -115,7 +131,10 @@ class MonitoringReport(models.Model):
         ordering = ["due_on", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.title}, due {self.due_on:%-d %B %Y}"
+        return gettext("%(title)s, due %(date)s") % {
+            "title": gettext(self.title),
+            "date": date_format(self.due_on, "j F Y"),
+        }
 
     @property
     def is_overdue(self) -> bool:

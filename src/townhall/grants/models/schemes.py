@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from townhall.core import translations
 from townhall.core.question_blocks import QUESTION_TYPES
 from townhall.core.richtext import EDITOR_FEATURES
 
@@ -20,9 +23,9 @@ from townhall.core.richtext import EDITOR_FEATURES
 class RecipientType(models.TextChoices):
     """Who a grant goes to: informal groups may have a lower maximum."""
 
-    ORGANISATION = "organisation", "Constituted organisation (charity, company, CIC)"
-    GROUP = "group", "Informal group"
-    INDIVIDUAL = "individual", "Individual"
+    ORGANISATION = "organisation", _("Constituted organisation (charity, company, CIC)")
+    GROUP = "group", _("Informal group")
+    INDIVIDUAL = "individual", _("Individual")
 
 
 class CriterionBlock(blocks.StructBlock):
@@ -38,10 +41,13 @@ class EligibilityBlock(blocks.StructBlock):
 
     question = blocks.CharBlock(max_length=300)
     eligible_answer = blocks.ChoiceBlock(
-        choices=[("yes", "Yes"), ("no", "No")], default="yes", help_text="The answer that may apply"
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        default="yes",
+        help_text=_("The answer that may apply"),
     )
     reason = blocks.CharBlock(
-        max_length=300, help_text="Shown to people who give the other answer: why they cannot apply"
+        max_length=300,
+        help_text=_("Shown to people who give the other answer: why they cannot apply"),
     )
 
     class Meta:
@@ -77,45 +83,52 @@ class GrantSchemePage(Page):
     """A scheme: what it funds, the criteria applications are assessed on, who may apply,
     how much, the eligibility check, information sessions, and its rounds."""
 
-    page_description = (
+    page_description = _(
         "A grants scheme: who can apply, for how much, its rounds and the awards made."
     )
+    # The same in every language (core.translations): applications answer the original's form.
+    kept_from_original = ("funder_org_id", "application_form")
 
     summary = models.CharField(max_length=300)
     purpose = RichTextField(features=EDITOR_FEATURES)
     criteria = StreamField([("criterion", CriterionBlock())], min_num=1)
     who_may_apply = RichTextField(features=EDITOR_FEATURES)
-    minimum_amount = models.DecimalField("minimum grant (£)", max_digits=10, decimal_places=2)
-    maximum_amount = models.DecimalField("maximum grant (£)", max_digits=10, decimal_places=2)
+    minimum_amount = models.DecimalField(_("minimum grant (£)"), max_digits=10, decimal_places=2)
+    maximum_amount = models.DecimalField(_("maximum grant (£)"), max_digits=10, decimal_places=2)
     maximum_informal_group = models.DecimalField(
-        "maximum for informal groups (£)",
+        _("maximum for informal groups (£)"),
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
-        help_text="Empty: the same maximum for everyone",
+        help_text=_("Empty: the same maximum for everyone"),
     )
     eligibility = StreamField([("question", EligibilityBlock())], blank=True)
     application_form = StreamField(
         [("section", ApplicationSectionBlock())],
         blank=True,
-        help_text="Sections of questions, after 'Your project' and 'Budget', which every "
-        "application has. Use a consent question for each declaration.",
+        help_text=_(
+            "Sections of questions, after 'Your project' and 'Budget', which every "
+            "application has. Use a consent question for each declaration."
+        ),
     )
     funder_org_id = models.CharField(
-        "funder's organisation identifier",
+        _("funder's organisation identifier"),
         max_length=60,
         blank=True,
-        help_text="For open data (360Giving), e.g. GB-LAE-BNE for the London Borough of Barnet",
+        help_text=_("For open data (360Giving), e.g. GB-LAE-BNE for the London Borough of Barnet"),
     )
     information_sessions = RichTextField(
         features=EDITOR_FEATURES,
         blank=True,
-        help_text="Dates and places, when they are not events on this site",
+        help_text=_("Dates and places, when they are not events on this site"),
     )
     # Sessions published as events get their date, place, access and RSVPs from there.
     session_events = ParentalManyToManyField(
-        "events.EventPage", blank=True, related_name="+", verbose_name="information session events"
+        "events.EventPage",
+        blank=True,
+        related_name="+",
+        verbose_name=_("information session events"),
     )
 
     content_panels = [
@@ -129,14 +142,14 @@ class GrantSchemePage(Page):
                 FieldRowPanel([FieldPanel("minimum_amount"), FieldPanel("maximum_amount")]),
                 FieldPanel("maximum_informal_group"),
             ],
-            heading="Amounts",
+            heading=_("Amounts"),
         ),
         FieldPanel("eligibility"),
         FieldPanel("application_form"),
         FieldPanel("information_sessions"),
         FieldPanel("session_events"),
         FieldPanel("funder_org_id"),
-        InlinePanel("rounds", heading="Rounds", min_num=1),
+        InlinePanel("rounds", heading=_("Rounds"), min_num=1),
     ]
     search_fields = [
         *Page.search_fields,
@@ -145,7 +158,7 @@ class GrantSchemePage(Page):
     ]
     parent_page_types = ["campaigns.OrganisationHomePage"]
     subpage_types: list[str] = []
-    digest_label = "New grant scheme"
+    digest_label = _("New grant scheme")
     template = "grants/grant_scheme_page.html"
 
     def clean(self) -> None:
@@ -153,12 +166,12 @@ class GrantSchemePage(Page):
         errors = {}
         low, high = self.minimum_amount, self.maximum_amount
         if low is not None and low <= 0:
-            errors["minimum_amount"] = "The minimum must be more than £0"
+            errors["minimum_amount"] = gettext("The minimum must be more than £0")
         if low is not None and high is not None and high < low:
-            errors["maximum_amount"] = "The maximum must be at least the minimum"
+            errors["maximum_amount"] = gettext("The maximum must be at least the minimum")
         informal = self.maximum_informal_group
         if informal is not None and low is not None and not low <= informal <= (high or informal):
-            errors["maximum_informal_group"] = "Between the minimum and the maximum"
+            errors["maximum_informal_group"] = gettext("Between the minimum and the maximum")
         if errors:
             raise ValidationError(errors)
 
@@ -178,12 +191,21 @@ class GrantSchemePage(Page):
         if changes:  # a cached copy must not outlive a round opening or closing
             pagecache.tag(request, seconds=max(1, int((min(changes) - now).total_seconds())))
         context["rounds"] = rounds
-        context["sessions"] = self.session_events.live().public().filter(starts_at__gte=now)
+        sessions = translations.originals(self.session_events.live().public())  # each once
+        context["sessions"] = sessions.filter(starts_at__gte=now)
         context["open_round"] = next((r for r in rounds if r.is_open(now)), None)
         return context
 
     class Meta:
-        verbose_name = "grant scheme"
+        verbose_name = _("grant scheme")
+
+
+# A round's state (GrantRound.state) as people read it.
+STATE_LABELS = {
+    "forthcoming": pgettext_lazy("grant round", "Forthcoming"),
+    "open": pgettext_lazy("grant round", "Open"),
+    "closed": pgettext_lazy("grant round", "Closed"),
+}
 
 
 class GrantRound(Orderable):
@@ -191,11 +213,11 @@ class GrantRound(Orderable):
     title = models.CharField(max_length=100)
     opens_at = models.DateTimeField()
     closes_at = models.DateTimeField()
-    budget = models.DecimalField("budget (£)", max_digits=12, decimal_places=2)
+    budget = models.DecimalField(_("budget (£)"), max_digits=12, decimal_places=2)
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading="Dates"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Dates")),
         FieldPanel("budget"),
     ]
 
@@ -204,7 +226,7 @@ class GrantRound(Orderable):
 
     def clean(self) -> None:
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            raise ValidationError({"closes_at": "A round must close after it opens"})
+            raise ValidationError({"closes_at": gettext("A round must close after it opens")})
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
@@ -215,3 +237,7 @@ class GrantRound(Orderable):
         if now < self.opens_at:
             return "forthcoming"
         return "open" if now < self.closes_at else "closed"
+
+    def state_label(self, now=None) -> str:
+        """The state in words: "Forthcoming", "Open" or "Closed"."""
+        return STATE_LABELS[self.state(now)]

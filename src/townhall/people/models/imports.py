@@ -5,6 +5,7 @@ organiser to confirm the preview."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core.personal_data import holds_personal_data
 from townhall.core.tokens import new_token
@@ -23,7 +24,7 @@ class ErasedAddress(models.Model):
     erased_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name_plural = "erased addresses"
+        verbose_name_plural = _("erased addresses")
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation_id", "digest"], name="one_erasure_per_address"

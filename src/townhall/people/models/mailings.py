@@ -4,6 +4,7 @@ what became of each copy."""
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from townhall.core.personal_data import holds_personal_data
@@ -16,12 +17,12 @@ MAILING_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "hr"]
 
 class Mailing(models.Model):
     class State(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        AWAITING_APPROVAL = "awaiting_approval", "Waiting for a second editor's approval"
-        SCHEDULED = "scheduled", "Scheduled"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        CANCELLED = "cancelled", "Cancelled"
+        DRAFT = "draft", _("Draft")
+        AWAITING_APPROVAL = "awaiting_approval", _("Waiting for a second editor's approval")
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        CANCELLED = "cancelled", _("Cancelled")
 
     EDITABLE_STATES = (State.DRAFT, State.AWAITING_APPROVAL)
     # Ready for the send task: it begins a scheduled mailing when due, goes on with one
@@ -37,7 +38,7 @@ class Mailing(models.Model):
         null=True,
         blank=True,
         related_name="mailings",
-        help_text="Leave empty to write to everyone in the organisation who agrees to emails",
+        help_text=_("Leave empty to write to everyone in the organisation who agrees to emails"),
     )
     subject = models.CharField(max_length=150)
     body = RichTextField(features=MAILING_FEATURES)
@@ -75,13 +76,13 @@ class Recipient(models.Model):
     (unsubscribe, clicks) says which copy without saying who."""
 
     class State(models.TextChoices):
-        QUEUED = "queued", "Queued"
-        SENDING = "sending", "Sending"
-        SENT = "sent", "Sent"
-        FAILED = "failed", "Failed"
-        BOUNCED = "bounced", "Bounced"
-        COMPLAINED = "complained", "Marked as spam"
-        SKIPPED = "skipped", "Not sent: consent withdrawn before sending"
+        QUEUED = "queued", _("Queued")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        BOUNCED = "bounced", _("Bounced")
+        COMPLAINED = "complained", _("Marked as spam")
+        SKIPPED = "skipped", _("Not sent: consent withdrawn before sending")
 
     CLAIMABLE_STATES = (State.QUEUED, State.SENDING)  # SENDING only once its lease is over
     DELIVERED_STATES = (State.SENT, State.BOUNCED, State.COMPLAINED)
@@ -90,12 +91,12 @@ class Recipient(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="mailings"
     )
-    email = models.EmailField(blank=True, help_text="Emptied when the person is erased")
+    email = models.EmailField(blank=True, help_text=_("Emptied when the person is erased"))
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     state = models.CharField(max_length=12, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_until = models.DateTimeField(null=True, blank=True)
-    claim = models.CharField(max_length=32, blank=True, help_text="The batch that took it")
+    claim = models.CharField(max_length=32, blank=True, help_text=_("The batch that took it"))
     next_attempt_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)

@@ -2,6 +2,9 @@
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.core import people
 from townhall.core.personal_data import holds_personal_data
@@ -73,37 +76,37 @@ class Person(models.Model):
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="people"
     )
-    email = models.EmailField(help_text="Normalised, so one address is one person")
+    email = models.EmailField(help_text=_("Normalised, so one address is one person"))
     name = models.CharField(max_length=100)
     postcode = models.CharField(max_length=8, blank=True)
     # Brought across from a group's NationBuilder or Action Network export (people.supporter_
     # formats); Townhall's own forms do not ask for them.
     phone = models.CharField(max_length=30, blank=True)
-    address = models.CharField(max_length=300, blank=True, help_text="Street lines, by commas")
+    address = models.CharField(max_length=300, blank=True, help_text=_("Street lines, by commas"))
     town = models.CharField(max_length=100, blank=True)
     # From the postcode, when the borough's postcode directory knows it: segments by ward.
     ward = models.ForeignKey(
         "core.Ward", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
-    note = models.TextField(blank=True, help_text="Organisers' own note; never shown to others")
+    note = models.TextField(blank=True, help_text=_("Organisers' own note; never shown to others"))
     # Set by a hard bounce: mail to the address cannot be delivered, so mailings skip it
     # until the person gives an address again (any new action with it clears this).
     undeliverable_since = models.DateTimeField(null=True, blank=True)
-    first_seen_at = models.DateTimeField("first seen")
-    last_seen_at = models.DateTimeField("last seen")
+    first_seen_at = models.DateTimeField(_("first seen"))
+    last_seen_at = models.DateTimeField(_("last seen"))
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         ordering = ["-last_seen_at"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "email"], name="one_person_per_email")
         ]
 
     def __str__(self) -> str:
-        return f"Person {self.pk}"
+        return gettext("Person %(number)s") % {"number": self.pk}
 
     def consents_now(self) -> set[str]:
         return set(
@@ -116,12 +119,12 @@ class Consent(models.Model):
     while the person is kept (the record of what they agreed to is the point)."""
 
     class Purpose(models.TextChoices):
-        EMAIL_UPDATES = people.EMAIL_UPDATES, "Email updates from the organisation"
+        EMAIL_UPDATES = people.EMAIL_UPDATES, _("Email updates from the organisation")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(max_length=30, choices=Purpose.choices)
     wording = models.TextField()
-    source = models.CharField(max_length=80, help_text="Where it was given")
+    source = models.CharField(max_length=80, help_text=_("Where it was given"))
     given_at = models.DateTimeField()
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
@@ -129,7 +132,10 @@ class Consent(models.Model):
         ordering = ["-given_at"]
 
     def __str__(self) -> str:
-        return f"{self.get_purpose_display()}, given {self.given_at:%-d %B %Y}"
+        return gettext("%(purpose)s, given %(date)s") % {
+            "purpose": self.get_purpose_display(),
+            "date": date_format(self.given_at, "j F Y"),
+        }
 
 
 class Activity(models.Model):
@@ -137,14 +143,14 @@ class Activity(models.Model):
 
     class Kind(models.TextChoices):
         # The kinds the reporting apps give (core.people.Action.kind).
-        JOINED = "joined", "Joined"
-        SIGNED = "signed", "Signed a petition"
-        RSVP = "rsvp", "Answered an event invitation"
-        NAMED = "named", "Put their name to a statement"
-        FOLLOWED = "followed", "Followed the group by email"
-        GAVE = "gave", "Gave money"
-        VOLUNTEERED = "volunteered", "Offered to volunteer"
-        IMPORTED = "imported", "Brought across from another system"
+        JOINED = "joined", _("Joined")
+        SIGNED = "signed", _("Signed a petition")
+        RSVP = "rsvp", _("Answered an event invitation")
+        NAMED = "named", _("Put their name to a statement")
+        FOLLOWED = "followed", _("Followed the group by email")
+        GAVE = "gave", _("Gave money")
+        VOLUNTEERED = "volunteered", _("Offered to volunteer")
+        IMPORTED = "imported", _("Brought across from another system")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="history")
     kind = models.CharField(max_length=20, choices=Kind.choices)
@@ -154,7 +160,7 @@ class Activity(models.Model):
     source = models.CharField(max_length=80)
 
     class Meta:
-        verbose_name_plural = "activities"
+        verbose_name_plural = _("activities")
         ordering = ["-at"]
         constraints = [
             models.UniqueConstraint(fields=["person", "source"], name="one_activity_per_source")

@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from townhall.people.models.persons import Activity, Person, PersonQuerySet, Tag
 
@@ -14,9 +17,9 @@ class Segment(models.Model):
     are who matches on the day it is used."""
 
     class EmailConsent(models.TextChoices):
-        ANY = "", "Anyone"
-        GIVEN = "given", "Who agree to emails now"
-        NOT_GIVEN = "not_given", "Who do not agree to emails now"
+        ANY = "", _("Anyone")
+        GIVEN = "given", _("Who agree to emails now")
+        NOT_GIVEN = "not_given", _("Who do not agree to emails now")
 
     organisation = models.ForeignKey(
         "core.Organisation", on_delete=models.CASCADE, related_name="segments"
@@ -28,7 +31,7 @@ class Segment(models.Model):
         null=True,
         blank=True,
         related_name="segments",
-        help_text="People with this tag",
+        help_text=_("People with this tag"),
     )
     ward = models.ForeignKey(
         "core.Ward",
@@ -36,19 +39,19 @@ class Segment(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="People whose postcode is in this ward",
+        help_text=_("People whose postcode is in this ward"),
     )
     action = models.CharField(
-        "did this",
+        _("did this"),
         max_length=20,
         choices=Activity.Kind.choices,
         blank=True,
-        help_text="People whose history has at least one of these",
+        help_text=_("People whose history has at least one of these"),
     )
     first_seen_from = models.DateField(
-        "first seen on or after", null=True, blank=True, help_text="For example, 1/9/2026"
+        _("first seen on or after"), null=True, blank=True, help_text=_("For example, 1/9/2026")
     )
-    first_seen_to = models.DateField("first seen on or before", null=True, blank=True)
+    first_seen_to = models.DateField(_("first seen on or before"), null=True, blank=True)
     email_consent = models.CharField(
         max_length=10, choices=EmailConsent.choices, blank=True, default=EmailConsent.ANY
     )
@@ -78,19 +81,19 @@ class Segment(models.Model):
             and self.organisation_id
             and self.tag.organisation_id != self.organisation_id
         ):
-            errors["tag"] = "Choose one of this organisation's own tags"
+            errors["tag"] = gettext("Choose one of this organisation's own tags")
         if (
             self.ward_id
             and self.organisation_id
             and self.ward.borough_id != self.organisation.borough_id
         ):
-            errors["ward"] = "Choose a ward in the organisation's borough"
+            errors["ward"] = gettext("Choose a ward in the organisation's borough")
         if (
             self.first_seen_from
             and self.first_seen_to
             and self.first_seen_from > self.first_seen_to
         ):
-            errors["first_seen_to"] = "The end date must be on or after the start date"
+            errors["first_seen_to"] = gettext("The end date must be on or after the start date")
         if errors:
             raise ValidationError(errors)
 
@@ -117,15 +120,23 @@ class Segment(models.Model):
         """The conditions in words, for the pages that use the segment."""
         parts = []
         if self.tag_id:
-            parts.append(f"tagged “{self.tag}”")
+            parts.append(gettext("tagged “%(tag)s”") % {"tag": self.tag})
         if self.ward_id:
-            parts.append(f"in {self.ward.name} ward")
+            parts.append(gettext("in %(ward)s ward") % {"ward": self.ward.name})
         if self.action:
-            parts.append(f"who {Activity.Kind(self.action).label.lower()}")
+            did = Activity.Kind(self.action).label.lower()
+            # Translators: "did" is what they did, in lower case: "signed a petition".
+            parts.append(gettext("who %(did)s") % {"did": did})
         if self.first_seen_from:
-            parts.append(f"first seen from {self.first_seen_from:%-d %B %Y}")
+            on = date_format(self.first_seen_from, "j F Y")
+            parts.append(gettext("first seen from %(date)s") % {"date": on})
         if self.first_seen_to:
-            parts.append(f"first seen up to {self.first_seen_to:%-d %B %Y}")
+            on = date_format(self.first_seen_to, "j F Y")
+            parts.append(gettext("first seen up to %(date)s") % {"date": on})
         if self.email_consent:
             parts.append(self.EmailConsent(self.email_consent).label.lower())
-        return "Everyone " + ", ".join(parts) if parts else "Everyone"
+        if not parts:
+            return gettext("Everyone")
+        # Translators: "conditions" are the segment's conditions, joined by commas:
+        # "tagged “volunteer”, in Oakleigh ward".
+        return gettext("Everyone %(conditions)s") % {"conditions": ", ".join(parts)}

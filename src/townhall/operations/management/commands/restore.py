@@ -3,35 +3,46 @@ from pathlib import Path
 
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from townhall.operations import backups
 
 
 class Command(BaseCommand):
-    help = (
+    help = gettext_noop(
         "Restore a backup into an empty database and the media folders, check every table's "
         "row count against the backup's manifest, and empty the cache (docs/backups.md)."
     )
 
     def add_arguments(self, parser) -> None:
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
         parser.add_argument("folder", type=Path)
 
     def handle(self, *, folder: Path, **options) -> None:
         if not (folder / "manifest.json").exists():
-            raise CommandError(f"{folder} is not a Townhall backup (no manifest.json).")
+            raise CommandError(
+                _("%(folder)s is not a Townhall backup (no manifest.json).") % {"folder": folder}
+            )
         if backups.has_tables():
             raise CommandError(
-                "The database is not empty: restore into a new one (createdb, then point "
-                "DATABASE_URL at it), so nothing of the old one is mixed in."
+                _(
+                    "The database is not empty: restore into a new one (createdb, then point "
+                    "DATABASE_URL at it), so nothing of the old one is mixed in."
+                )
             )
         try:
             differ = backups.restore(folder)
         except (OSError, ValueError, subprocess.CalledProcessError) as error:
-            raise CommandError(f"The restore failed: {error}") from error
+            raise CommandError(_("The restore failed: %(error)s") % {"error": error}) from error
         # Cached pages and counts describe the database before the restore.
         cache.clear()
         if differ:
             for table, (expected, found) in differ.items():
-                self.stderr.write(f"{table}: {expected} rows in the backup, {found} restored")
-            raise CommandError("The restore does not match the backup.")
-        self.stdout.write("Restored; every table has the rows the backup had. Cache emptied.")
+                self.stderr.write(
+                    _("%(table)s: %(expected)s rows in the backup, %(found)s restored")
+                    % {"table": table, "expected": expected, "found": found}
+                )
+            raise CommandError(_("The restore does not match the backup."))
+        self.stdout.write(_("Restored; every table has the rows the backup had. Cache emptied."))

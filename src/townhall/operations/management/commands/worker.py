@@ -1,10 +1,19 @@
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks_db.management.commands import db_worker
 
 from townhall.operations.worker import ResilientWorker
 
 
 class Command(db_worker.Command):
-    help = "Run the task worker (emails, search indexing, papers): see operations.worker"
+    help = gettext_noop(
+        "Run the task worker (emails, search indexing, papers): see operations.worker"
+    )
+
+    def add_arguments(self, parser) -> None:
+        super().add_arguments(parser)
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
 
     def handle(self, *, verbosity: int, queue_name: str, exclude_queues: str, **options) -> None:
         self.configure_logging(verbosity)

@@ -50,13 +50,21 @@ class Command(BaseCommand):
                 _("row %(row)s refused: %(why)s") % {"row": shown.number, "why": shown.what}
             )
         counts = summary.counts
-        self.stdout.write(
-            (_("Would import") if dry_run else _("Imported"))
-            + _(
-                " %(rows)s rows of a %(kind)s export into %(group)s: %(created)s new, "
+        report = (
+            _(
+                "Would import %(rows)s rows of a %(kind)s export into %(group)s: %(created)s "
+                "new, %(merged)s merged, %(unchanged)s unchanged, %(refused)s refused, "
+                "%(consents)s with consent to emails."
+            )
+            if dry_run
+            else _(
+                "Imported %(rows)s rows of a %(kind)s export into %(group)s: %(created)s new, "
                 "%(merged)s merged, %(unchanged)s unchanged, %(refused)s refused, "
                 "%(consents)s with consent to emails."
             )
+        )
+        self.stdout.write(
+            report
             % {
                 "rows": summary.rows,
                 "kind": summary.shape.label,

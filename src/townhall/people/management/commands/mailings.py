@@ -2,18 +2,26 @@
 backends that cannot wait until a time themselves (the database worker can)."""
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 
 from townhall.people import mailing_delivery
 
 
 class Command(BaseCommand):
-    help = "Start the scheduled mailings that are due."
+    help = gettext_noop("Start the scheduled mailings that are due.")
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--send-due", action="store_true", help="queue the due mailings")
+        # Translated here, when the help is shown: argparse cannot format a lazy string.
+        parser.description = _(self.help)
+        parser.add_argument("--send-due", action="store_true", help=_("queue the due mailings"))
 
     def handle(self, *args, send_due: bool = False, **options) -> None:
         if not send_due:
-            self.stdout.write("Nothing to do: give --send-due.")
+            self.stdout.write(_("Nothing to do: give --send-due."))
             return
-        self.stdout.write(f"Queued {mailing_delivery.due()} due mailings.")
+        queued = mailing_delivery.due()
+        self.stdout.write(
+            ngettext("Queued %(count)s due mailing.", "Queued %(count)s due mailings.", queued)
+            % {"count": queued}
+        )
