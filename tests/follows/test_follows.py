@@ -170,3 +170,20 @@ def test_following_a_group_with_its_box_ticked_makes_one_of_its_people(
     assert person.email == "with@example.org"
     assert person.history.get().kind == "followed"
     assert person.consents_now() == {"email_updates"}
+
+
+def test_a_digest_goes_in_the_language_the_follower_used(
+    client, alliance_org, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/pl/follow/organisation/{alliance_org.pk}/",
+            {"email": "ola@example.org", "frequency": "daily"},
+        )
+    confirming = re.search(r"http://\S+(/pl/follow/confirm/\S+/)", mail.outbox[-1].body).group(1)
+    client.post(confirming)
+    publish_post(alliance_org, "Godziny biblioteki")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_digests(timezone.now() + timedelta(minutes=1)) == 1
+    assert "/pl/follow/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]

@@ -53,10 +53,10 @@ def test_the_checker_finds_unmarked_text_and_attributes(tmp_path):
         '<img alt="A picture" src="x.png"><input type="submit" value="Send">\n'
         "{% blocktranslate trimmed %}Inside a block{% endblocktranslate %}"
         "<script>var x = 'code';</script>"
-        "<p>{{ name }} · 12</p>"
+        "<p>{{ name }} · 12</p><a>CSV</a> · <a>JSON</a><p>OK then</p>"
     )
     found = [(f.line, f.text) for f in unmarked.findings_in(template)]
-    assert found == [(1, "Left out"), (2, 'alt="A picture"'), (2, 'value="Send"')]
+    assert found == [(1, "Left out"), (2, 'alt="A picture"'), (2, 'value="Send"'), (3, "OK then")]
 
 
 @pytest.mark.parametrize("code", TRANSLATED)

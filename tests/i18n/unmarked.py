@@ -7,7 +7,8 @@ it over the whole package, so a new unmarked sentence fails `make test`.
 What counts as readable: HTML text nodes and the attributes people read or hear (alt, title,
 aria-label, placeholder, the value of a button), and every line of a plain-text email. Text in
 `{% translate %}`, `{% blocktranslate %}`, `{% comment %}`, `<script>`, `<style>` and `<code>`
-does not count; nor does text with no letters (punctuation, figures, symbols).
+does not count; nor does text with no letters (punctuation, figures, symbols) or only
+format names in capitals (CSV, JSON).
 """
 
 import re
@@ -22,6 +23,7 @@ from django.template.base import Lexer, TokenType
 # Stands in for a template tag or variable: not a letter, so it never counts as text.
 HOLE = "\ue000"
 LETTERS = re.compile(r"[^\W\d_]{2,}")
+ACRONYM = re.compile(r"[A-Z]{2,5}")
 READ_ATTRIBUTES = {"alt", "title", "aria-label", "placeholder", "aria-description"}
 SKIPPED_ELEMENTS = {"script", "style", "code", "pre"}
 OPENERS = {"blocktranslate", "blocktrans", "comment"}
@@ -60,7 +62,11 @@ def skeleton(source: str) -> str:
 
 def _readable(text: str) -> str | None:
     text = " ".join(text.replace(HOLE, " ").split())
-    return text if LETTERS.search(text) else None
+    words = LETTERS.findall(text)
+    # Format names (CSV, JSON, PDF) read the same in every language.
+    if not words or all(ACRONYM.fullmatch(word) for word in words):
+        return None
+    return text
 
 
 class _Reader(HTMLParser):

@@ -89,3 +89,31 @@ def test_a_lead_petitioners_link_opens_the_form_as_a_request_to_speak_for_the_pe
     assert 'name="petition" value="4"' in html
     chosen = re.search(r'<input[^>]*value="deputation"[^>]*>', html).group(0)
     assert "checked" in chosen
+
+
+def test_signers_are_told_of_the_debate_in_the_language_they_signed_in(
+    open_petition, signer, cabinet_meeting, debated_tier, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+    from django.utils.dateformat import format as date_format
+
+    from townhall.core.models import AddressLanguage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in (7, 8):
+            services.confirm_signature(services.sign(open_petition, signer(number)))
+    AddressLanguage.objects.create(address="person7@example.org", language="pl")
+    reach(open_petition, django_capture_on_commit_callbacks)
+    item = AgendaItem.objects.get(petition_id=open_petition.pk)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        item.draft = False
+        item.save()
+    by_address = {m.to[0]: m.body for m in mail.outbox}
+    starts = timezone.localtime(cabinet_meeting.starts_at)
+    with translation.override("pl"):
+        polish_day = date_format(starts, "l j F Y")
+    english_day = date_format(starts, "l j F Y")
+    assert polish_day != english_day
+    assert polish_day in by_address["person7@example.org"]
+    assert english_day in by_address["person8@example.org"]

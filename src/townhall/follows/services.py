@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 from townhall.core import people
 from townhall.core.digests import SOURCES
 from townhall.core.email_addresses import normalise_email
+from townhall.core.languages import speaking_to
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Organisation
 from townhall.core.services import email_delivery
@@ -179,15 +180,18 @@ def send_digests(now: datetime | None = None) -> int:
             ).update(covered_until=now)
             if not claimed or not sections:
                 continue
-            body = render_to_string(
-                "follows/emails/digest.txt",
-                {
-                    "sections": sections,
-                    "frequency": follower.frequency,
-                    "unsubscribe_url": _url("follow-unsubscribe", follower.token),
-                },
-            )
-            subject = _digest_subject(follower.frequency, sum(len(i) for _, i in sections))
-            send_email_after_commit(follower.email, subject, body, _unsubscribe_headers(follower))
+            # In the language the follower used when they followed, links included.
+            with speaking_to(follower.email):
+                body = render_to_string(
+                    "follows/emails/digest.txt",
+                    {
+                        "sections": sections,
+                        "frequency": follower.frequency,
+                        "unsubscribe_url": _url("follow-unsubscribe", follower.token),
+                    },
+                )
+                subject = _digest_subject(follower.frequency, sum(len(i) for _, i in sections))
+                headers = _unsubscribe_headers(follower)
+            send_email_after_commit(follower.email, subject, body, headers)
             sent += 1
     return sent
