@@ -300,8 +300,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Languages some boroughs need that Django does not know, described as Django describes its own.
+EXTRA_LANG_INFO = {
+    "gu": {"bidi": False, "code": "gu", "name": "Gujarati", "name_local": "ગુજરાતી"},
+}
+LANG_INFO.update(EXTRA_LANG_INFO)
 # The interface's languages, default first (docs/translating.md). Each needs a catalogue in
-# src/townhall/locale/ and a code Django knows (or an entry in EXTRA_LANG_INFO below).
+# src/townhall/locale/ and a code Django knows (or an entry in EXTRA_LANG_INFO).
 TOWNHALL_LANGUAGES = env.list("TOWNHALL_LANGUAGES", default=["en-gb", "cy", "pl", "ro", "fa"])
 LANGUAGE_CODE = TOWNHALL_LANGUAGES[0]
 LANGUAGES = [(code, LANG_INFO.get(code, {}).get("name", code)) for code in TOWNHALL_LANGUAGES]
