@@ -77,8 +77,8 @@ class ConsultationPage(Page):
         help_text=_(
             "What the council did with the answers. Once the last stage has closed, "
             "publishing the page with this filled in marks the consultation concluded: the "
-            "outcome is shown on the page under \u201cwe asked, you said, we did\u201d and the "
-            "consultation moves to the \u201cconcluded\u201d list. Before then it is saved but not "
+            "outcome is shown on the page under “we asked, you said, we did” and the "
+            "consultation moves to the “concluded” list. Before then it is saved but not "
             "shown."
         ),
     )
