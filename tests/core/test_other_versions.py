@@ -330,3 +330,13 @@ def test_an_easy_read_version_withdrawn_or_repointed_shows_at_once(easy_read, co
     about.title = "About this site, renamed"
     about.save_revision().publish()
     assert "About this site, renamed" in _fresh(easy_read.url)  # its link back names it
+
+
+def test_editors_find_both_in_the_admin(as_user, consultation):
+    officer = as_user("council-officer")
+    home = consultation.get_parent()
+    form = officer.get(f"/admin/pages/add/core/easyreadpage/{home.pk}/").content.decode()
+    assert 'name="explains"' in form and "steps" in form
+    form = officer.get("/admin/sign_language_videos/new/").content.decode()
+    assert 'name="captions"' in form and 'name="video_url"' in form
+    assert "Sign language videos" in officer.get("/admin/").content.decode()

@@ -1,6 +1,7 @@
 """The shipped catalogues are whole, current and compiled, and no template text escapes them."""
 
 import gettext
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +14,8 @@ from tests.i18n import unmarked
 
 PACKAGE = Path(settings.PACKAGE_DIR)
 LOCALE = PACKAGE / "locale"
+FIELD = re.compile(r'(msgctxt|msgid_plural|msgid) "(.*)"$')
+EMPTY = re.compile(r'msgstr(\[\d+\])? ""')
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 
 
@@ -27,14 +30,23 @@ def entries(po: Path) -> list[str]:
     ]
 
 
-def msgids(po: Path) -> set[str]:
+def msgids(po: Path) -> set[tuple[str, ...]]:
+    """Each entry's context, English and English plural, unwrapped (tools wrap differently)."""
     found = set()
     for entry in entries(po)[1:]:
         if entry.startswith("#~"):
             continue  # obsolete: kept by a translator, not shipped
-        context = next((ln for ln in entry.splitlines() if ln.startswith("msgctxt ")), "")
-        ids = [ln for ln in entry.splitlines() if ln.startswith(("msgid ", "msgid_plural", '"'))]
-        found.add(context + "\n".join(ids[:3]))
+        fields: dict[str, str] = {}
+        field = None
+        for line in entry.splitlines():
+            if line.startswith("msgstr"):
+                break
+            if match := FIELD.match(line):
+                field = match.group(1)
+                fields[field] = match.group(2)
+            elif field and line.startswith('"'):
+                fields[field] += line[1:-1]
+        found.add((fields.get("msgctxt", ""), fields["msgid"], fields.get("msgid_plural", "")))
     return found
 
 
@@ -70,7 +82,7 @@ def test_each_catalogue_is_complete_with_no_fuzzy_entry(code):
             problems.append(entry)
         strings = [ln for ln in lines if ln.startswith("msgstr")]
         for index, line in enumerate(lines):
-            if line.startswith("msgstr") and line.endswith('""'):
+            if EMPTY.fullmatch(line):
                 following = lines[index + 1] if index + 1 < len(lines) else ""
                 if not following.startswith('"'):
                     problems.append(entry)
@@ -108,5 +120,5 @@ def test_the_catalogues_hold_every_marked_string(tmp_path, settings, monkeypatch
     missing = sorted(fresh - shipped)
     assert missing == [], (
         f"{len(missing)} strings not in the catalogues: run `make messages`\n"
-        + "\n".join(missing[:20])
+        + "\n".join(str(entry) for entry in missing[:20])
     )

@@ -57,12 +57,21 @@ def test_every_configured_language_has_a_locale():
     assert {code for code, _name in settings.LANGUAGES} <= codes
 
 
+@pytest.fixture
+def locales_read_again():
+    """Locales are kept per process: read again before the test's rollback restores them."""
+    yield
+    translations.forget_locales()
+
+
+@pytest.mark.usefixtures("locales_read_again")
 def test_migrate_makes_the_locale_of_a_language_added_later():
     """An operator adds a language to TOWNHALL_LANGUAGES: the next migrate makes its locale."""
     Locale.objects.filter(language_code="ro").delete()  # no page is in it
-    assert not Locale.objects.filter(language_code="ro").exists()
+    assert translations.locale_id("ro") is None
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     assert Locale.objects.filter(language_code="ro").exists()
+    assert translations.locale_id("ro") == Locale.objects.get(language_code="ro").pk
 
 
 # --- Routing and fallback ------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def test_an_email_queued_on_a_polish_page_notes_polish(on_a_page_in):
     on_a_page_in("pl")
     queue_email("Ola.Nowak+petitions@gmail.com", "Subject", "Body")
     assert AddressLanguage.objects.get().language == "pl"
-    assert languages.languages_of(["olanowak@gmail.com", "someone@example.org"]) == {
+    assert languages.addresses_by_language(["olanowak@gmail.com", "someone@example.org"]) == {
         "pl": ["olanowak@gmail.com"],
         "en-gb": ["someone@example.org"],
     }
@@ -66,7 +66,9 @@ def test_writing_later_renders_in_the_persons_language_with_their_links(on_a_pag
 
 def test_a_language_the_site_no_longer_speaks_falls_back_to_the_default(settings):
     AddressLanguage.objects.create(address="someone@example.org", language="tr")
-    assert languages.languages_of(["someone@example.org"]) == {"en-gb": ["someone@example.org"]}
+    assert languages.addresses_by_language(["someone@example.org"]) == {
+        "en-gb": ["someone@example.org"]
+    }
 
 
 def test_erasing_an_address_erases_its_language(on_a_page_in):

@@ -7,10 +7,11 @@ the page cache and the proxy in front of it keep one copy per address (docs/tran
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import islice
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -102,7 +103,7 @@ def remember_language_of(address: str) -> None:
         AddressLanguage.objects.update_or_create(address=key, defaults={"language": language})
 
 
-def languages_of(addresses: Iterable[str]) -> dict[str, list[str]]:
+def addresses_by_language(addresses: Iterable[str]) -> dict[str, list[str]]:
     """The addresses grouped by the language to write to each in, the default included."""
     from townhall.core.models import AddressLanguage
 
@@ -120,10 +121,34 @@ def languages_of(addresses: Iterable[str]) -> dict[str, list[str]]:
     return dict(grouped)
 
 
+def in_their_languages(
+    addresses: Iterable[str], at_once: int = 1000
+) -> Iterator[tuple[str, list[str]]]:
+    """(language, addresses) for many people, read `at_once` at a time: one query per chunk,
+    however many there are, so a petition's ten thousand signers cost ten queries."""
+    addresses = iter(addresses)
+    while chunk := list(islice(addresses, at_once)):
+        yield from addresses_by_language(chunk).items()
+
+
+def written_in_their_languages(
+    addresses: Iterable[str], write: Callable[[], tuple[str, str]]
+) -> Iterator[tuple[str, str, str]]:
+    """(address, subject, body) for each person: `write` makes the subject and body, and runs
+    once per language among them, in that language, so the same email to many costs little."""
+    written: dict[str, tuple[str, str]] = {}
+    for language, group in in_their_languages(addresses):
+        if language not in written:
+            with translation.override(language):
+                written[language] = write()
+        for address in group:
+            yield address, *written[language]
+
+
 @contextmanager
 def speaking_to(address: str) -> Iterator[str]:
     """Render what is written to this person in their language (links included)."""
-    [(language, _addresses)] = languages_of([address]).items()
+    [(language, _addresses)] = addresses_by_language([address]).items()
     with translation.override(language):
         yield language
 

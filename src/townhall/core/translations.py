@@ -99,7 +99,12 @@ def locale_id(language: str | None) -> int | None:
     """The locale holding pages written in `language`, if it has one."""
     if not language:
         return None
-    return _known_locales().get(language.lower())
+    code = language.lower()
+    found = _known_locales().get(code)
+    if found is None and code in content_languages():  # made since this process read them
+        forget_locales()
+        found = _known_locales().get(code)
+    return found
 
 
 def language_of(locale_pk: int | None) -> str | None:
@@ -133,8 +138,9 @@ def reader_language() -> str:
 
 def originals(queryset: QuerySet[P]) -> QuerySet[P]:
     """Only the original of each page: the default language's copy, or, for a page never
-    written in it, the first written. Every listing, search, feed, export and API answer
-    over pages goes through this, so a translated page is listed once."""
+    written in it, the first written. Every listing, feed, export, digest and API answer
+    over pages goes through this, so a translated page is listed once (search, which cannot
+    take this filter, uses `one_per_page`)."""
     default = default_locale_id()
     if not enabled() or default is None:
         return queryset
@@ -244,9 +250,13 @@ def prose_fields(model: type[Page]) -> list[str]:
 
 def shown_in(page: P, words: Page, language: str) -> P:
     """A copy of `page` saying what its translation `words` says: the original keeps its id,
-    place and records. The copy is for showing only (core.signals refuses to save it)."""
-    shown = copy.copy(page)
-    for name in prose_fields(type(page)):
+    place and records. The copy is for showing only (core.translation_admin refuses to save
+    it). It is of the page's own type, so `.specific` is the copy itself, not the original."""
+    specific_class = page.specific_class or type(page)
+    shown = copy.copy(page if isinstance(page, specific_class) else page.specific)
+    for cached in ("specific", "specific_deferred"):  # would lead back to the original's words
+        shown.__dict__.pop(cached, None)
+    for name in prose_fields(type(shown)):
         if hasattr(words, name):
             setattr(shown, name, getattr(words, name))
     shown.shown_in_language = language

@@ -4,21 +4,17 @@ signers who asked to hear are told the date and the lead petitioner is offered t
 
 from dataclasses import asdict
 from datetime import datetime
-from itertools import islice
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from townhall.core import agenda, pagecache
-from townhall.core.languages import languages_of, speaking_to
+from townhall.core.languages import speaking_to, written_in_their_languages
 from townhall.core.mail import send_email_after_commit
 from townhall.petitions.models import Petition, PetitionEvent, Signature, Threshold
-
-SIGNERS_AT_ONCE = 1000  # addresses whose languages are looked up in one query
 
 
 def propose(petition: Petition, threshold: Threshold, signatures: int) -> bool:
@@ -66,17 +62,14 @@ def tell_of_debate(petition_id: int, debate: dict) -> None:
     signers = petition.signatures.filter(
         state=Signature.State.VALIDATED, notify_by_email=True, is_creator=False
     )
-    written: dict[str, tuple[str, str]] = {}  # each language's email, written once
+
+    def write() -> tuple[str, str]:
+        return (
+            _("A petition you signed will be debated at %(committee)s")
+            % {"committee": debate.committee},
+            render_to_string("petitions/emails/debate_signers.txt", context),
+        )
+
     addresses = signers.values_list("email", flat=True).iterator()
-    while chunk := list(islice(addresses, SIGNERS_AT_ONCE)):
-        for language, emails in languages_of(chunk).items():
-            if language not in written:
-                with translation.override(language):
-                    written[language] = (
-                        _("A petition you signed will be debated at %(committee)s")
-                        % {"committee": debate.committee},
-                        render_to_string("petitions/emails/debate_signers.txt", context),
-                    )
-            subject, body = written[language]
-            for email in emails:
-                send_email_after_commit(email, subject, body)
+    for email, subject, body in written_in_their_languages(addresses, write):
+        send_email_after_commit(email, subject, body)

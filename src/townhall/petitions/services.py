@@ -6,6 +6,7 @@ pending ──creator confirms──▶ collecting ──N supporters──▶ s
 Each transition checks the state it starts from, records when and by whom, and is idempotent.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from django.utils.translation import ngettext
 from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
+from townhall.core.languages import speaking_to, written_in_their_languages
 from townhall.core.mail import send_email_after_commit
 from townhall.core.models import Borough, Organisation, Ward
 from townhall.petitions import counts, debates, fraud
@@ -99,8 +101,12 @@ def link(path_name: str, *args) -> str:
     return settings.TOWNHALL_BASE_URL + reverse(path_name, args=args)
 
 
-def _email(to: str, template: str, subject: str, **context) -> None:
-    body = render_to_string(f"petitions/emails/{template}.txt", context)
+def _email(to: str, template: str, subject: str | Callable[[], str], **context) -> None:
+    """Write to one person in their language. Pass the subject as a function (a lambda
+    around gettext) where this may run outside their own request: it is then worded in it."""
+    with speaking_to(to):
+        body = render_to_string(f"petitions/emails/{template}.txt", context)
+        subject = subject() if callable(subject) else subject
     send_email_after_commit(to, subject, body)
 
 
@@ -460,7 +466,9 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
             _email(
                 creator.email,
                 "threshold",
-                _("Your petition reached %(count)s") % {"count": threshold.signatures},
+                lambda count=threshold.signatures: (
+                    _("Your petition reached %(count)s") % {"count": count}
+                ),
                 petition=petition,
                 threshold=threshold,
             )
@@ -503,19 +511,18 @@ def record_response(petition: Petition, user) -> None:
     """After an officer publishes the response: record it and tell the opted-in signers."""
     _record(petition, "response published", user)
     _changed(petition)
-    url = link("petition", petition.pk)
-    for email in (
-        petition.signatures.filter(state=Signature.State.VALIDATED, notify_by_email=True)
-        .values_list("email", flat=True)
-        .iterator()
-    ):
-        _email(
-            email,
-            "response",
+    signers = petition.signatures.filter(state=Signature.State.VALIDATED, notify_by_email=True)
+
+    def write() -> tuple[str, str]:
+        context = {"petition": petition, "petition_url": link("petition", petition.pk)}
+        return (
             _("The council has responded to a petition you signed"),
-            petition=petition,
-            petition_url=url,
+            render_to_string("petitions/emails/response.txt", context),
         )
+
+    addresses = signers.values_list("email", flat=True).iterator()
+    for email, subject, body in written_in_their_languages(addresses, write):
+        send_email_after_commit(email, subject, body)
 
 
 BY_WARD_EXACT_BELOW = 10_000  # signatures; above this the breakdown is kept briefly
