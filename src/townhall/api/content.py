@@ -223,7 +223,7 @@ def _event(event: EventPage, taken: int) -> dict:
         "ward": event.ward.name if event.ward_id else None,
         "ward_code": event.ward.code if event.ward_id else None,
         "online_url": event.online_url,
-        "access": event.access_features,
+        "access": [str(feature) for feature in event.access_features],
         "volunteering": event.volunteering,
         "cancelled": event.cancelled,
         "places": {"capacity": event.capacity, "taken": taken, "left": left},
