@@ -18,6 +18,13 @@ class CoreConfig(AppConfig):
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
 
         ROLE_MODEL_PERMISSIONS["editors"] += SIGN_LANGUAGE_EDITOR_PERMISSIONS
+        # The admin's forms for other versions check who may attach them, which reads the
+        # models: wired here so the models never import their forms (no import circle).
+        from townhall.core.models import EasyReadPage, SignLanguageVideo
+        from townhall.core.other_versions_forms import EasyReadPageForm, SignLanguageVideoForm
+
+        EasyReadPage.base_form_class = EasyReadPageForm
+        SignLanguageVideo.base_form_class = SignLanguageVideoForm
         # Editors' pages in other languages (decision 17): links, locales, who may translate.
         from townhall.core import translation_admin, translations
 

@@ -19,7 +19,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from townhall.core import pagecache
-from townhall.core.other_versions_forms import EasyReadPageForm, SignLanguageVideoForm
 from townhall.core.plain_words import SENTENCE_END
 
 STEP_CHARACTERS = 200  # about two short sentences: Easy Read guidance keeps each under 15 words
@@ -133,7 +132,6 @@ class EasyReadPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("explains"), FieldPanel("steps")]
     search_fields = [*Page.search_fields, index.SearchField("sentences")]
-    base_form_class = EasyReadPageForm
     subpage_types: list[str] = []
 
     class Meta:
@@ -207,7 +205,6 @@ class SignLanguageVideo(models.Model):
         FieldPanel("captions"),
         FieldPanel("transcript"),
     ]
-    base_form_class = SignLanguageVideoForm
 
     class Meta:
         ordering = ["page", "pk"]
