@@ -1,7 +1,9 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from townhall.core.models import Organisation
 from townhall.demo.loader import load_demo
@@ -41,6 +43,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in another language leaves it active in the thread, as Django does between
+    requests (each request sets its own); a test after it starts in the default again."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
