@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from townhall.core.models import Organisation
 from townhall.follows import services
@@ -187,3 +187,6 @@ def test_a_digest_goes_in_the_language_the_follower_used(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.send_digests(timezone.now() + timedelta(minutes=1)) == 1
     assert "/pl/follow/unsubscribe/" in mail.outbox[0].extra_headers["List-Unsubscribe"]
+    with translation.override("pl"):
+        new_post = str(translation.gettext("New post"))
+    assert new_post != "New post" and f"{new_post}: Godziny biblioteki" in mail.outbox[0].body

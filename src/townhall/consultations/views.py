@@ -45,7 +45,9 @@ def hub(request: HttpRequest) -> HttpResponse:
 def public_results(request: HttpRequest, pk: int) -> HttpResponse:
     """Counts and charts for choice questions, and the free-text answers people let us
     publish and staff approved; only once the consultation has closed."""
-    page = get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
+    page = get_object_or_404(
+        translations.originals(ConsultationPage.objects.live().public()), pk=pk
+    )
     current = services.status(page)
     shown = []
     if current.state in (services.CLOSED, services.CONCLUDED):
@@ -93,7 +95,9 @@ def _refused(request: HttpRequest, response_or_page, reason: str) -> HttpRespons
 @require_POST
 @rate_limited("consultation", count_invalid=True)
 def start(request: HttpRequest, pk: int) -> HttpResponse:
-    page = get_object_or_404(ConsultationPage.objects.live().public(), pk=pk)
+    page = get_object_or_404(
+        translations.originals(ConsultationPage.objects.live().public()), pk=pk
+    )
     try:
         response = services.start(page)
     except services.Refused as reason:

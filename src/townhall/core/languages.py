@@ -23,6 +23,10 @@ from townhall.core.email_addresses import normalise_email
 
 # The language of the page a person is using right now; None outside a request (the worker).
 _request_language: ContextVar[str | None] = ContextVar("request_language", default=None)
+# The email addresses they typed into the form they sent: theirs, so written to in this
+# language. Anyone else an email goes to from their request (a petition's creator, officers)
+# keeps their own.
+_submitted: ContextVar[frozenset[str]] = ContextVar("submitted_addresses", default=frozenset())
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -35,13 +39,27 @@ class LanguageMiddleware(LocaleMiddleware):
 
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)
-        request._language_token = _request_language.set(request.LANGUAGE_CODE)
+        if request.method == "POST" and not request.path.startswith("/admin/"):
+            # Only residents' own forms: staff in the admin type other people's addresses.
+            request._language_tokens = (
+                _request_language.set(request.LANGUAGE_CODE),
+                _submitted.set(_addresses_in(request)),
+            )
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         response.headers.setdefault("Content-Language", translation.get_language())
-        if token := getattr(request, "_language_token", None):
-            _request_language.reset(token)
+        if tokens := getattr(request, "_language_tokens", None):
+            _request_language.reset(tokens[0])
+            _submitted.reset(tokens[1])
         return response
+
+
+def _addresses_in(request: HttpRequest) -> frozenset[str]:
+    try:
+        values = [v for key in request.POST for v in request.POST.getlist(key) if "@" in v]
+    except Exception:  # a body Django cannot read (too big, cut off) is the view's to refuse
+        return frozenset()
+    return frozenset(normalise_email(value) for value in values if len(value) <= 254)
 
 
 # Where Django's own name for a language is not what a switcher shows (GOV.UK's "English").
@@ -85,16 +103,25 @@ def needs_review(code: str) -> bool:
     return code != settings.LANGUAGE_CODE and code not in settings.TOWNHALL_REVIEWED_LANGUAGES
 
 
-def remember_language_of(address: str) -> None:
-    """Note the language of the page this person is using, for the emails sent them later.
+def _typed_here(address: str) -> str | None:
+    """The page's language if this person typed their address into it just now."""
+    language = _request_language.get()
+    if language is None or normalise_email(address) not in _submitted.get():
+        return None
+    return language
 
-    Called for every email queued while answering a request: the person it goes to has just
-    used the site in this language. Nothing is noted from the worker, which only writes.
+
+def remember_language_of(address: str) -> None:
+    """Note the language of the page this person used, for the emails sent them later.
+
+    Called for every email queued; it notes only when the email goes to an address typed into
+    the form being answered (the person signing, following, answering), never to others an
+    email from that request reaches, nor from the worker.
     """
     from townhall.core.models import AddressLanguage
 
-    language = _request_language.get()
-    if language is None or not address:
+    language = _typed_here(address) if address else None
+    if language is None:
         return
     key = normalise_email(address)
     if language == settings.LANGUAGE_CODE:
@@ -147,8 +174,11 @@ def written_in_their_languages(
 
 @contextmanager
 def speaking_to(address: str) -> Iterator[str]:
-    """Render what is written to this person in their language (links included)."""
-    [(language, _addresses)] = addresses_by_language([address]).items()
+    """Render what is written to this person in their language (links included): the page's,
+    if they typed their address into it just now; else the one noted for them."""
+    language = _typed_here(address)
+    if language is None:
+        [(language, _addresses)] = addresses_by_language([address]).items()
     with translation.override(language):
         yield language
 

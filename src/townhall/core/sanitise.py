@@ -35,18 +35,22 @@ def _safe_cite(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def clean_comment(text: str) -> str:
-    """A comment's HTML: allowed tags kept, all else stripped or escaped, links nofollow ugc,
-    and paragraphs and line breaks made from blank lines and newlines, as WordPress does."""
-    cleaned = nh3.clean(
-        text.replace("\r\n", "\n").strip(),
-        tags=set(COMMENT_TAGS),
-        attributes=COMMENT_TAGS,
+def _comment_markup(text: str, tags: dict[str, set[str]]) -> str:
+    return nh3.clean(
+        text,
+        tags=set(tags),
+        attributes=tags,
         url_schemes=SAFE_URL_SCHEMES,
         link_rel="nofollow ugc",
         clean_content_tags={"script", "style"},
         attribute_filter=_safe_cite,
     )
+
+
+def clean_comment(text: str) -> str:
+    """A comment's HTML: allowed tags kept, all else stripped or escaped, links nofollow ugc,
+    and paragraphs and line breaks made from blank lines and newlines, as WordPress does."""
+    cleaned = _comment_markup(text.replace("\r\n", "\n").strip(), COMMENT_TAGS)
     paragraphs = [p.strip() for p in _BLANK_LINES.split(cleaned) if p.strip()]
     return "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in paragraphs)
 
@@ -89,3 +93,9 @@ def clean_rich_text(html: str) -> str:
         link_rel=None,
         clean_content_tags={"script", "style"},
     )
+
+
+def clean_translated_comment(html: str) -> str:
+    """A translator's answer for a comment (already in paragraphs), held to what a comment
+    may contain, by the same rules: its answer is not trusted."""
+    return _comment_markup(html, {**COMMENT_TAGS, "p": set(), "br": set()})

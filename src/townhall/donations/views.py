@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from townhall.core import translations
 from townhall.core.ratelimit import rate_limited
 from townhall.core.services import sections
 from townhall.donations import providers, services
@@ -22,7 +23,7 @@ MAX_WEBHOOK_BYTES = 256 * 1024
 @require_POST
 @rate_limited("donate")
 def start(request: HttpRequest, page_id: int) -> HttpResponse:
-    page = get_object_or_404(DonatePage.objects.live().public(), pk=page_id)
+    page = get_object_or_404(translations.originals(DonatePage.objects.live().public()), pk=page_id)
     organisation = sections.section_owner(page)
     form = DonateForm(request.POST, page=page)
     if organisation is None or not form.is_valid() or form.is_spam:

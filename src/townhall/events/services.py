@@ -6,6 +6,7 @@ never overbook: the database refuses the update that would. Cancelling gives the
 back and offers them to the waiting list in the order people joined it, in one transaction.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from django.utils.translation import gettext, ngettext
 from townhall.core import pagecache, people
 from townhall.core.email_addresses import normalise_email
 from townhall.core.errors import Refused
+from townhall.core.languages import speaking_to
 from townhall.core.mail import send_email_after_commit
 from townhall.core.services import sections
 from townhall.events.models import EventPage, EventPlaces, Rsvp, new_token
@@ -40,17 +42,21 @@ def _link(name: str, *args) -> str:
     return settings.TOWNHALL_BASE_URL + reverse(name, args=args)
 
 
-def _email(rsvp: Rsvp, template: str, subject: str, **context) -> None:
-    body = render_to_string(
-        f"events/emails/{template}.txt",
-        {
-            "rsvp": rsvp,
-            "event": rsvp.event,
-            "event_url": settings.TOWNHALL_BASE_URL + rsvp.event.url,
-            "cancel_url": _link("rsvp-cancel", rsvp.token),
-            **context,
-        },
-    )
+def _email(rsvp: Rsvp, template: str, subject: str | Callable[[], str], **context) -> None:
+    """Write to one person in their language, links included. Where this runs outside their
+    own request (an organiser's publishing, the worker), pass the subject as a function."""
+    with speaking_to(rsvp.email):
+        body = render_to_string(
+            f"events/emails/{template}.txt",
+            {
+                "rsvp": rsvp,
+                "event": rsvp.event,
+                "event_url": settings.TOWNHALL_BASE_URL + rsvp.event.url,
+                "cancel_url": _link("rsvp-cancel", rsvp.token),
+                **context,
+            },
+        )
+        subject = subject() if callable(subject) else subject
     send_email_after_commit(rsvp.email, subject, body)
 
 
@@ -237,7 +243,11 @@ def _offer_places(event: EventPage) -> list[Rsvp]:
         waiting.state, waiting.confirmed_at = State.GOING, timezone.now()
         waiting.save(update_fields=["state", "confirmed_at"])
         waiting.event = event
-        _email(waiting, "promoted", gettext("A place is yours: %(title)s") % {"title": event.title})
+        _email(
+            waiting,
+            "promoted",
+            lambda: gettext("A place is yours: %(title)s") % {"title": event.title},
+        )
         promoted.append(waiting)
 
 
@@ -274,7 +284,9 @@ def send_reminders(now: datetime | None = None) -> int:
                 _email(
                     found,
                     "reminder",
-                    gettext("Tomorrow: %(title)s") % {"title": found.event.title},
+                    lambda title=found.event.title: (
+                        gettext("Tomorrow: %(title)s") % {"title": title}
+                    ),
                 )
                 sent += 1
     return sent
@@ -302,9 +314,9 @@ def published(event: EventPage) -> int:
             return 0
         template = "cancelled" if event.cancelled and not told["cancelled"] else "moved"
         if template == "cancelled":
-            subject = gettext("Cancelled: %(title)s") % {"title": event.title}
+            subject = lambda: gettext("Cancelled: %(title)s") % {"title": event.title}  # noqa: E731
         else:
-            subject = gettext("Changed: %(title)s") % {"title": event.title}
+            subject = lambda: gettext("Changed: %(title)s") % {"title": event.title}  # noqa: E731
         people = list(event.rsvps.filter(state__in=[State.GOING, State.WAITING]))
         for found in people:
             found.event = event

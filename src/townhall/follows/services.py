@@ -172,7 +172,9 @@ def send_digests(now: datetime | None = None) -> int:
         )
         if follower.covered_until and now - follower.covered_until < DUE_AFTER[follower.frequency]:
             continue
-        sections = _news_for(follower, since)
+        # In the language the follower used when they followed: items' words and links too.
+        with speaking_to(follower.email):
+            sections = _news_for(follower, since)
         with transaction.atomic():
             # Claim the period first: a second worker running at once sends nothing.
             claimed = Follower.objects.filter(
@@ -180,7 +182,6 @@ def send_digests(now: datetime | None = None) -> int:
             ).update(covered_until=now)
             if not claimed or not sections:
                 continue
-            # In the language the follower used when they followed, links included.
             with speaking_to(follower.email):
                 body = render_to_string(
                     "follows/emails/digest.txt",

@@ -29,7 +29,9 @@ def schemes(request: HttpRequest) -> HttpResponse:
 
 def eligibility(request: HttpRequest, pk: int) -> HttpResponse:
     """A few questions that stop ineligible applicants early, with the reason."""
-    scheme = get_object_or_404(GrantSchemePage.objects.live().public(), pk=pk)
+    scheme = get_object_or_404(
+        translations.originals(GrantSchemePage.objects.live().public()), pk=pk
+    )
     form = EligibilityForm(scheme, request.POST or None)
     if request.method == "POST" and not form.is_spam and form.is_valid():
         reasons = services.ineligible_reasons(scheme, form.answers())

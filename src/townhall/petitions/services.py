@@ -102,9 +102,11 @@ def link(path_name: str, *args) -> str:
 
 
 def _email(to: str, template: str, subject: str | Callable[[], str], **context) -> None:
-    """Write to one person in their language. Pass the subject as a function (a lambda
-    around gettext) where this may run outside their own request: it is then worded in it."""
+    """Write to one person in their language. Where this may run outside their own request
+    (an officer's, another signer's, the worker), pass the subject and any worded or linked
+    value as functions (lambdas around gettext or link): they are then worded in it."""
     with speaking_to(to):
+        context = {name: value() if callable(value) else value for name, value in context.items()}
         body = render_to_string(f"petitions/emails/{template}.txt", context)
         subject = subject() if callable(subject) else subject
     send_email_after_commit(to, subject, body)
@@ -196,7 +198,9 @@ def confirm_creator(petition: Petition) -> bool:
 OFFICERS_GROUP = "Petition officers"
 
 
-def _notify_officers(petition: Petition, subject: str, what: str) -> None:
+def _notify_officers(
+    petition: Petition, subject: Callable[[], str], what: Callable[[], str]
+) -> None:
     from django.contrib.auth.models import Group
 
     group = Group.objects.filter(name=OFFICERS_GROUP).first()
@@ -210,8 +214,9 @@ def _notify_officers(petition: Petition, subject: str, what: str) -> None:
             subject,
             petition=petition,
             what=what,
-            admin_url=settings.TOWNHALL_BASE_URL
-            + reverse("wagtailsnippets_petitions_petition:list"),
+            admin_url=lambda: (
+                settings.TOWNHALL_BASE_URL + reverse("wagtailsnippets_petitions_petition:list")
+            ),
         )
 
 
@@ -227,13 +232,15 @@ def _check_sponsors(petition: Petition) -> None:
         _record(petition, "sent to moderation", note=f"{supporters} supporters")
         _notify_officers(
             petition,
-            _("A petition is waiting for moderation"),
-            ngettext(
-                "It has %(count)s supporter and is waiting for moderation.",
-                "It has %(count)s supporters and is waiting for moderation.",
-                supporters,
-            )
-            % {"count": supporters},
+            lambda: _("A petition is waiting for moderation"),
+            lambda: (
+                ngettext(
+                    "It has %(count)s supporter and is waiting for moderation.",
+                    "It has %(count)s supporters and is waiting for moderation.",
+                    supporters,
+                )
+                % {"count": supporters}
+            ),
         )
 
 
@@ -260,10 +267,10 @@ def approve(petition: Petition, user, topic: str | None = None) -> None:
         _email(
             creator.email,
             "opened",
-            _("Your petition is open"),
+            lambda: _("Your petition is open"),
             petition=petition,
-            petition_url=link("petition", petition.pk),
-            signers_url=link("petition-creator-signers", petition.creator_token),
+            petition_url=lambda: link("petition", petition.pk),
+            signers_url=lambda: link("petition-creator-signers", petition.creator_token),
         )
 
 
@@ -475,18 +482,22 @@ def check_thresholds(petition: Petition) -> list[ThresholdReached]:
         counted = {"count": threshold.signatures, "what": threshold.what_happens}
         _notify_officers(
             petition,
-            ngettext(
-                "A petition reached %(count)s signature",
-                "A petition reached %(count)s signatures",
-                threshold.signatures,
-            )
-            % counted,
-            ngettext(
-                "It reached %(count)s signature: %(what)s",
-                "It reached %(count)s signatures: %(what)s",
-                threshold.signatures,
-            )
-            % counted,
+            lambda counted=counted: (
+                ngettext(
+                    "A petition reached %(count)s signature",
+                    "A petition reached %(count)s signatures",
+                    counted["count"],
+                )
+                % counted
+            ),
+            lambda counted=counted: (
+                ngettext(
+                    "It reached %(count)s signature: %(what)s",
+                    "It reached %(count)s signatures: %(what)s",
+                    counted["count"],
+                )
+                % counted
+            ),
         )
         debates.propose(petition, threshold, signatures)
         _changed(petition)

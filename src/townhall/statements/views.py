@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from townhall.core import translations
 from townhall.core.models import Organisation
 from townhall.core.ratelimit import rate_limited
 from townhall.core.services.organisations import organisation_for_page
@@ -36,7 +37,9 @@ def statement_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 @rate_limited("statement_name")
 def add_name(request: HttpRequest, pk: int) -> HttpResponse:
-    statement = get_object_or_404(JointStatementPage.objects.live().public(), pk=pk)
+    statement = get_object_or_404(
+        translations.originals(JointStatementPage.objects.live().public()), pk=pk
+    )
     if not statement.accepts_names:
         return render(request, "statements/closed.html", {"statement": statement}, status=409)
     form = AddNameForm(request.POST, organisation=organisation_for_page(statement))

@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import nh3
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
@@ -27,7 +26,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
 from townhall.core.models import MachineTranslation
-from townhall.core.sanitise import COMMENT_TAGS, SAFE_URL_SCHEMES
+from townhall.core.sanitise import clean_translated_comment
 from townhall.core.services.machine_translation.backends import (
     Backend,
     DeepL,
@@ -170,15 +169,7 @@ def _key_of(record: models.Model) -> tuple[ContentType, str]:
 
 def clean_html(html: str) -> str:
     """A translator's HTML, held to what a comment may contain: its answer is not trusted."""
-    tags = {**COMMENT_TAGS, "p": set(), "br": set()}
-    return nh3.clean(
-        html,
-        tags=set(tags),
-        attributes=tags,
-        url_schemes=SAFE_URL_SCHEMES,
-        link_rel="nofollow ugc",
-        clean_content_tags={"script", "style"},
-    )
+    return clean_translated_comment(html)
 
 
 def translate(record: models.Model, sources: Iterable[Source], language: str) -> Result:
