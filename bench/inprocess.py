@@ -27,9 +27,13 @@ def trivial(request):
 
 
 def _patterns() -> list:
-    from django.urls import include, path
+    from django.urls import path
 
-    return [path(TRIVIAL_PATH.strip("/") + "/", trivial), path("", include("townhall.urls"))]
+    from townhall import urls
+
+    # The site's own list, not an include: its language prefixes (i18n_patterns) must stay at
+    # the top of the URL configuration.
+    return [path(TRIVIAL_PATH.strip("/") + "/", trivial), *urls.urlpatterns]
 
 
 def run_on_demo(run: Callable[[], None]) -> None:

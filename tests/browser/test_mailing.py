@@ -62,7 +62,7 @@ def test_an_organiser_tags_a_new_supporter_and_mails_them_and_they_unsubscribe(
     organiser.get_by_role("link", name="Send…").click()
     expect(organiser.get_by_text("It would go to 1 person")).to_be_visible()
     organiser.get_by_role("button", name="Send to 1 person").click()
-    expect(organiser.get_by_text("will go to 1 people now")).to_be_visible()
+    expect(organiser.get_by_text("will go to 1 person now")).to_be_visible()
 
     site.goto(f"{server_url}/outbox/")
     site.get_by_role("row").filter(has_text=email).get_by_role(
