@@ -42,16 +42,27 @@ def _enlarge(site, text_size: str, spacing: bool) -> None:
 )
 def test_no_page_type_scrolls_sideways_or_clips_text(site, width, text_size, spacing):
     site.set_viewport_size({"width": width, "height": 800})
+    assert _overflowing(site, "", text_size, spacing) == ({}, {})
+
+
+@pytest.mark.parametrize("language", ["pl", "fa"])
+def test_nor_in_longer_words_or_right_to_left(site, language):
+    """Polish runs longest of the shipped languages; Persian mirrors the layout."""
+    site.set_viewport_size({"width": 320, "height": 800})
+    assert _overflowing(site, f"/{language}", "200%", False) == ({}, {})
+
+
+def _overflowing(site, prefix: str, text_size: str, spacing: bool) -> tuple[dict, dict]:
     too_wide, clipped = {}, {}
     for name, path in PAGES.items():
-        site.goto(f"{site.server_url}{path}")
+        site.goto(f"{site.server_url}{prefix}{path}")
         _enlarge(site, text_size, spacing)
         overflow = site.evaluate(SIDEWAYS)
         if overflow > 0:
             too_wide[name] = overflow
         if cut := site.evaluate(CLIPPED):
             clipped[name] = cut
-    assert (too_wide, clipped) == ({}, {})
+    return too_wide, clipped
 
 
 def test_the_checks_do_catch_a_page_that_scrolls_sideways_or_clips(site):
