@@ -55,7 +55,7 @@ def _item(
     created = timezone.localtime(comment.created_at)
     # Translators: when a comment was posted: "1 December 2026 at 09:05"
     shown = _("%(date)s at %(time)s") % {
-        "date": dateformat.format(created, "j F Y"),  # as the date filter's "j F Y"
+        "date": dateformat.format(created, "j E Y"),  # as the date filter's "j E Y"
         "time": f"{created:%H:%M}",
     }
     actions = ""

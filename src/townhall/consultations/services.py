@@ -55,7 +55,7 @@ def check_open(response: Response) -> None:
                 "This consultation closed on %(date)s: your answers were kept as a draft and "
                 "not counted."
             )
-            % {"date": dateformat.format(response.stage.closes_at, "j F Y")}
+            % {"date": dateformat.format(response.stage.closes_at, "j E Y")}
         )
 
 

@@ -138,7 +138,7 @@ def line_chart(
                 f"{dashing}/>"
             )
         for x, y, day, value in coordinates:
-            label = f"{one.name}, {date_format(day, 'j F Y')}: {describe(value)}"
+            label = f"{one.name}, {date_format(day, 'j E Y')}: {describe(value)}"
             drawn.append(
                 f'<g class="th-chart__point" data-series="{escape(one.name)}" '
                 f'data-date="{day.isoformat()}" data-value="{value}">'

@@ -16,7 +16,7 @@ def version_choices(versions, when: str) -> list[tuple[int, str]]:
     """("Version 2, 3 May 2024") for each version, dated by its attribute `when`."""
 
     def day(value: date | datetime) -> str:
-        return date_format(localtime(value) if isinstance(value, datetime) else value, "j F Y")
+        return date_format(localtime(value) if isinstance(value, datetime) else value, "j E Y")
 
     return [
         (

@@ -89,7 +89,7 @@ def _ward(observation: Observation) -> str:
 
 
 def _period(observation: Observation) -> str:
-    return observation.period_label or date_format(observation.period_start, "j F Y")
+    return observation.period_label or date_format(observation.period_start, "j E Y")
 
 
 def figures(dataset: Dataset, chart_id: str = "dataset-chart", *, with_map: bool = True) -> Figures:
@@ -271,7 +271,7 @@ def _average(dataset, observations, line, chart_id, places: int) -> Figures:
     rows = [
         Row(
             label,
-            date_format(p["period_start"], "j F Y"),
+            date_format(p["period_start"], "j E Y"),
             p["period_start"],
             Decimal(p["mean"]).quantize(Decimal("0.01")),
         )

@@ -169,7 +169,7 @@ def _locked_draft(application: Application) -> Application:
                 "This round closed on %(date)s: your draft is kept, but it can no longer be "
                 "changed or submitted."
             )
-            % {"date": date_format(timezone.localtime(locked.round.closes_at), "j F Y")}
+            % {"date": date_format(timezone.localtime(locked.round.closes_at), "j E Y")}
         )
     return locked
 

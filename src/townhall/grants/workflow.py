@@ -145,7 +145,7 @@ def _apply(locked: Application, action: str, user, note: str, amount: Decimal | 
                     "This round closed on %(date)s: your draft is kept, but it can no longer be "
                     "submitted."
                 )
-                % {"date": date_format(timezone.localtime(locked.round.closes_at), "j F Y")}
+                % {"date": date_format(timezone.localtime(locked.round.closes_at), "j E Y")}
             )
         if problems := applying.problems(locked):
             raise Refused(_("Before you submit: %(problem)s") % {"problem": problems[0][1]})

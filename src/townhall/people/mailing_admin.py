@@ -74,7 +74,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             values = {"subject": mailing, "count": count}
             if form.at:
-                values["at"] = date_format(mailing.send_at, "j F Y H:i")
+                values["at"] = date_format(mailing.send_at, "j E Y H:i")
                 said = ngettext(
                     "“%(subject)s” will go to %(count)s person at %(at)s.",
                     "“%(subject)s” will go to %(count)s people at %(at)s.",

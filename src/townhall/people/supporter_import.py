@@ -287,7 +287,7 @@ def _changes(person: Person, row: Row) -> list[str]:
                 "withdrew their consent to emails in Townhall on %(date)s: not subscribed "
                 "again by the export's opt-in"
             )
-            % {"date": date_format(timezone.localtime(person.withdrew_at), "j F Y")}
+            % {"date": date_format(timezone.localtime(person.withdrew_at), "j E Y")}
         )
     if row.created_at and row.created_at < person.first_seen_at:
         changes.append(_("first seen earlier"))
@@ -318,7 +318,7 @@ def decide(organisation: Organisation, rows: list[Row], shape: SupporterFormat) 
             decisions.append(Decision(row, "merge" if changes else "unchanged", person, changes))
         elif row.email in erased:
             reason = _("erased at the person's request on %(date)s: not brought back") % {
-                "date": date_format(timezone.localtime(erased[row.email]), "j F Y")
+                "date": date_format(timezone.localtime(erased[row.email]), "j E Y")
             }
             decisions.append(Decision(row, "refuse", reason=reason))
         else:

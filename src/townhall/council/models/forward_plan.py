@@ -77,7 +77,7 @@ class KeyDecision(models.Model):
                     "Key decisions are published at least %(days)s days ahead: choose %(day)s "
                     "or later, or give the reason it is urgent",
                     NOTICE_DAYS,
-                ) % {"days": NOTICE_DAYS, "day": date_format(earliest, "j F Y")}
+                ) % {"days": NOTICE_DAYS, "day": date_format(earliest, "j E Y")}
         if self.status == self.Status.TAKEN and self.decision_id is None:
             errors["decision"] = gettext("Choose the decision that was taken")
         if self.decision_id and self.status != self.Status.TAKEN:

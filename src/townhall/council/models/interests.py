@@ -175,7 +175,7 @@ class Declaration(models.Model):
 
 
 def long_date(day) -> str:
-    return date_format(day, "j F Y")  # "5 March 2024", as GOV.UK writes dates
+    return date_format(day, "j E Y")  # "5 March 2024", as GOV.UK writes dates
 
 
 def sat_on(councillor_id: int, committee_id: int, on) -> bool:

@@ -489,8 +489,8 @@ class Decision(index.Indexed, FromModernGov):
                 errors["called_in_on"] = gettext(
                     "The call-in period ran from %(start)s to %(end)s"
                 ) % {
-                    "start": date_format(self.decided_on, "j F Y"),
-                    "end": date_format(ends, "j F Y"),
+                    "start": date_format(self.decided_on, "j E Y"),
+                    "end": date_format(ends, "j E Y"),
                 }
         if self.call_in_outcome and not self.called_in_on:
             errors["call_in_outcome"] = gettext("Only a decision that was called in has an outcome")

@@ -73,7 +73,7 @@ def closed(meeting: Meeting) -> NotTaking:
         return NotTaking(_("This meeting is not taking questions or requests to speak."))
     return NotTaking(
         _("Questions for this meeting closed at 11:59pm on %(day)s.")
-        % {"day": date_format(closes, "l j F Y")}
+        % {"day": date_format(closes, "l j E Y")}
     )
 
 

@@ -135,7 +135,7 @@ class InformationRequest(models.Model):
 
     def __str__(self) -> str:
         return gettext("Asked %(date)s: %(question)s") % {
-            "date": date_format(self.asked_at, "j F Y"),
+            "date": date_format(self.asked_at, "j E Y"),
             "question": self.question[:60],
         }
 

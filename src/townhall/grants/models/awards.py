@@ -110,7 +110,7 @@ class Payment(models.Model):
     def __str__(self) -> str:
         return gettext("£%(amount)s due %(date)s") % {
             "amount": self.amount,
-            "date": date_format(self.due_on, "j F Y"),
+            "date": date_format(self.due_on, "j E Y"),
         }
 
 
@@ -133,7 +133,7 @@ class MonitoringReport(models.Model):
     def __str__(self) -> str:
         return gettext("%(title)s, due %(date)s") % {
             "title": gettext(self.title),
-            "date": date_format(self.due_on, "j F Y"),
+            "date": date_format(self.due_on, "j E Y"),
         }
 
     @property

@@ -134,7 +134,7 @@ class Consent(models.Model):
     def __str__(self) -> str:
         return gettext("%(purpose)s, given %(date)s") % {
             "purpose": self.get_purpose_display(),
-            "date": date_format(self.given_at, "j F Y"),
+            "date": date_format(self.given_at, "j E Y"),
         }
 
 

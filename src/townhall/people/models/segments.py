@@ -128,10 +128,10 @@ class Segment(models.Model):
             # Translators: "did" is what they did, in lower case: "signed a petition".
             parts.append(gettext("who %(did)s") % {"did": did})
         if self.first_seen_from:
-            on = date_format(self.first_seen_from, "j F Y")
+            on = date_format(self.first_seen_from, "j E Y")
             parts.append(gettext("first seen from %(date)s") % {"date": on})
         if self.first_seen_to:
-            on = date_format(self.first_seen_to, "j F Y")
+            on = date_format(self.first_seen_to, "j E Y")
             parts.append(gettext("first seen up to %(date)s") % {"date": on})
         if self.email_consent:
             parts.append(self.EmailConsent(self.email_consent).label.lower())
