@@ -103,3 +103,20 @@ def test_an_answer_kept_for_everyone_is_kept_once_per_language(rf, settings):
             ).content.decode()
 
     assert [answer("en-gb"), answer("fa"), answer("en-gb")] == ["en-gb", "fa", "en-gb"]
+
+
+def test_a_page_with_no_translation_costs_no_more_queries_in_another_language(client, alliance):
+    """Which pages have translations is kept per process, so a reader of a page that has none
+    costs no query to find that out (bench/render.py --language measures the time)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    path = alliance.home_page.url
+    counts = {}
+    for turn, prefix in enumerate(("", "/cy", "", "/cy")):  # the second round, kept warm
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{prefix}{path}", {"cold": turn})  # a new address: rendered
+        assert response.status_code == 200 and "X-Townhall-Cache" not in response
+        counts[prefix] = len(queries)
+    assert counts[""] > 5
+    assert counts["/cy"] == counts[""]

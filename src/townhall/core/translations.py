@@ -42,6 +42,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.url_routing import RouteResult
 
+from townhall.core import memo, pagecache
+
 P = TypeVar("P", bound=Page)
 
 # Page's own fields that say where a page is and what it is, never what it says.
@@ -192,21 +194,46 @@ def original_of(page: Page) -> Page:
     return found
 
 
+def _live_translations() -> Q:
+    """Aliases (the copies Wagtail makes of a translated page's parents) repeat the original's
+    words, so they are not translations."""
+    return Q(live=True, alias_of__isnull=True)
+
+
+def _build_translated_keys() -> dict[int, frozenset]:
+    found: dict[int, set] = {}
+    default = default_locale_id()
+    written = Page.objects.filter(_live_translations()).exclude(locale_id=default)
+    for locale, key in written.values_list("locale_id", "translation_key"):
+        found.setdefault(locale, set()).add(key)
+    return {locale: frozenset(keys) for locale, keys in found.items()}
+
+
+# Which pages have a live copy in each other language, kept in each process until any page
+# is published, unpublished, deleted or moved: most pages have none, and reading one in
+# another language then costs no query to find that out.
+_translated_keys = memo.Remembered((pagecache.PAGES_TAG,), _build_translated_keys)
+
+
+def _may_have_translation(keys: Iterable, language: str) -> set:
+    wanted = locale_id(language)
+    if wanted == default_locale_id():
+        return set(keys)  # originals written in other languages: rare, asked of the database
+    return set(keys) & _translated_keys.get().get(wanted, frozenset())
+
+
 def _translations(keys: Iterable, language: str) -> QuerySet[Page]:
-    """Live translations into `language` of the pages with these translation keys. Aliases
-    (the copies Wagtail makes of a translated page's parents) repeat the original's words, so
-    they are not translations."""
+    """Live translations into `language` of the pages with these translation keys."""
     return Page.objects.filter(
-        translation_key__in=list(keys),
-        locale_id=locale_id(language),
-        live=True,
-        alias_of__isnull=True,
+        _live_translations(), translation_key__in=list(keys), locale_id=locale_id(language)
     )
 
 
 def translation_in(page: Page, language: str) -> Page | None:
     """The live translation of `page` into `language`, as its own type, if there is one."""
     if locale_id(language) in (None, page.locale_id):
+        return None
+    if not _may_have_translation([page.translation_key], language):
         return None
     return _translations([page.translation_key], language).specific().first()
 
@@ -216,12 +243,17 @@ def languages_of(page: Page) -> list[str]:
     of settings.LANGUAGES. Remembered on the page for the request that shows it."""
     found = getattr(page, "_townhall_languages", None)
     if found is None:
-        pks = set(
-            Page.objects.filter(translation_key=page.translation_key, live=True)
-            .filter(Q(alias_of__isnull=True) | Q(pk=original_of(page).pk))
-            .values_list("locale_id", flat=True)
-        )
-        pks.add(original_of(page).locale_id)
+        original = original_of(page)
+        if original.locale_id == default_locale_id():  # nearly always: no query
+            translated = _translated_keys.get()
+            pks = {pk for pk, keys in translated.items() if page.translation_key in keys}
+        else:
+            pks = set(
+                Page.objects.filter(translation_key=page.translation_key, live=True)
+                .filter(Q(alias_of__isnull=True) | Q(pk=original.pk))
+                .values_list("locale_id", flat=True)
+            )
+        pks.add(original.locale_id)
         codes = {language_of(pk) for pk in pks}
         found = [code for code in content_languages() if code in codes]
         page._townhall_languages = found
@@ -278,7 +310,9 @@ def in_reader_language(pages: Iterable[P]) -> list[P]:
         shown = getattr(item, "shown_in_language", None)  # already in a language
         return isinstance(item, Page) and item.locale_id != wanted and not shown
 
-    keys = {page.translation_key for page in pages if translatable(page)}
+    keys = _may_have_translation(
+        {page.translation_key for page in pages if translatable(page)}, language
+    )
     if not keys:
         return pages
     found = {t.translation_key: t for t in _translations(keys, language).specific()}
