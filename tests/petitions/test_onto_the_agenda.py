@@ -112,8 +112,8 @@ def test_signers_are_told_of_the_debate_in_the_language_they_signed_in(
     by_address = {m.to[0]: m.body for m in mail.outbox}
     starts = timezone.localtime(cabinet_meeting.starts_at)
     with translation.override("pl"):
-        polish_day = date_format(starts, "l j F Y")
-    english_day = date_format(starts, "l j F Y")
+        polish_day = date_format(starts, "l j E Y")
+    english_day = date_format(starts, "l j E Y")
     assert polish_day != english_day
     assert polish_day in by_address["person7@example.org"]
     assert english_day in by_address["person8@example.org"]
