@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench clean messages
+.PHONY: run test lint format bench clean messages release
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,17 +24,17 @@ run: $(VENV)/.installed
 	$(BIN)/townhall demo --bind $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench tools
+	$(BIN)/ruff check src tests bench tools
 
 format: $(VENV)/.installed-test
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench tools
+	$(BIN)/ruff check --fix src tests bench tools
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/pages.py
@@ -46,6 +46,11 @@ LANGS = $(shell $(BIN)/python -c "import tests.settings; print(' '.join('-l ' + 
 messages: $(VENV)/.installed-test
 	cd src/townhall && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../.. ../../$(BIN)/django-admin makemessages $(LANGS) --ignore 'demo/*' --add-location file --no-obsolete
 	cd src/townhall && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../.. ../../$(BIN)/django-admin compilemessages
+
+# `make release VERSION=0.16.0`: raises the version in src/townhall/version.py and dates
+# CHANGELOG.md's Unreleased section; prints the git commands to run (docs/upgrading.md).
+release:
+	$(PYTHON) tools/release.py "$(VERSION)"
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info

@@ -20,3 +20,4 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns 
 # One test process: a local-memory cache, emptied between tests by the root conftest.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TOWNHALL_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves
+TOWNHALL_STAFF_MFA_REQUIRED = False  # tests/staff_sign_in switch it on themselves

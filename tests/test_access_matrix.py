@@ -84,7 +84,7 @@ CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 def _path(route: str, values: dict) -> str:
     """The route with each converter filled: from `values`, else with a harmless dummy."""
-    dummies = {"int": "999999", "uuid": str(uuid.UUID(int=1)), "path": "x"}
+    dummies = {"int": "999999", "id": "999999", "uuid": str(uuid.UUID(int=1)), "path": "x"}
 
     def fill(match: re.Match) -> str:
         kind, name = match.group(1) or "str", match.group(2)
@@ -214,6 +214,13 @@ def _petition(organisation):
     petition.organisation = None if organisation.slug == "council" else organisation
     petition.save(update_fields=["organisation"])
     return petition
+
+
+def _unconfirmed_petition(_organisation):
+    """A petition still waiting for its creator's email: only officers may choose it."""
+    return Petition.objects.create(
+        borough=Petition.objects.first().borough, action="Matrix", background="-"
+    )
 
 
 def _consultation_file(_organisation):
@@ -368,6 +375,7 @@ SAMPLES = {
     ),
     "petitions_review": Sample(_petition, COUNCIL, _pk, lambda _: None),
     "petitions_signers": Sample(_petition, (*CAMPAIGNS, "council"), _pk),
+    "wagtailsnippetchoosers_petitions_petition:chosen": Sample(_unconfirmed_petition, COUNCIL, _pk),
     "event-email-attendees": Sample(_event, CAMPAIGNS, _pk),
     "statement-invite": Sample(lambda o: _page_in(o, JointStatementPage), (GROUP_A,), _pk),
     "wagtailsnippetchoosers_comments_comment:chosen": Sample(_comment, CAMPAIGNS, _pk),

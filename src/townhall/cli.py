@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from townhall.processes import die_with_parent
+from townhall.version import running_version
 
 SERVE_HELP = """usage: townhall serve [--bind HOST:PORT] [server options]
 
@@ -125,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         args[0] = args[0].replace("-", "_")  # `townhall import-wordpress` runs import_wordpress
     if args and args[0] in COMMANDS:
         return COMMANDS[args[0]](args[1:])
+    if args[:1] == ["--version"]:  # Django's own --version would print Django's
+        print(f"townhall {running_version()}")
+        return 0
     if args[:1] in ([], ["-h"], ["--help"]):
-        print("usage: townhall demo | serve | worker | <django management command>\n")
+        print("usage: townhall --version | demo | serve | worker | <django management command>\n")
     _django(*args)
     return 0
 

@@ -15,6 +15,7 @@ from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from townhall.operations.logs import logging_config
+from townhall.staff_sign_in.config import providers_from_env
 
 env = environ.Env()
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -70,10 +71,17 @@ INSTALLED_APPS = [
     "townhall.wordpress",
     "townhall.operations",
     "townhall.demo",
+    "townhall.staff_sign_in",  # before allauth: its templates restyle allauth's pages
     "rules.apps.AutodiscoverRulesConfig",  # loads every app's rules.py
     "ninja",  # serves the API docs' own copy of Swagger UI, so they work offline
     "allauth",
     "allauth.account",
+    # Staff sign-in (docs/staff-sign-in.md): the council's identity provider and second factors.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.google",
+    "allauth.mfa",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.settings",
@@ -97,6 +105,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # /sitemap.xml's templates (core.sitemaps)
     "django.forms",
 ]
 
@@ -118,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The admin opens after single sign-on or a second factor, as configured (staff_sign_in).
+    "townhall.staff_sign_in.middleware.StaffSecondFactorMiddleware",
     # Outside the page cache, so pages served from it are refused to frames too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "townhall.core.pagecache.AnonymousPageCacheMiddleware",
@@ -159,6 +170,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+elif DATABASES["default"]["ENGINE"].endswith(("postgresql", "postgis")):
+    # A database that stops answering (frozen, cut off) then fails a request after these
+    # instead of holding every web thread until it answers again (docs/configuration.md).
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
+    if _statement_ms := round(env.float("DATABASE_STATEMENT_TIMEOUT", default=30) * 1000):
+        _statement = f"-c statement_timeout={_statement_ms}"
+        _options["options"] = " ".join(filter(None, [_options.get("options"), _statement]))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
@@ -356,7 +375,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
-ACCOUNT_ADAPTER = "townhall.core.accounts.AccountAdapter"
+ACCOUNT_ADAPTER = "townhall.staff_sign_in.adapters.StaffAwareAccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*"]
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
@@ -365,6 +384,20 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ALLAUTH_TRUSTED_PROXY_COUNT = TOWNHALL_TRUSTED_PROXIES
+# Staff may also sign in with the council's identity provider, and need a second factor
+# before the admin opens (docs/staff-sign-in.md). A social sign-in never makes staff.
+SOCIALACCOUNT_ADAPTER = "townhall.staff_sign_in.adapters.StaffSocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = providers_from_env(env)
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the provider vouches for the address
+SOCIALACCOUNT_STORE_TOKENS = False  # Townhall never calls the provider's APIs afterwards
+TOWNHALL_STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=not (DEBUG or DEMO))
+TOWNHALL_STAFF_SSO_REQUIRED = env.bool("STAFF_SSO_REQUIRED", default=False)
+TOWNHALL_STAFF_SSO_IS_SECOND_FACTOR = env.bool("STAFF_SSO_IS_SECOND_FACTOR", default=False)
+TOWNHALL_STAFF_SSO_NEW_ACCOUNT_DOMAINS = env.list("STAFF_SSO_NEW_ACCOUNT_DOMAINS", default=[])
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False  # a security key is a second factor, not a password
+MFA_ALLOW_UNVERIFIED_EMAIL = True  # staff accounts are made by an administrator, not by email
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG or DEMO  # the demo runs on http://127.0.0.1
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Django's deploy check looks for its own CSRF middleware by name; ours is a subclass of it

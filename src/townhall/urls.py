@@ -5,14 +5,21 @@ from django.views.generic import RedirectView
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from townhall.core import access
+from townhall.core import access, sitemaps
+from townhall.staff_sign_in.views import StaffLoginView
 
 # Staff's admin follows each person's own language setting; documents and the API are
 # the same in every language, so they keep one address.
 urlpatterns = [
+    # The admin's sign-in goes through allauth, so a second factor is asked for (staff_sign_in).
+    path("admin/login/", StaffLoginView.as_view(), name="staff_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("townhall.api.urls")),
+    # For search engines: one address each, in no language (core.sitemaps).
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap-section"),
+    path("robots.txt", sitemaps.robots, name="robots"),
 ]
 
 # What residents read answers under each language's prefix (`/pl/...`); the default

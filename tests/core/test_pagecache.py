@@ -236,3 +236,14 @@ def test_a_person_with_a_session_gets_the_answer_rendered_for_them(rf, settings)
         request, "thanks:2", (), lambda values: HttpResponse(values["email"]), email="me@x.org"
     )
     assert response.content == b"me@x.org"
+
+
+@pytest.mark.parametrize("path", ["/", "/petitions/", "/comments/feed/"])
+def test_every_shared_answer_varies_on_cookies(path):
+    """A proxy keeps one copy for readers without a session: a signed-in reader's cookie
+    must send them past it (issue 30: the cached home page said nothing of cookies)."""
+    for expected in ("miss", "hit"):
+        response = Client().get(path)
+        assert response["X-Townhall-Cache"] == expected
+        assert "public" in response["Cache-Control"]
+        assert "Cookie" in response.get("Vary", ""), (path, expected)

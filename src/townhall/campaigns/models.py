@@ -126,7 +126,7 @@ class AimsPage(RoutablePageMixin, Page):
             )
         return context
 
-    @path("versions/<int:number>/", name="version")
+    @path("versions/<id:number>/", name="version")
     def version(self, request, number: int):
         version = self.versions.filter(number=number).first()
         if version is None:

@@ -16,6 +16,9 @@ access.declare(
         "wagtailsnippets_comments_comment:list*": access.rule("comments.change_comment"),
         "wagtailsnippets_comments_comment:edit": access.rule("comments.change_comment"),
         "wagtailsnippets_comments_comment:delete": access.rule("comments.delete_comment"),
+        # A comment's history and where it is used name its author: its organisation's only.
+        "wagtailsnippets_comments_comment:history*": access.rule("comments.history_comment"),
+        "wagtailsnippets_comments_comment:usage": access.rule("comments.change_comment"),
         "wagtailsnippetchoosers_comments_comment:*": access.rule("comments.change_comment"),
         "wagtailsnippetchoosers_comments_comment:create": access.rule("comments.create_in_admin"),
         "comments_moderate": access.rule("comments.change_comment"),

@@ -129,8 +129,9 @@ class CommentChooserViewSet(SnippetChooserViewSet):
     create_view_class = NoCreateView
 
 
-class CommentViewSet(SnippetViewSet):
-    """The moderation queue: pending comments first, each with its actions."""
+class CommentViewSet(ScopedViewSetMixin, SnippetViewSet):
+    """The moderation queue: pending comments first, each with its actions. Every view of
+    one comment (its history and usage too, which name its author) asks the comments rule."""
 
     model = Comment
     icon = "comment"
@@ -141,6 +142,7 @@ class CommentViewSet(SnippetViewSet):
     edit_view_class = ScopedCommentEditView
     delete_view_class = ScopedCommentDeleteView
     chooser_viewset_class = CommentChooserViewSet
+    page_field = "page"
     list_display = [
         "author_name",
         CommentWithParentColumn("content", label=gettext_lazy("Comment")),
@@ -187,11 +189,11 @@ register_snippet(CommentViewSet)
 def register_moderation_urls():
     return [
         path(
-            "comments/moderate/<int:pk>/<str:action>/",
+            "comments/moderate/<id:pk>/<str:action>/",
             admin_views.moderate,
             name="comments_moderate",
         ),
-        path("comments/reply/<int:pk>/", admin_views.reply, name="comments_reply"),
+        path("comments/reply/<id:pk>/", admin_views.reply, name="comments_reply"),
     ]
 
 

@@ -4,11 +4,11 @@ from townhall.consultations import views
 
 urlpatterns = [
     path("consultations/", views.hub, name="consultations"),
-    path("consultations/series/<int:pk>/", views.survey_series, name="survey-series"),
-    path("consultations/<int:pk>/respond/", views.start, name="consultation-start"),
-    path("consultations/<int:pk>/results/", views.public_results, name="consultation-results"),
+    path("consultations/series/<id:pk>/", views.survey_series, name="survey-series"),
+    path("consultations/<id:pk>/respond/", views.start, name="consultation-start"),
+    path("consultations/<id:pk>/results/", views.public_results, name="consultation-results"),
     path(
-        "consultations/answer/<str:token>/<int:number>/",
+        "consultations/answer/<str:token>/<id:number>/",
         views.answer,
         name="consultation-answer",
     ),

@@ -11,19 +11,19 @@ from townhall.core import access
 def urls():
     return [
         path("consultations/", admin_views.index, name="consultation-responses"),
-        path("consultations/<int:pk>/", admin_views.analysis, name="consultation-analysis"),
+        path("consultations/<id:pk>/", admin_views.analysis, name="consultation-analysis"),
         path(
-            "consultations/<int:pk>/moderate/", admin_views.moderate, name="consultation-moderate"
+            "consultations/<id:pk>/moderate/", admin_views.moderate, name="consultation-moderate"
         ),
-        path("consultations/<int:pk>/answers/", admin_views.answers, name="consultation-answers"),
-        path("consultations/<int:pk>/erase/", admin_views.erase, name="consultation-erase"),
+        path("consultations/<id:pk>/answers/", admin_views.answers, name="consultation-answers"),
+        path("consultations/<id:pk>/erase/", admin_views.erase, name="consultation-erase"),
         path(
-            "consultations/<int:pk>/files/<int:file_id>/",
+            "consultations/<id:pk>/files/<id:file_id>/",
             admin_views.download,
             name="consultation-file",
         ),
         path(
-            "consultations/<int:pk>/export.<str:kind>",
+            "consultations/<id:pk>/export.<str:kind>",
             admin_views.export,
             name="consultation-export",
         ),

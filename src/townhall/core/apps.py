@@ -18,6 +18,12 @@ class CoreConfig(AppConfig):
         from townhall.core.services.organisations import ROLE_MODEL_PERMISSIONS
 
         ROLE_MODEL_PERMISSIONS["editors"] += SIGN_LANGUAGE_EDITOR_PERMISSIONS
+        # Names and titles lose direction controls and hiding characters, however saved.
+        from django.db.models.signals import pre_save
+
+        from townhall.core.invisible import tidy_before_saving
+
+        pre_save.connect(tidy_before_saving, dispatch_uid="townhall-tidy-one-line-text")
         # The admin's forms for other versions check who may attach them, which reads the
         # models: wired here so the models never import their forms (no import circle).
         from townhall.core.models import EasyReadPage, SignLanguageVideo

@@ -2,14 +2,18 @@
 text fields that refuse control characters."""
 
 import re
+from collections.abc import Callable
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.forms.renderers import TemplatesSetting
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from townhall.core.ids import MAX_ID
+from townhall.core.invisible import tidy_one_line
 from townhall.core.services.postcodes import EXAMPLE_POSTCODE, normalise_postcode
 
 # A field shown on one line (a name, a title, an address) never holds a line break, a tab or
@@ -32,19 +36,34 @@ def refuse_control_characters(value: str, *, multi_line: bool = False) -> None:
 class TextChecksMixin:
     """Every text field of the form refuses control characters: one-line fields any, text
     areas all but line breaks and tabs. Added to each field's validators, so the error
-    shows next to the field like any other."""
+    shows next to the field like any other. One-line fields lose direction controls and
+    hiding characters first (core.invisible), so a name of nothing else is no name."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.IntegerField) and field.max_value is None:
+                # A number past the database's range is a form error, not its overflow.
+                field.max_value = MAX_ID
+                field.validators.append(MaxValueValidator(MAX_ID))
             if not isinstance(field, forms.CharField):
                 continue
             multi_line = isinstance(field.widget, forms.Textarea)
+            if not multi_line:
+                field.to_python = _tidied(field.to_python)
             field.validators.append(
                 lambda value, multi_line=multi_line: refuse_control_characters(
                     value, multi_line=multi_line
                 )
             )
+
+
+def _tidied(to_python: Callable[[object], object]) -> Callable[[object], object]:
+    def tidy(value: object) -> object:
+        value = to_python(value)
+        return tidy_one_line(value) if isinstance(value, str) else value
+
+    return tidy
 
 
 class TownhallFormRenderer(TemplatesSetting):

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -241,7 +241,10 @@ def _private(response: HttpResponse) -> HttpResponse:
 
 
 def _shared_for(response: HttpResponse, entry: dict) -> HttpResponse:
-    """Public for what is left of the entry's shared time (at least a second)."""
+    """Public for what is left of the entry's shared time (at least a second). The copy is
+    the one for readers without personal cookies, so a proxy must keep it apart from
+    answers to readers with them (Vary: Cookie), a copy served from here as well."""
+    patch_vary_headers(response, ("Cookie",))
     if response.has_header("Cache-Control"):
         return response
     seconds = entry.get("shared_seconds", 0)

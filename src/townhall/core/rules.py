@@ -25,6 +25,8 @@ _WAGTAIL = "Wagtail's own view, guarded by Wagtail's permission policies"
 
 access.declare(
     {
+        "sitemap*": access.reads("public pages and records only, for search engines"),
+        "robots": access.reads("what search engines may not read"),
         "page_feedback:index*": access.rule("core.view_pagefeedback"),
         "page_feedback:inspect": access.rule("core.view_pagefeedback"),
         "page_feedback:history*": access.rule("core.history_pagefeedback"),

@@ -7,7 +7,7 @@ urlpatterns = [
     path("feedback/problem/", feedback.problem, name="feedback-problem"),
     path("feedback/like/", feedback.like, name="feedback-like"),
     path("outbox/", outbox.outbox, name="outbox"),
-    path("outbox/<int:pk>/", outbox.outbox_message, name="outbox-message"),
+    path("outbox/<id:pk>/", outbox.outbox_message, name="outbox-message"),
     path("search/", search.search, name="search"),
     path("accounts/delete/", account.delete_account, name="account-delete"),
 ]

@@ -115,7 +115,7 @@ def translate_page_url():
     (translation_admin.TranslatePageView): core's hooks are registered before its."""
     return [
         path(
-            "translation/submit/page/<int:page_id>/",
+            "translation/submit/page/<id:page_id>/",
             TranslatePageView.as_view(),
             name="townhall_translate_page",
         )

@@ -9,8 +9,14 @@ class CouncilConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from townhall.core import navigation
+        from townhall.core import navigation, sitemaps
         from townhall.council import signals  # noqa: F401 - connects the handlers
+        from townhall.council import sitemaps as council_sitemaps
+        from townhall.council.tags import COUNCIL_TAG
+
+        sitemaps.register("councillors", council_sitemaps.CouncillorSitemap, COUNCIL_TAG)
+        sitemaps.register("meetings", council_sitemaps.MeetingSitemap, COUNCIL_TAG)
+        sitemaps.register("decisions", council_sitemaps.DecisionSitemap, COUNCIL_TAG)
 
         navigation.add_main_section(_("Council and democracy"), "committees", 50, "/democracy/")
         navigation.add_council_link(_("Councillors"), "councillors", 5)

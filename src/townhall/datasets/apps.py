@@ -28,5 +28,10 @@ class DatasetsConfig(AppConfig):
         from townhall.datasets.search_sources import datasets
 
         sources.register("datasets", _("Open data"), 85, datasets)
+        from townhall.core import sitemaps
+        from townhall.datasets.sitemaps import DatasetSitemap
+        from townhall.datasets.views import TAG
+
+        sitemaps.register("datasets", DatasetSitemap, TAG)
         ROLE_MODEL_PERMISSIONS["editors"] += EDITOR_PERMISSIONS
         ROLE_MODEL_PERMISSIONS["moderators"] += MODERATOR_PERMISSIONS

@@ -53,7 +53,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def past(self, request):
         return render_listing(request, self.events(), index=self, past=True)
 
-    @path("calendar/<int:year>/<int:month>/", name="month")
+    @path("calendar/<id:year>/<id:month>/", name="month")
     def month(self, request, year: int, month: int):
         return render_month(request, self.events(), year, month, index=self)
 

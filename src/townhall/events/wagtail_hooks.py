@@ -77,7 +77,7 @@ def event_buttons(page, user, view_name, next_url=None):
 def admin_urls():
     return [
         path(
-            "events/<int:pk>/email/",
+            "events/<id:pk>/email/",
             admin_views.email_attendees,
             name="event-email-attendees",
         )

@@ -35,35 +35,35 @@ def register_viewset():
 def urls():
     return [
         path("grants/", admin_views.rounds, name="grant-rounds"),
-        path("grants/rounds/<int:pk>/", admin_views.round_overview, name="grant-round"),
+        path("grants/rounds/<id:pk>/", admin_views.round_overview, name="grant-round"),
         path(
-            "grants/rounds/<int:pk>/assessors/<int:assessor_id>/remove/",
+            "grants/rounds/<id:pk>/assessors/<id:assessor_id>/remove/",
             admin_views.remove_assessor,
             name="grant-remove-assessor",
         ),
         path(
-            "grants/rounds/<int:pk>/release/",
+            "grants/rounds/<id:pk>/release/",
             admin_views.release_scores,
             name="grant-release-scores",
         ),
         path(
-            "grants/applications/<int:pk>/",
+            "grants/applications/<id:pk>/",
             admin_views.application_detail,
             name="grant-application-admin",
         ),
-        path("grants/applications/<int:pk>/act/", admin_views.act, name="grant-act"),
+        path("grants/applications/<id:pk>/act/", admin_views.act, name="grant-act"),
         path(
-            "grants/applications/<int:pk>/payments/<int:payment_id>/paid/",
+            "grants/applications/<id:pk>/payments/<id:payment_id>/paid/",
             admin_views.mark_paid,
             name="grant-mark-paid",
         ),
         path(
-            "grants/applications/<int:pk>/reports/<int:report_id>/accept/",
+            "grants/applications/<id:pk>/reports/<id:report_id>/accept/",
             admin_views.accept_report,
             name="grant-accept-report",
         ),
         path(
-            "grants/applications/<int:pk>/files/<int:file_id>/",
+            "grants/applications/<id:pk>/files/<id:file_id>/",
             admin_views.attachment,
             name="grant-file-admin",
         ),

@@ -111,7 +111,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def all_posts(self, request):
         return self.listing(request, self.posts())
 
-    @path("<int:year>/<int:month>/", name="month")
+    @path("<id:year>/<id:month>/", name="month")
     def month(self, request, year: int, month: int):
         if not 1 <= month <= 12 or not 1900 <= year <= 9999:
             raise Http404("There is no such month.")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from townhall.core.models import Email
 from townhall.operations import metrics
 from townhall.operations.models import WorkerHeartbeat
+from townhall.version import running_version
 
 
 def _no_store(response: HttpResponse) -> HttpResponse:
@@ -66,7 +67,8 @@ def readyz(request: HttpRequest) -> HttpResponse:
         connection.close()
     checks["cache"] = _cache()
     ready = checks["database"]["status"] == "ok"
-    return _no_store(JsonResponse({"ready": ready, **checks}, status=200 if ready else 503))
+    body = {"ready": ready, "version": running_version(), **checks}  # did the upgrade take?
+    return _no_store(JsonResponse(body, status=200 if ready else 503))
 
 
 def metrics_view(request: HttpRequest) -> HttpResponse:

@@ -19,6 +19,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 from townhall.core import metrics as figures
 from townhall.core.models import Email
 from townhall.operations.models import WorkerHeartbeat
+from townhall.version import running_version
 
 REQUESTS = Counter(
     "townhall_http_requests_total", "Requests answered", ["view", "method", "status"]
@@ -40,6 +41,9 @@ class DatabaseFigures:
     """Read at scrape time, so every process reports the same exact figures."""
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
+        info = GaugeMetricFamily("townhall_info", "The running release", labels=["version"])
+        info.add_metric([running_version()], 1)
+        yield info
         tasks = GaugeMetricFamily("townhall_tasks", "Task queue rows by status", labels=["status"])
         for status, n in (
             DBTaskResult.objects.order_by().values_list("status").annotate(Count("pk"))

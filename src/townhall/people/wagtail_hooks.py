@@ -188,8 +188,8 @@ class SegmentViewSet(ScopedViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("export/<int:pk>/", admin_views.export_segment, name="export"),
-            path("tag/<int:pk>/", admin_views.tag_segment, name="tag"),
+            path("export/<id:pk>/", admin_views.export_segment, name="export"),
+            path("tag/<id:pk>/", admin_views.tag_segment, name="tag"),
         ]
 
 
@@ -219,13 +219,13 @@ class MailingViewSet(ScopedViewSetMixin, ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("preview/<int:pk>/", mailing_admin.preview, name="preview"),
-            path("preview/<int:pk>/html/", mailing_admin.preview_html, name="preview_html"),
-            path("test/<int:pk>/", mailing_admin.send_test, name="test"),
-            path("send/<int:pk>/", mailing_admin.send, name="send"),
-            path("ask/<int:pk>/", mailing_admin.ask_for_approval, name="ask"),
-            path("approve/<int:pk>/", mailing_admin.approve, name="approve"),
-            path("cancel/<int:pk>/", mailing_admin.cancel, name="cancel"),
+            path("preview/<id:pk>/", mailing_admin.preview, name="preview"),
+            path("preview/<id:pk>/html/", mailing_admin.preview_html, name="preview_html"),
+            path("test/<id:pk>/", mailing_admin.send_test, name="test"),
+            path("send/<id:pk>/", mailing_admin.send, name="send"),
+            path("ask/<id:pk>/", mailing_admin.ask_for_approval, name="ask"),
+            path("approve/<id:pk>/", mailing_admin.approve, name="approve"),
+            path("cancel/<id:pk>/", mailing_admin.cancel, name="cancel"),
         ]
 
 

@@ -40,3 +40,7 @@ class PetitionsConfig(AppConfig):
         from townhall.petitions import organising as figures
 
         organising.register(50, figures.petitions_section)
+        from townhall.core import sitemaps
+        from townhall.petitions.sitemaps import PetitionSitemap
+
+        sitemaps.register("petitions", PetitionSitemap, "petitions")

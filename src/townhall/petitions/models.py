@@ -65,6 +65,13 @@ class Threshold(models.Model):
         return f"{self.signatures}: {self.name}"
 
 
+class PetitionQuerySet(models.QuerySet):
+    def public(self) -> "PetitionQuerySet":
+        """The petitions anyone may read: never one waiting for its creator's email, for
+        supporters or for moderation, nor one rejected and hidden."""
+        return self.filter(state__in=self.model.PUBLIC_STATES)
+
+
 class Petition(index.Indexed, models.Model):
     """A resident's petition to the council, through its life from draft to response."""
 
@@ -77,6 +84,8 @@ class Petition(index.Indexed, models.Model):
         CLOSED = "closed", pgettext_lazy("a petition's state", "Closed")
         REJECTED = "rejected", pgettext_lazy("a petition's state", "Rejected")
         HIDDEN = "hidden", _("Rejected and hidden")
+
+    PUBLIC_STATES = (State.OPEN, State.CLOSED, State.REJECTED)
 
     class RejectionReason(models.TextChoices):
         DUPLICATE = "duplicate", _("There is already a petition about this")
@@ -130,6 +139,8 @@ class Petition(index.Indexed, models.Model):
     rejection_details = models.TextField(blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True)
 
+    objects = PetitionQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("action", boost=2),
         index.SearchField("background"),
@@ -151,7 +162,7 @@ class Petition(index.Indexed, models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.state in (self.State.OPEN, self.State.CLOSED, self.State.REJECTED)
+        return self.state in self.PUBLIC_STATES
 
     @property
     def accepts_signatures(self) -> bool:

@@ -13,9 +13,9 @@ urlpatterns = [
         views.creator_signers,
         name="petition-creator-signers",
     ),
-    path("petitions/<int:pk>/", views.detail, name="petition"),
-    path("petitions/<int:pk>/translated/", views.translated, name="petition-translated"),
-    path("petitions/<int:pk>/sign/", views.sign, name="petition-sign"),
-    path("petitions/<int:pk>/support/<str:token>/", views.sign, name="petition-sponsor"),
+    path("petitions/<id:pk>/", views.detail, name="petition"),
+    path("petitions/<id:pk>/translated/", views.translated, name="petition-translated"),
+    path("petitions/<id:pk>/sign/", views.sign, name="petition-sign"),
+    path("petitions/<id:pk>/support/<str:token>/", views.sign, name="petition-sponsor"),
     path("petitions/signatures/<str:token>/", views.confirm_signature, name="signature-confirm"),
 ]

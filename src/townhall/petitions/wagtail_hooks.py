@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from townhall.petitions import admin_views
 from townhall.petitions.admin_forms import ThresholdForm
+from townhall.petitions.chooser import PetitionChooserViewSet
 from townhall.petitions.models import Petition, SigningBlock, Threshold
 
 ACTIONS_BY_STATE = {
@@ -57,6 +58,7 @@ class PetitionViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Petitions")
     add_to_admin_menu = True
     index_view_class = PetitionQueueView
+    chooser_viewset_class = PetitionChooserViewSet
     list_display = ["action", "state", "created_at", "opened_at", "closes_at"]
     list_filter = ["state"]
     search_fields = ["action", "background"]
@@ -77,12 +79,12 @@ register_snippet(PetitionViewSet)
 def register_moderation_urls():
     return [
         path(
-            "petitions/moderate/<int:pk>/<str:action>/",
+            "petitions/moderate/<id:pk>/<str:action>/",
             admin_views.moderate,
             name="petitions_moderate",
         ),
-        path("petitions/<int:pk>/signers.csv", admin_views.signers, name="petitions_signers"),
-        path("petitions/<int:pk>/review/", admin_views.review, name="petitions_review"),
+        path("petitions/<id:pk>/signers.csv", admin_views.signers, name="petitions_signers"),
+        path("petitions/<id:pk>/review/", admin_views.review, name="petitions_review"),
     ]
 
 

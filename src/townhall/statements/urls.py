@@ -4,6 +4,6 @@ from townhall.statements import views
 
 urlpatterns = [
     path("statements/", views.statement_list, name="statements"),
-    path("statements/<int:pk>/names/", views.add_name, name="statement-add-name"),
+    path("statements/<id:pk>/names/", views.add_name, name="statement-add-name"),
     path("statements/names/<str:token>/", views.confirm_name, name="statement-name-confirm"),
 ]

@@ -44,10 +44,10 @@ def invitations_menu_item():
 @hooks.register("register_admin_urls")
 def admin_urls():
     return [
-        path("statements/<int:pk>/invite/", admin_views.invite, name="statement-invite"),
+        path("statements/<id:pk>/invite/", admin_views.invite, name="statement-invite"),
         path("statements/invitations/", admin_views.invitations, name="statement-invitations"),
         path(
-            "statements/invitations/<int:pk>/answer/",
+            "statements/invitations/<id:pk>/answer/",
             admin_views.answer,
             name="statement-invitation-answer",
         ),

@@ -2,6 +2,17 @@
 
 import townhall.core.tokens
 from django.db import migrations, models
+from django.db.models.functions import Length
+
+
+def shorten_tokens(apps, schema_editor):
+    """Undoing this migration narrows the column to 40 characters, which PostgreSQL refuses
+    while a token is longer: they are cut to 40, so resume links emailed since this release
+    stop working (a rollback past it cannot keep them)."""
+    Response = apps.get_model("consultations", "Response")
+    for response in Response.objects.annotate(length=Length("token")).filter(length__gt=40):
+        response.token = response.token[:40]
+        response.save(update_fields=["token"])
 
 
 class Migration(migrations.Migration):
@@ -16,4 +27,6 @@ class Migration(migrations.Migration):
             name='token',
             field=models.CharField(default=townhall.core.tokens.new_token, max_length=64, unique=True),
         ),
+        # Runs first when the migration is undone, before the column narrows.
+        migrations.RunPython(migrations.RunPython.noop, reverse_code=shorten_tokens),
     ]
