@@ -1,184 +1,282 @@
-"""A bad day under load: faults while people sign a petition, and what was lost.
+"""A bad day under load: faults while people sign a petition, and what was lost, fault by fault.
 
 Two `townhall serve` instances behind nginx (an upstream with retries, as docs/deploying.md
 has it), two task workers, PostgreSQL, a Redis of the benchmark's own and a local SMTP sink
 that records every Message-ID. People sign and confirm from several client threads the whole
 time (each their own email; the emailed token is read from the database, so a mail outage
-does not stop confirming), and readers load the petition page. Meanwhile, one after the
-other:
-  app     kill -9 one app server, started again 3 s later (as systemd would)
-  pg      restart PostgreSQL
-  redis   stop Redis for 15 s
-  worker  kill -9 a task worker while it is sending (the sink answers slowly then)
-  smtp    stop the mail server for 30 s
-It prints, per fault: people told their signature was counted, failed requests and for how
-long; and at the end: told-confirmed against confirmed rows against the count shown, and
-emails due, sent and sent twice. Exit 1 if anything told "confirmed" was not stored, the
-count shown differs from the rows, or an email never arrived. An email can arrive twice when
-a worker is killed after the mail server has the whole message but before its "250" reply
-reaches the worker (the worker fault provokes exactly that, with a slow server): SMTP cannot
-tell the sender, so the email is sent again under the same Message-ID, printed here.
+does not stop confirming), and a reader loads the petition page. Meanwhile, one after the
+other (--faults, in this order by default):
+  app       kill -9 one app server, started again 3 s later (as systemd would)
+  pg        restart the PostgreSQL cluster that serves --database-url
+  freeze10  stop that cluster's every process (SIGSTOP) for 10 s, then let it go on
+  freeze60  the same for 60 s
+  redis     stop Redis for 15 s
+  worker    kill -9 a task worker while it is sending (the sink answers slowly then)
+  smtp      stop the mail server for 30 s
+  none      nothing (to try the benchmark itself)
+After each fault the load goes on for --after seconds, then the window is closed
+(bench/faults_load.py). It prints a line per fault: how long the fault lasted, requests,
+failed requests and for how long they failed, people told their signature was counted against
+confirmed rows and the count shown, and emails due, received and received twice. Exit 1 if
+anything told "counted" was not stored, the count shown differs from the rows, an email never
+arrived, a people thread died or a server or worker exited by itself. An email can arrive twice
+when a worker is killed after the mail server has the whole message but before its "250"
+reply reaches the worker (the worker fault provokes exactly that, with a slow server): SMTP
+cannot tell the sender, so the email is sent again under the same Message-ID.
 
     python bench/faults.py --database-url postgres://root@127.0.0.1:5432/postgres
 
-Needs nginx and redis-server on the PATH (Debian: nginx, redis-server) and may restart the
-local PostgreSQL cluster (pg_ctlcluster): run it on a machine of your own.
+Needs nginx and redis-server on the PATH (Debian: nginx, redis-server). The pg and freeze
+faults need the cluster on this machine (pg_lsclusters and pg_ctlcluster, as root or its
+owner) and stop every database in it: run them on a machine of your own.
 """
 
 import argparse
-import collections
+import atexit
+import contextlib
 import os
-import re
 import shutil
 import signal
-import socketserver
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg
+from faults_load import Load, Mail, bad_day
 from server import free_port, fresh_postgres_database
 
-CSRF = "faultsfaultsfaultsfaultsfaults12"  # a 32-character CSRF secret, as in the cookie
 TOWNHALL = [sys.executable, "-m", "townhall.cli"]
-PENDING = ("queued", "retrying", "sending")
+DATABASE_FAULTS = ("pg", "freeze10", "freeze60")
+DEFAULT_FAULTS = "app,pg,freeze10,freeze60,redis,worker,smtp"
+LOCAL_HOSTS = ("", "127.0.0.1", "localhost", "::1")
 
 
-class Sink(socketserver.ThreadingTCPServer):
-    """Just enough SMTP to accept mail and count each Message-ID."""
+@dataclass
+class Cluster:
+    """A PostgreSQL cluster as Debian's postgresql-common lists it."""
 
-    allow_reuse_address = True
-    daemon_threads = True
+    version: str
+    name: str
+    port: int
+    data: Path
 
-    def __init__(self, port: int, seen: collections.Counter, slow: threading.Event) -> None:
-        self.seen, self.slow = seen, slow
-        super().__init__(("127.0.0.1", port), SinkHandler)
+    def restart(self) -> None:
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", self.version, self.name,
+                        "restart"], check=True)  # fmt: skip
 
-
-class SinkHandler(socketserver.StreamRequestHandler):
-    def reply(self, line: str) -> None:
-        self.wfile.write(f"{line}\r\n".encode())
-
-    def handle(self) -> None:
-        self.reply("220 sink")
-        while line := self.rfile.readline():
-            verb = line[:4].upper()
-            if verb in (b"EHLO", b"HELO"):
-                self.reply("250 sink")
-            elif verb == b"DATA":
-                self.reply("354 go on")
-                message_id = None
-                while (data := self.rfile.readline()) not in (b".\r\n", b""):
-                    if data.lower().startswith(b"message-id:"):
-                        message_id = data.split(b":", 1)[1].strip().decode()
-                if self.server.slow.is_set():
-                    time.sleep(3)  # a slow server: the moment to kill a worker mid-send
-                self.server.seen[message_id] += 1
-                self.reply("250 queued")
-            elif verb == b"QUIT":
-                self.reply("221 bye")
-                return
-            else:
-                self.reply("250 ok")
+    def processes(self) -> list[int]:
+        """The postmaster, then every process it started (the backends among them)."""
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        children = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:  # the process ended while we looked
+                continue
+            if int(fields[1]) == postmaster:
+                children.append(int(stat.parent.name))
+        return [postmaster, *children]
 
 
-class Mail:
-    def __init__(self, port: int) -> None:
-        self.port, self.seen, self.slow = port, collections.Counter(), threading.Event()
-        self.server: Sink | None = None
-
-    def start(self) -> None:
-        self.server = Sink(self.port, self.seen, self.slow)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+def parse_clusters(listing: str) -> list[Cluster]:
+    """`pg_lsclusters --no-header`: version, name, port, status, owner, data folder, log."""
+    clusters = []
+    for line in listing.splitlines():
+        fields = line.split()
+        if len(fields) >= 6 and fields[2].isdigit():
+            clusters.append(Cluster(fields[0], fields[1], int(fields[2]), Path(fields[5])))
+    return clusters
 
 
-class People(threading.Thread):
-    """One client thread: sign, read the token from the database, confirm; over and over."""
-
-    def __init__(self, n: int, base: str, database: str, petition: int, ward: int, log) -> None:
-        super().__init__(daemon=True)
-        self.n, self.base, self.database, self.petition, self.ward = (
-            n,
-            base,
-            database,
-            petition,
-            ward,
-        )
-        self.log, self.stopping, self.told_confirmed = log, threading.Event(), []
-
-    def post(self, path: str, fields: dict) -> str:
-        body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, **fields}).encode()
-        request = urllib.request.Request(
-            self.base + path,
-            data=body,
-            headers={"Cookie": f"csrftoken={CSRF}", "Referer": self.base + path},
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read().decode()
-
-    def run(self) -> None:
-        count = 0
-        with psycopg.connect(self.database, autocommit=True) as db:
-            while not self.stopping.is_set():
-                count += 1
-                email = f"f{self.n}-{count}@example.org"
-                try:
-                    self.post(f"/petitions/{self.petition}/sign/",
-                              {"name": f"Fault {self.n} {count}", "email": email,
-                               "postcode": "EN5 4BW", "ward": self.ward})  # fmt: skip
-                    self.log(ok=True)
-                    row = db.execute(
-                        "SELECT token FROM petitions_signature WHERE email = %s", (email,)
-                    ).fetchone()
-                    if row is None:
-                        continue
-                    page = self.post(f"/petitions/signatures/{row[0]}/", {})
-                    self.log(ok=True)
-                    if "Your signature is counted" in page:
-                        self.told_confirmed.append(email)
-                except (OSError, urllib.error.HTTPError, psycopg.Error):
-                    self.log(ok=False)
-                    time.sleep(0.2)
-                    if db.closed or db.broken:
-                        db = psycopg.connect(self.database, autocommit=True)
+def cluster_for(database_url: str, listing: str) -> Cluster:
+    """The local cluster that serves `database_url`, found by its port."""
+    url = urllib.parse.urlsplit(database_url)
+    host = urllib.parse.unquote(url.hostname or "")
+    if host not in LOCAL_HOSTS and not host.startswith("/"):
+        raise ValueError(f"{host} is not this machine: the database faults need a local cluster")
+    port = url.port or 5432
+    for cluster in parse_clusters(listing):
+        if cluster.port == port:
+            return cluster
+    raise ValueError(f"no local PostgreSQL cluster listens on port {port} (pg_lsclusters)")
 
 
-class Tally:
-    """Requests per phase: how many, how many failed, first and last failure."""
+class Freezer:
+    """Stops a cluster's processes and always lets them go on, even if the run is killed."""
 
     def __init__(self) -> None:
-        self.lock, self.phase = threading.Lock(), "start"
-        self.rows: dict[str, dict] = {}
+        self.stopped: list[int] = []
+        atexit.register(self.thaw)
 
-    def __call__(self, ok: bool) -> None:
-        now = time.monotonic()
-        with self.lock:
-            row = self.rows.setdefault(self.phase, {"n": 0, "failed": 0, "first": 0, "last": 0})
-            row["n"] += 1
-            if not ok:
-                row["failed"] += 1
-                row["first"] = row["first"] or now
-                row["last"] = now
-
-
-def reader(base: str, petition: int, log, stopping: threading.Event) -> None:
-    while not stopping.is_set():
+    def freeze(self, cluster: Cluster, seconds: float) -> None:
         try:
-            urllib.request.urlopen(f"{base}/petitions/{petition}/", timeout=30).read()
-            log(ok=True)
-        except OSError:
-            log(ok=False)
-            time.sleep(0.2)
+            # The postmaster first, so it starts no backend that would escape; then once more
+            # for any it started while the others were being stopped.
+            for _ in range(2):
+                for pid in cluster.processes():
+                    if pid not in self.stopped:
+                        os.kill(pid, signal.SIGSTOP)
+                        self.stopped.append(pid)
+            time.sleep(seconds)
+        finally:
+            self.thaw()
+
+    def thaw(self) -> None:
+        while self.stopped:
+            pid = self.stopped.pop()
+            with contextlib.suppress(ProcessLookupError):  # it ended while stopped
+                os.kill(pid, signal.SIGCONT)
+
+
+class Stack:
+    """The site's processes, started and restarted by the faults."""
+
+    def __init__(self, folder: Path, database: str, cluster: Cluster | None) -> None:
+        self.folder, self.cluster, self.freezer = folder, cluster, Freezer()
+        self.redis_port, self.nginx_port = free_port(), free_port()
+        self.ports = [free_port(), free_port()]
+        self.mail = Mail(free_port())
+        self.redis_command = ["redis-server", "--port", str(self.redis_port), "--bind",
+                              "127.0.0.1", "--save", "", "--appendonly", "no"]  # fmt: skip
+        self.env = {
+            **os.environ,
+            "TOWNHALL_DATA_DIR": str(folder),
+            "DATABASE_URL": database,
+            "REDIS_URL": f"redis://127.0.0.1:{self.redis_port}/0",
+            "EMAIL_URL": f"smtp://127.0.0.1:{self.mail.port}",
+            "EMAIL_TIMEOUT": "5",
+            "EMAIL_RETRY_FIRST_SECONDS": "2",  # so the run recovers in minutes, not hours
+            "TASK_LEASE_SECONDS": "10",
+            "TOWNHALL_DEMO": "1",
+            "TOWNHALL_SHOW_OUTBOX": "",
+            "TRUSTED_PROXIES": "1",
+            "RATE_LIMIT_SIGN": "1000000/60",
+            "RATE_LIMIT_SIGN_BURST": "1000000/60",
+            "WEB_CONCURRENCY": "1",
+            "THREADS": "4",
+            "LOG_LEVEL": "WARNING",
+        }
+        self.processes: dict[str, subprocess.Popen] = {}
+        self.killed: set[str] = set()  # processes a fault ended on purpose
+        self.logs = open(folder / "townhall.log", "a")  # noqa: SIM115 - open for the whole run
+        self.redis = self.nginx = None
+
+    def start(self, name: str, *command: str) -> None:
+        self.processes[name] = subprocess.Popen(
+            [*TOWNHALL, *command], env=self.env, stdout=self.logs, stderr=subprocess.STDOUT
+        )
+        self.killed.discard(name)
+
+    def kill(self, name: str) -> None:
+        self.killed.add(name)
+        self.processes[name].send_signal(signal.SIGKILL)
+
+    def up(self) -> str:
+        """Migrates, loads the demo and starts everything; returns nginx's address."""
+        self.mail.start()
+        self.redis = subprocess.Popen(self.redis_command, stdout=subprocess.DEVNULL)
+        for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
+            subprocess.run([*TOWNHALL, *command], env=self.env, check=True, capture_output=True)
+        for i, port in enumerate(self.ports):
+            self.start(f"app{i}", "serve", "--bind", f"127.0.0.1:{port}")
+        self.start("worker0", "worker")
+        self.start("worker1", "worker")
+        config = self.folder / "nginx.conf"
+        config.write_text(NGINX.format(dir=self.folder, a=self.ports[0], b=self.ports[1],
+                                       port=self.nginx_port))  # fmt: skip
+        self.nginx = subprocess.Popen(["nginx", "-c", str(config), "-p", str(self.folder)])
+        base = f"http://127.0.0.1:{self.nginx_port}"
+        wait_for(lambda: answers(f"{base}/healthz") and all(
+            answers(f"http://127.0.0.1:{p}/readyz") for p in self.ports))  # fmt: skip
+        return base
+
+    def exited(self) -> list[str]:
+        """Servers and workers that ended without a fault ending them."""
+        return [name for name, process in self.processes.items()
+                if process.poll() is not None and name not in self.killed]  # fmt: skip
+
+    def down(self) -> None:
+        self.freezer.thaw()
+        for process in self.processes.values():
+            process.send_signal(signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for process in (self.nginx, self.redis):
+            if process is not None:
+                process.terminate()
+        self.logs.close()
+
+    # The faults: each returns when it is over (the server or service is back).
+
+    def app(self) -> None:
+        self.kill("app0")
+        time.sleep(3)
+        self.start("app0", "serve", "--bind", f"127.0.0.1:{self.ports[0]}")
+        wait_for(lambda: answers(f"http://127.0.0.1:{self.ports[0]}/readyz"))
+
+    def pg(self) -> None:
+        self.cluster.restart()
+
+    def freeze(self, seconds: float) -> None:
+        self.freezer.freeze(self.cluster, seconds)
+
+    def redis_away(self) -> None:
+        self.redis.terminate()
+        self.redis.wait()
+        time.sleep(15)
+        self.redis = subprocess.Popen(self.redis_command, stdout=subprocess.DEVNULL)
+
+    def worker(self) -> None:
+        self.mail.slow.set()
+        time.sleep(4)  # both workers are now inside a slow SMTP conversation
+        self.kill("worker0")
+        self.mail.slow.clear()
+        time.sleep(3)
+        self.start("worker0", "worker")
+
+    def smtp(self) -> None:
+        self.mail.stop()
+        time.sleep(30)
+        self.mail.start()
+
+    def faults(self) -> dict[str, Callable[[], None]]:
+        return {
+            "app": self.app,
+            "pg": self.pg,
+            "freeze10": lambda: self.freeze(10),
+            "freeze60": lambda: self.freeze(60),
+            "redis": self.redis_away,
+            "worker": self.worker,
+            "smtp": self.smtp,
+            "none": nothing,
+        }
+
+
+def nothing() -> None:
+    """The no-op fault: the load and the ledger alone (tests/bench/test_faults_bench.py)."""
+
+
+class Postgres:
+    """The ledger's reads (faults_load.Database) on psycopg, failing fast when the database
+    does not answer."""
+
+    def __init__(self, url: str) -> None:
+        self.connection = psycopg.connect(url, autocommit=True, connect_timeout=5)
+
+    def rows(self, sql: str, params: tuple = ()) -> list[tuple]:
+        return self.connection.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self.connection.close()
 
 
 NGINX = """daemon off; worker_processes 1; pid {dir}/nginx.pid; error_log {dir}/nginx.log;
@@ -199,183 +297,59 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True, help="PostgreSQL to create a database in")
     parser.add_argument("--people", type=int, default=6, help="client threads signing")
-    parser.add_argument("--faults", default="app,pg,redis,worker,smtp")
+    parser.add_argument("--faults", default=DEFAULT_FAULTS, help="in order, comma-separated")
+    parser.add_argument("--quiet", type=float, default=10, help="seconds of load before a fault")
+    parser.add_argument("--after", type=float, default=10, help="seconds of load after each")
     args = parser.parse_args()
+    faults = args.faults.split(",")
+    unknown = set(faults) - {*DEFAULT_FAULTS.split(","), "none"}
+    if unknown:
+        parser.error(f"unknown faults: {', '.join(sorted(unknown))}")
     for program in ("nginx", "redis-server"):
         if not shutil.which(program):
             parser.error(f"this benchmark needs {program}")
+    cluster = None
+    if set(faults) & set(DATABASE_FAULTS):
+        if not shutil.which("pg_lsclusters"):
+            parser.error("the database faults need pg_lsclusters (Debian: postgresql-common)")
+        listing = subprocess.run(["pg_lsclusters", "--no-header"], capture_output=True,
+                                 text=True, check=True).stdout  # fmt: skip
+        try:
+            cluster = cluster_for(args.database_url, listing)
+        except ValueError as error:
+            parser.error(str(error))
+        print(f"database faults on cluster {cluster.version}/{cluster.name} (port {cluster.port})")
+    # A kill (SIGTERM) must still reach the finally below, which lets a frozen database go on.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="townhall-faults-") as folder:
-        run(args, Path(folder))
+        sys.exit(0 if run(args, faults, Path(folder), cluster) else 1)
 
 
-def run(args, folder: Path) -> None:
+def run(args, faults: list[str], folder: Path, cluster: Cluster | None) -> bool:
     database, drop = fresh_postgres_database(args.database_url)
-    redis_port, smtp_port, nginx_port = free_port(), free_port(), free_port()
-    ports = [free_port(), free_port()]
-    mail = Mail(smtp_port)
-    mail.start()
-    redis_command = ["redis-server", "--port", str(redis_port), "--bind", "127.0.0.1",
-                     "--save", "", "--appendonly", "no"]  # fmt: skip
-    redis = subprocess.Popen(redis_command, stdout=subprocess.DEVNULL)
-    env = {
-        **os.environ,
-        "TOWNHALL_DATA_DIR": str(folder),
-        "DATABASE_URL": database,
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-        "EMAIL_TIMEOUT": "5",
-        "EMAIL_RETRY_FIRST_SECONDS": "2",  # so the run recovers in minutes, not hours
-        "TASK_LEASE_SECONDS": "10",
-        "TOWNHALL_DEMO": "1",
-        "TOWNHALL_SHOW_OUTBOX": "",
-        "TRUSTED_PROXIES": "1",
-        "RATE_LIMIT_SIGN": "1000000/60",
-        "RATE_LIMIT_SIGN_BURST": "1000000/60",
-        "WEB_CONCURRENCY": "1",
-        "THREADS": "4",
-        "LOG_LEVEL": "WARNING",
-    }
-    processes: dict[str, subprocess.Popen] = {}
-    nginx = None
-    logs = open(folder / "townhall.log", "a")  # noqa: SIM115 - open for the whole run
-
-    def start(name: str, *command: str) -> None:
-        processes[name] = subprocess.Popen(
-            [*TOWNHALL, *command], env=env, stdout=logs, stderr=subprocess.STDOUT
-        )
-
+    stack = Stack(folder, database, cluster)
     try:
-        for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"], ["load_demo"]):
-            subprocess.run([*TOWNHALL, *command], env=env, check=True, capture_output=True)
-        for i, port in enumerate(ports):
-            start(f"app{i}", "serve", "--bind", f"127.0.0.1:{port}")
-        start("worker0", "worker")
-        start("worker1", "worker")
-        (folder / "nginx.conf").write_text(
-            NGINX.format(dir=folder, a=ports[0], b=ports[1], port=nginx_port)
-        )
-        nginx = subprocess.Popen(["nginx", "-c", str(folder / "nginx.conf"), "-p", str(folder)])
-        base = f"http://127.0.0.1:{nginx_port}"
-        wait_for(lambda: answers(f"{base}/healthz") and all(
-            answers(f"http://127.0.0.1:{p}/readyz") for p in ports))  # fmt: skip
+        base = stack.up()
         with psycopg.connect(database, autocommit=True) as db:
             petition = db.execute(
                 "SELECT id FROM petitions_petition WHERE state = 'open' ORDER BY id"
             ).fetchone()[0]
-            ward = db.execute("SELECT id FROM core_ward LIMIT 1").fetchone()[0]
-            confirmed_before = db.execute(
-                "SELECT count(*) FROM petitions_signature WHERE petition_id = %s "
-                "AND state = 'validated'", (petition,)).fetchone()[0]  # fmt: skip
-            emails_before = db.execute("SELECT count(*) FROM core_email").fetchone()[0]
-
-        tally, stopping = Tally(), threading.Event()
-        people = [People(n, base, database, petition, ward, tally) for n in range(args.people)]
-        for person in people:
-            person.start()
-        threading.Thread(target=reader, args=(base, petition, tally, stopping), daemon=True).start()
-
-        def phase(name: str, seconds: float = 8) -> None:
-            tally.phase = name
-            time.sleep(seconds)
-
-        phase("quiet", 10)
-        recovered: dict[str, float] = {}
-        for fault in args.faults.split(","):
-            started = time.monotonic()
-            tally.phase = fault
-            if fault == "app":
-                processes["app0"].send_signal(signal.SIGKILL)
-                time.sleep(3)
-                start("app0", "serve", "--bind", f"127.0.0.1:{ports[0]}")
-                wait_for(lambda: answers(f"http://127.0.0.1:{ports[0]}/readyz"))
-            elif fault == "pg":
-                cluster = os.listdir("/etc/postgresql")[0]
-                subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", cluster, "main",
-                                "restart"], check=True)  # fmt: skip
-            elif fault == "redis":
-                redis.terminate()
-                redis.wait()
-                time.sleep(15)
-                redis = subprocess.Popen(redis_command, stdout=subprocess.DEVNULL)
-            elif fault == "worker":
-                mail.slow.set()
-                time.sleep(4)  # both workers are now inside a slow SMTP conversation
-                processes["worker0"].send_signal(signal.SIGKILL)
-                mail.slow.clear()
-                time.sleep(3)
-                start("worker0", "worker")
-            elif fault == "smtp":
-                mail.stop()
-                time.sleep(30)
-                mail.start()
-            recovered[fault] = time.monotonic() - started
-            phase(f"after {fault}", 10)
-
-        stopping.set()
-        for person in people:
-            person.stopping.set()
-        for person in people:
-            person.join(timeout=60)
-        time.sleep(3)
-        # Wait for the queue to empty: every email sent, or given up.
-        drain_started = time.monotonic()
-        with psycopg.connect(database, autocommit=True) as db:
-            while time.monotonic() - drain_started < 300:
-                waiting = db.execute(
-                    "SELECT count(*) FROM core_email WHERE status = ANY(%s)", (list(PENDING),)
-                ).fetchone()[0]
-                if not waiting:
-                    break
-                time.sleep(2)
-            drained = time.monotonic() - drain_started
-            confirmed = db.execute(
-                "SELECT count(*) FROM petitions_signature WHERE petition_id = %s "
-                "AND state = 'validated'", (petition,)).fetchone()[0]  # fmt: skip
-            confirmed -= confirmed_before
-            told = {e for person in people for e in person.told_confirmed}
-            lost = told - {
-                row[0] for row in db.execute(
-                    "SELECT email FROM petitions_signature WHERE petition_id = %s "
-                    "AND state = 'validated'", (petition,))}  # fmt: skip
-            ids = [f"<{row[0]}@" for row in db.execute("SELECT id FROM core_email")]
-            statuses = dict(db.execute(
-                "SELECT status, count(*) FROM core_email GROUP BY status").fetchall())  # fmt: skip
-            emails_due = len(ids) - emails_before
-        time.sleep(4)  # the page and count caches expire
-        page = urllib.request.urlopen(f"{base}/petitions/{petition}/", timeout=30).read().decode()
-        shown = int(re.search(r"<strong>([\d,]+)</strong> signatures", page)[1].replace(",", ""))
-        received = {mid.split("@")[0] + "@": n for mid, n in mail.seen.items() if mid}
-        sent = sum(1 for i in ids if received.get(i))
-        doubled = sum(1 for i in ids if received.get(i, 0) > 1)
-
-        print(f"{args.people} people signing and confirming through nginx, 2 app servers x 1 "
-              "process x 4 threads, 2 workers, PostgreSQL, Redis, SMTP sink")  # fmt: skip
-        print(f"{'phase':<14}{'requests':>9}{'failed':>8}{'failing for':>13}{'fault lasted':>14}")
-        for name, row in tally.rows.items():
-            span = f"{row['last'] - row['first']:.1f} s" if row["failed"] else "-"
-            lasted = f"{recovered[name]:.1f} s" if name in recovered else ""
-            print(f"{name:<14}{row['n']:>9}{row['failed']:>8}{span:>13}{lasted:>14}")
-        print(f"told 'counted': {len(told)}; confirmed rows: {confirmed}; "
-              f"count shown on the page: {shown - confirmed_before}; "
-              f"told but not stored: {len(lost)}")  # fmt: skip
-        print(f"emails due: {emails_due + emails_before} ({statuses}); received: {sent}; "
-              f"received twice: {doubled}; queue empty {drained:.0f} s after the load")  # fmt: skip
-        ok = not lost and sent == len(ids) and shown - confirmed_before == confirmed
+            ward = db.execute("SELECT id FROM core_ward ORDER BY id LIMIT 1").fetchone()[0]
+        load = Load(base, lambda: Postgres(database), petition, ward, people=args.people)
+        causes = stack.faults()
+        print(
+            f"{args.people} people signing and confirming and 1 reader through nginx, 2 app "
+            "servers x 1 process x 4 threads, 2 workers, PostgreSQL, Redis, SMTP sink"
+        )
+        ok = bad_day(load, stack.mail, [(name, causes[name]) for name in faults],
+                     quiet=args.quiet, after=args.after)  # fmt: skip
+        exited = stack.exited()
+        print(f"servers and workers that exited by themselves: {', '.join(exited) or 'none'}")
+        ok = ok and not exited
         print("nothing lost" if ok else "LOST: see the figures above")
-        if not ok:
-            sys.exit(1)
+        return ok
     finally:
-        for process in processes.values():
-            process.send_signal(signal.SIGTERM)
-        for process in processes.values():
-            try:
-                process.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        if nginx is not None:
-            nginx.terminate()
-        redis.terminate()
-        logs.close()
+        stack.down()
         drop()
 
 

@@ -13,9 +13,9 @@ Through both phases readers load the petition page (wrk, 8 connections) and a sa
 compares the count shown with the confirmed rows every half second.
 4. Exact: after the load, the shown count must equal the confirmed rows and the shards' sum.
 
-With --through-nginx every request goes through nginx with the documented cache
-(deploy/nginx/townhall-cache.conf), and a second baseline is nginx serving a static file the
-size of the petition page: the readers' figure is then compared with it.
+With --through-nginx every request goes through nginx with the shipped cache
+(src/townhall/operations/deploy/nginx/townhall-cache.conf), and a second baseline is nginx
+serving a static file the size of the petition page: the readers' figure is then compared with it.
 
 A whole signature is sign + confirm on the same CPU, so its rate is the two phases' rates
 combined: 1 / (1 / signs per second + 1 / confirmations per second).

@@ -1,5 +1,6 @@
-"""nginx with the documented cache (deploy/nginx/townhall-cache.conf) in front of a Townhall
-server, in a folder of its own: for tests/browser/test_proxy_cache.py and bench/petitions.py."""
+"""nginx with the shipped cache (src/townhall/operations/deploy/nginx/townhall-cache.conf) in
+front of a Townhall server, in a folder of its own: for tests/browser/test_proxy_cache.py and
+bench/petitions.py."""
 
 import os
 import shutil
@@ -10,7 +11,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-SNIPPET = Path(__file__).resolve().parents[1] / "deploy" / "nginx" / "townhall-cache.conf"
+from townhall.operations.deploy_files import CACHE_SNIPPET
+
 CONFIG = """{user}daemon off; worker_processes {workers}; pid {dir}/nginx.pid;
 error_log {dir}/error.log;
 events {{ worker_connections 1024; }}
@@ -74,7 +76,7 @@ def start_nginx(folder: Path, upstream: str, workers: int | str = 1) -> Nginx:
             dir=folder,
             port=port,
             upstream=upstream.removeprefix("http://"),
-            snippet=SNIPPET,
+            snippet=CACHE_SNIPPET,
         )
     )
     process = subprocess.Popen(

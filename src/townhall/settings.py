@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from townhall.core.object_storage import file_storages
 from townhall.operations.logs import logging_config
 from townhall.staff_sign_in.config import providers_from_env
 
@@ -346,8 +347,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
 # Files only staff may see (consultation respondents' uploads): never served as media.
 TOWNHALL_PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(DATA_DIR / "private")))
+# `townhall backup` encrypts every file to this GPG key when set (docs/backups.md).
+TOWNHALL_BACKUP_GPG_RECIPIENT = env.str("BACKUP_GPG_RECIPIENT", default="")
+# Uploads on this host's disk, or in an S3-compatible bucket every host shares (S3_BUCKET).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **file_storages(env, TOWNHALL_PRIVATE_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -361,6 +365,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "tx
 # Sign language videos and their captions (core.models.versions) are documents too.
 WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents always pass Wagtail's serve view and its collection privacy checks, also from a
+# bucket (where Wagtail would otherwise redirect to the file's own address).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True

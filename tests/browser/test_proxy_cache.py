@@ -1,6 +1,6 @@
-"""The documented nginx cache (deploy/nginx/townhall-cache.conf) in front of a real server:
-anonymous pages come from nginx, personal ones never do, and Chromium signs a petition
-through it with no CSRF token (decision 15)."""
+"""The shipped nginx cache (src/townhall/operations/deploy/nginx/townhall-cache.conf) in front
+of a real server: anonymous pages come from nginx, personal ones never do, and Chromium signs
+a petition through it with no CSRF token (decision 15)."""
 
 import re
 import urllib.error

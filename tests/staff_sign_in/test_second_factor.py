@@ -1,11 +1,19 @@
 """A second factor before the admin opens (STAFF_MFA_REQUIRED), through the admin's own
 sign-in page: set one up first, then every password sign-in asks for it."""
 
+import io
+
 import pytest
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value
-from allauth.mfa.totp.internal.auth import generate_totp_secret, yield_hotp_counters_from_time
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from tests.staff_sign_in.conftest import PASSWORD
@@ -40,6 +48,7 @@ def test_the_admin_stays_closed_until_a_second_factor_is_set_up(client, officer,
     status, location = admin_status(client)
     assert status == 302
     assert location.startswith(reverse("mfa_index"))
+    assert client.get(location).status_code == 200
     assert client.get("/admin/pages/").status_code == 302  # every admin page, not just home
 
     # allauth asks for the password again before a factor is added (a fresh proof).
@@ -120,3 +129,12 @@ def test_wrong_passwords_are_rate_limited(client, officer):
     response = sign_in_with_password(client, officer)
     assert response.status_code == 200  # refused even with the right password now
     assert admin_status(client)[0] == 302
+
+
+def test_an_administrator_removes_lost_factors(client, officer, mfa_required):
+    with_totp(officer)
+    call_command("remove_second_factors", officer.username, stdout=io.StringIO())
+    sign_in_with_password(client, officer)
+    assert admin_status(client)[1].startswith(reverse("mfa_index"))  # set up anew
+    with pytest.raises(CommandError):
+        call_command("remove_second_factors", "nobody-by-this-name")

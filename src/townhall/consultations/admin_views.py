@@ -3,7 +3,7 @@ of free-text answers, and exports. Allowed to whoever may edit the consultation'
 
 from django import forms
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy
@@ -14,6 +14,7 @@ from townhall.consultations import exports, moderation, results
 from townhall.consultations.models import AnswerFile, ConsultationPage, Moderation, Response
 from townhall.core import access, translations
 from townhall.core.models import Ward
+from townhall.core.storage import private_file_response
 
 
 def _editable(request: HttpRequest, pk: int) -> ConsultationPage:
@@ -207,7 +208,7 @@ def erase(request: HttpRequest, pk: int) -> HttpResponse:
 def download(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
     page = _editable(request, pk)
     upload = get_object_or_404(AnswerFile, pk=file_id, response__consultation=page)
-    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
+    return private_file_response(upload.file, upload.original_name)
 
 
 def export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:

@@ -17,15 +17,20 @@ from django_tasks_db.models import DBTaskResult
 logger = logging.getLogger(__name__)
 
 _sweeps: dict[str, Callable[[], int]] = {}
+_routine: set[str] = set()
 
 
-def register(what: str, sweep: Callable[[], int]) -> None:
-    """`what` names the things swept, for the log: "emails", "mailings"."""
+def register(what: str, sweep: Callable[[], int], *, routine: bool = False) -> None:
+    """`what` names the things swept, for the log: "emails", "mailings". A routine sweep
+    does work that falls due (follow-ups, erasing): what it did is logged at INFO. Any other
+    finds work whose task was lost, a fault worth a WARNING each time it finds some."""
     _sweeps[what] = sweep
+    if routine:
+        _routine.add(what)
 
 
 def run_all() -> dict[str, int]:
-    """Each sweep's count. One sweep's fault does not stop the others; a database outage
+    """Each sweep's count, logged. One sweep's fault does not stop the others; a database outage
     does (the worker waits for the database)."""
     counts = {}
     for what, sweep in _sweeps.items():
@@ -35,6 +40,13 @@ def run_all() -> dict[str, int]:
             raise
         except Exception:
             logger.exception("Sweeping %s failed", what)
+            continue
+        if not counts[what]:
+            continue
+        if what in _routine:
+            logger.info("Swept %d %s", counts[what], what)
+        else:
+            logger.warning("Re-queued %d %s whose task was gone", counts[what], what)
     return counts
 
 

@@ -49,8 +49,8 @@ class CouncilConfig(AppConfig):
         from townhall.council.services import contact
 
         # Due work, found again every minute: nothing depends on a task kept for weeks.
-        sweeps.register("councillor follow-ups", contact.send_follow_ups)
-        sweeps.register("councillor messages erased", contact.erase_due)
+        sweeps.register("councillor follow-ups", contact.send_follow_ups, routine=True)
+        sweeps.register("councillor messages erased", contact.erase_due, routine=True)
         from townhall.council.moderngov.nightly import queue_nightly_sync
 
         sweeps.register("ModernGov sync", queue_nightly_sync)  # once a night, when switched on

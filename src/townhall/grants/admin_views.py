@@ -5,13 +5,14 @@ information requests, payments, reports) and approvers (decisions) may take."""
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from townhall.core import access, translations
+from townhall.core.storage import private_file_response
 from townhall.grants import applying, assessing, awarding, emails, roles, workflow
 from townhall.grants.models import (
     Application,
@@ -219,7 +220,7 @@ def accept_report(request: HttpRequest, pk: int, report_id: int) -> HttpResponse
     return redirect("grant-application-admin", pk)
 
 
-def attachment(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
     application, _ = _application_for(request, pk)
     upload = get_object_or_404(application.files, pk=file_id)
-    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
+    return private_file_response(upload.file, upload.original_name)

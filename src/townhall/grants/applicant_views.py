@@ -3,7 +3,7 @@ answer requests for more information, withdraw, and after an award read the agre
 send reports. Every page needs the applicant signed in, and shows only their own."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from townhall.core import translations
 from townhall.core.question_form import QuestionPageForm
 from townhall.core.ratelimit import rate_limited
+from townhall.core.storage import private_file_response
 from townhall.grants import applying, assessing, awarding, workflow
 from townhall.grants.forms import AboutForm, BudgetForm, NoteForm, ProjectForm, ReportForm
 from townhall.grants.models import (
@@ -248,10 +249,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+def attachment(request: HttpRequest, pk: int, file_id: int) -> HttpResponse:
     found = _own(request, pk)
     upload = get_object_or_404(found.files, pk=file_id)
-    return FileResponse(upload.file.open("rb"), as_attachment=True, filename=upload.original_name)
+    return private_file_response(upload.file, upload.original_name)
 
 
 @login_required

@@ -1,39 +1,43 @@
 """Backups that can be restored: the database (pg_dump's custom format, or SQLite's online
-backup), uploaded media and private files, and a manifest of every table's row count, which
-a restore is checked against. Settings are not in the backup: keep the environment file
-(above all SECRET_KEY) with it, apart and safe."""
+backup), the media and private files from their storages, and a manifest of every table's row
+count and each storage's file count, taken from the same snapshot as the dump, which a restore
+is checked against. Files are written 0600 in a 0700 folder, and encrypted when configured
+(backup_sealing). Settings are not in the backup: keep the environment file (above all
+SECRET_KEY) with it, apart and safe."""
 
 import json
 import os
 import shutil
 import sqlite3
 import subprocess
-import tarfile
+import tempfile
+from contextlib import closing
 from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.db import connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from townhall.operations import backup_files
+from townhall.operations.backup_sealing import BackupError, make_folder, reading, stored, writing
+
 DUMP = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
-FOLDERS = {"media": "MEDIA_ROOT", "private": "TOWNHALL_PRIVATE_MEDIA_ROOT"}
+MANIFEST = "manifest.json"
+# SQLite's online backup retries a locked database every 0.25 s, and forever: give up after 10 s.
+SQLITE_TRIES = 40
+
+__all__ = ["BackupError", "create", "is_backup", "restore"]
 
 
-def tables() -> list[str]:
-    return sorted({m._meta.db_table for m in apps.get_models() if m._meta.managed})
-
-
-def counts(cursor) -> dict[str, int]:
+def counts(cursor, tables: list[str]) -> dict[str, int]:
     found = {}
-    for table in tables():
-        cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - our own table names
+    for table in tables:
+        cursor.execute(f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608 - the database's own names
         found[table] = cursor.fetchone()[0]
     return found
 
 
-def _pg(program: str, database: dict, *args: str) -> None:
+def _pg(program: str, database: dict, *args: str, **streams) -> None:
     """Run pg_dump or pg_restore with the connection in the environment, so a password
     never shows in the process list."""
     environment = {
@@ -49,7 +53,7 @@ def _pg(program: str, database: dict, *args: str) -> None:
         raise FileNotFoundError(
             _("%(program)s is not installed (Debian: postgresql-client)") % {"program": program}
         )
-    subprocess.run([executable, *args], env=environment, check=True)  # noqa: S603
+    subprocess.run([executable, *args], env=environment, check=True, **streams)  # noqa: S603
 
 
 def has_tables(alias: str = "default") -> bool:
@@ -59,58 +63,122 @@ def has_tables(alias: str = "default") -> bool:
     return bool(database.introspection.table_names())
 
 
-def create(target: Path) -> dict:
-    """Write a backup into `target` (a new folder); returns the manifest."""
-    target.mkdir(parents=True, exist_ok=False)
-    vendor = connection.vendor
+def is_backup(folder: Path) -> bool:
+    return stored(folder / MANIFEST) is not None
+
+
+def _dump_postgresql(target: Path) -> dict[str, int]:
+    """pg_dump and the row counts from one snapshot, so a site in use still gives a manifest
+    that matches its dump."""
     with connection.cursor() as cursor:
-        manifest = {"created_at": timezone.now().isoformat(), "database": vendor}
-        manifest["counts"] = counts(cursor)
-    if vendor == "postgresql":
-        _pg("pg_dump", connection.settings_dict, "--format=custom", "--no-owner",
-            f"--file={target / DUMP[vendor]}")  # fmt: skip
-    else:
-        connection.ensure_connection()
-        with sqlite3.connect(target / DUMP["sqlite"]) as copy:
-            connection.connection.backup(copy)
-    for name, setting in FOLDERS.items():
-        with tarfile.open(target / f"{name}.tar.gz", "w:gz") as archive:
-            folder = Path(getattr(settings, setting))
-            if folder.is_dir():
-                archive.add(folder, arcname=name)
-    (target / "manifest.json").write_text(json.dumps(manifest, indent=1))
+        cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            found = counts(cursor, connection.introspection.table_names(cursor))
+            with writing(target / DUMP["postgresql"]) as stream:
+                _pg("pg_dump", connection.settings_dict, "--format=custom", "--no-owner",
+                    f"--snapshot={snapshot}", stdout=stream)  # fmt: skip
+        finally:
+            cursor.execute("COMMIT")
+    return found
+
+
+def _give_up_when_locked(database: str):
+    busy = 0
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        nonlocal busy
+        busy = busy + 1 if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) else 0
+        if busy >= SQLITE_TRIES:
+            raise BackupError(_("%(database)s stayed locked: try again") % {"database": database})
+
+    return progress
+
+
+def _dump_sqlite(target: Path) -> dict[str, int]:
+    """SQLite's online backup, copied into the backup through `writing` (so encrypted when
+    configured). The copy is made first in a private folder beside the live database: as
+    exposed as the database itself, never on the backup's disk in clear."""
+    name = str(connection.settings_dict["NAME"])
+    beside = Path(name).parent if Path(name).is_file() else None  # None: a test's in-memory one
+    connection.ensure_connection()
+    with tempfile.TemporaryDirectory(dir=beside, prefix=".townhall-backup-") as stage:
+        copy_path = Path(stage) / DUMP["sqlite"]
+        with closing(sqlite3.connect(copy_path)) as copy:
+            connection.connection.backup(copy, progress=_give_up_when_locked(name))
+            cursor = copy.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'"
+            )
+            found = counts(copy.cursor(), sorted(row[0] for row in cursor))
+        with open(copy_path, "rb") as source, writing(target / DUMP["sqlite"]) as stream:
+            shutil.copyfileobj(source, stream)
+    return found
+
+
+def create(target: Path) -> dict:
+    """Write a backup into `target` (a new folder); returns the manifest. Nothing is left of
+    a backup that fails."""
+    if not connection.get_autocommit():
+        # SQLite's online backup would wait forever for the caller's own write transaction,
+        # and pg_dump could not see what it holds: the backup takes its own snapshot.
+        raise BackupError(_("A backup cannot be taken inside a database transaction."))
+    make_folder(target)
+    try:
+        manifest = {"created_at": timezone.now().isoformat(), "database": connection.vendor}
+        dump = _dump_postgresql if connection.vendor == "postgresql" else _dump_sqlite
+        manifest["counts"] = dump(target)
+        manifest["files"] = {}
+        for top, storage in backup_files.STORAGES.items():
+            with writing(target / f"{top}.tar.gz") as stream:
+                manifest["files"][top] = backup_files.pack(storage(), top, stream)
+        with writing(target / MANIFEST) as stream:
+            stream.write(json.dumps(manifest, indent=1).encode())
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     return manifest
 
 
+def _load_sqlite(source: Path, database) -> None:
+    database.close()
+    live = Path(database.settings_dict["NAME"])
+    part = live.with_name(f".{live.name}.restoring")
+    descriptor = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(descriptor, "wb") as out, reading(source / DUMP["sqlite"]) as stream:
+        shutil.copyfileobj(stream, out)
+    os.replace(part, live)
+
+
 def restore(source: Path, alias: str = "default") -> dict[str, tuple[int, int]]:
-    """Restore a backup into the (empty) database `alias` and the media folders; returns
-    the tables whose row counts differ from the manifest (empty when all match)."""
-    manifest = json.loads((source / "manifest.json").read_text())
+    """Restore a backup into the (empty) database `alias` and the storages; returns what
+    differs from the manifest, `{table or storage: (expected, found)}` (empty when all match)."""
+    with reading(source / MANIFEST) as stream:
+        manifest = json.loads(stream.read())
     database = connections[alias]
     if manifest["database"] != database.vendor:
-        raise ValueError(
+        raise BackupError(
             # Translators: the names of databases: "a sqlite backup cannot go into postgresql"
             _("a %(backup)s backup cannot go into %(database)s")
             % {"backup": manifest["database"], "database": database.vendor}
         )
     if database.vendor == "postgresql":
-        name = database.settings_dict["NAME"]
-        _pg("pg_restore", database.settings_dict, "--no-owner", "--exit-on-error",
-            f"--dbname={name}", str(source / DUMP["postgresql"]))  # fmt: skip
+        with reading(source / DUMP["postgresql"]) as stream:
+            _pg("pg_restore", database.settings_dict, "--no-owner", "--exit-on-error",
+                f"--dbname={database.settings_dict['NAME']}", stdin=stream)  # fmt: skip
     else:
-        database.close()
-        shutil.copyfile(source / DUMP["sqlite"], database.settings_dict["NAME"])
-    for name, setting in FOLDERS.items():
-        folder = Path(getattr(settings, setting))
-        folder.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(source / f"{name}.tar.gz") as archive:
-            for member in archive.getmembers():
-                member.name = member.name.removeprefix(name).lstrip("/") or "."
-            archive.extractall(folder, filter="data")
+        _load_sqlite(source, database)
+    restored = {}
+    for top, storage in backup_files.STORAGES.items():
+        with reading(source / f"{top}.tar.gz") as stream:
+            restored[top] = backup_files.unpack(stream, top, storage())
     with database.cursor() as cursor:
-        found = counts(cursor)
+        present = set(database.introspection.table_names(cursor))
+        found = counts(cursor, [table for table in manifest["counts"] if table in present])
+    found.update(restored)
+    expected = {**manifest["counts"], **manifest.get("files", {})}
     return {
-        table: (expected, found.get(table, -1))
-        for table, expected in manifest["counts"].items()
-        if found.get(table, -1) != expected
+        name: (count, found.get(name, -1))
+        for name, count in expected.items()
+        if found.get(name, -1) != count
     }

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import checks
 from django.core.cache import caches
+from django.core.files.storage import Storage, storages
 from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
@@ -107,24 +108,84 @@ def check_cache(app_configs, **kwargs) -> list:
 def check_storage(app_configs, **kwargs) -> list:
     errors = []
     places = {
-        "MEDIA_ROOT": Path(settings.MEDIA_ROOT),
-        "PRIVATE_MEDIA_ROOT": Path(settings.TOWNHALL_PRIVATE_MEDIA_ROOT),
+        "default": ("MEDIA_ROOT", Path(settings.MEDIA_ROOT), "S3_BUCKET"),
+        "private": (
+            "PRIVATE_MEDIA_ROOT",
+            Path(settings.TOWNHALL_PRIVATE_MEDIA_ROOT),
+            "S3_PRIVATE_BUCKET or S3_BUCKET",
+        ),
     }
-    for name, place in places.items():
-        if not place.is_dir() or not os.access(place, os.W_OK):
+    for alias, (name, place, bucket_setting) in places.items():
+        storage = storages[alias]
+        bucket = getattr(storage, "bucket_name", None)
+        if bucket:
+            reason = _unreachable(storage)
+            if reason:
+                errors.append(
+                    _error(
+                        _("The bucket %(bucket)s (%(setting)s) cannot be used: %(error)s.")
+                        % {"bucket": bucket, "setting": bucket_setting, "error": reason},
+                        _(
+                            "Create the bucket, or correct S3_ENDPOINT_URL and the access keys "
+                            "(docs/configuration.md, files on several hosts)."
+                        ),
+                        33 if alias == "default" else 34,
+                    )
+                )
+        elif not place.is_dir() or not os.access(place, os.W_OK):
             errors.append(
                 _error(
                     _("%(setting)s (%(place)s) is missing or not writable by this user.")
                     % {"setting": name, "place": place},
                     _(
                         "Create it, owned by the service user (mkdir -p %(place)s); with several "
-                        "app servers, on storage they all share."
+                        "app servers, use a bucket they all share (S3_BUCKET)."
                     )
                     % {"place": place},
                     30 + len(errors),
                 )
             )
     return errors
+
+
+def _unreachable(storage: Storage) -> str:
+    """Why the bucket cannot be listed (its error code), or "" when it can."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
+    except ClientError as error:
+        code = error.response.get("Error", {}).get("Code", "")
+        # HEAD answers carry no error text, only the status.
+        named = {"404": _("there is no such bucket"), "403": _("the access keys are refused")}
+        return named.get(code, code or type(error).__name__)
+    except BotoCoreError as error:
+        return type(error).__name__
+    return ""
+
+
+@checks.register(checks.Tags.files, deploy=True)
+def check_several_hosts_share_files(app_configs, **kwargs) -> list:
+    """REDIS_URL means processes share a cache, so likely hosts too: then uploads kept on one
+    host's disk are missing on the others."""
+    on_disk = any(
+        not getattr(storages[alias], "bucket_name", None) for alias in ("default", "private")
+    )
+    if settings.REDIS_URL and on_disk:
+        return [
+            checks.Warning(
+                _(
+                    "REDIS_URL is set, as for several app servers, but uploads are kept on this "
+                    "host's disk: an image uploaded on one host is missing on the others."
+                ),
+                hint=_(
+                    "With more than one host, set S3_BUCKET (docs/configuration.md); on one "
+                    "host, all is well."
+                ),
+                id="townhall.W032",
+            )
+        ]
+    return []
 
 
 @checks.register(checks.Tags.compatibility, deploy=True)

@@ -102,9 +102,7 @@ class Housekeeping(threading.Thread):
         now = time.monotonic()
         if now - self.last["sweep"] >= SWEEP_SECONDS:
             self.last["sweep"] = now
-            for what, count in sweeps.run_all().items():
-                if count:
-                    logger.warning("Re-queued %d %s whose task was gone", count, what)
+            sweeps.run_all()
         if now - self.last["prune"] >= PRUNE_SECONDS:
             self.last["prune"] = now
             email_delivery.prune()

@@ -23,6 +23,8 @@ class PeopleConfig(AppConfig):
         organising.register(10, figures.people_section)
         organising.register(20, figures.mailings_section)
         sweeps.register("mailings", mailing_delivery.sweep)
-        sweeps.register("supporter uploads past their hour", import_admin.sweep_uploads)
+        sweeps.register(
+            "supporter uploads past their hour", import_admin.sweep_uploads, routine=True
+        )
         # Other apps' actions reach each organisation's people through core.people.
         people.register(people.Recorder(records.record, records.withdraw, records.forget))

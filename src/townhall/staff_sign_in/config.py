@@ -37,9 +37,7 @@ def providers_from_env(env) -> dict:
             ],
         }
     if client_id := env.str("MICROSOFT_CLIENT_ID", default=""):
-        tenant = _require(
-            env, "MICROSOFT_TENANT", "the council's Entra ID tenant (directory) id."
-        )
+        tenant = _require(env, "MICROSOFT_TENANT", "the council's Entra ID tenant (directory) id.")
         providers["microsoft"] = {
             "APPS": [
                 {
@@ -61,9 +59,7 @@ def providers_from_env(env) -> dict:
             "APPS": [
                 {
                     "client_id": client_id,
-                    "secret": _require(
-                        env, "GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID is set."
-                    ),
+                    "secret": _require(env, "GOOGLE_CLIENT_SECRET", "GOOGLE_CLIENT_ID is set."),
                 }
             ],
         }

@@ -8,7 +8,7 @@ from townhall.staff_sign_in import policy
 
 class SecondFactorStage(AuthenticateStage):
     def _should_handle(self, request) -> bool:
-        if self.login.signal_kwargs and self.login.signal_kwargs.get("sociallogin"):
-            if policy.sso_is_second_factor():
-                return False
+        by_sso = bool((self.login.signal_kwargs or {}).get("sociallogin"))
+        if by_sso and policy.sso_is_second_factor():
+            return False
         return super()._should_handle(request)

@@ -46,8 +46,10 @@ class StaffLoginView(LoginView):
         return StaffLoginForm
 
     def get(self, *args, **kwargs):
-        # Wagtail sends a signed-in editor straight to the admin; the admin's guard decides
-        # whether this session may open it yet.
+        # Wagtail sends a signed-in editor straight to the admin; one the admin's guard
+        # would turn back (no second factor yet) sees the form instead of a loop.
+        if policy.missing_step(self.request) is None:
+            return super().get(*args, **kwargs)
         return super(LoginView, self).get(*args, **kwargs)
 
     def form_valid(self, form):

@@ -11,8 +11,9 @@ from townhall.operations import backups
 
 class Command(BaseCommand):
     help = gettext_noop(
-        "Restore a backup into an empty database and the media folders, check every table's "
-        "row count against the backup's manifest, and empty the cache (docs/backups.md)."
+        "Restore a backup into an empty database and the media and private storages, check every "
+        "table's rows and each storage's files against the backup's manifest, and empty the "
+        "cache (docs/backups.md)."
     )
 
     def add_arguments(self, parser) -> None:
@@ -21,9 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("folder", type=Path)
 
     def handle(self, *, folder: Path, **options) -> None:
-        if not (folder / "manifest.json").exists():
+        if not backups.is_backup(folder):
             raise CommandError(
-                _("%(folder)s is not a Townhall backup (no manifest.json).") % {"folder": folder}
+                _("%(folder)s is not a Townhall backup (no manifest.json or manifest.json.gpg).")
+                % {"folder": folder}
             )
         if backups.has_tables():
             raise CommandError(
@@ -34,15 +36,21 @@ class Command(BaseCommand):
             )
         try:
             differ = backups.restore(folder)
-        except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        except (OSError, ValueError, subprocess.CalledProcessError, backups.BackupError) as error:
             raise CommandError(_("The restore failed: %(error)s") % {"error": error}) from error
         # Cached pages and counts describe the database before the restore.
         cache.clear()
         if differ:
-            for table, (expected, found) in differ.items():
+            for name, (expected, found) in differ.items():
                 self.stderr.write(
-                    _("%(table)s: %(expected)s rows in the backup, %(found)s restored")
-                    % {"table": table, "expected": expected, "found": found}
+                    # Translators: name is a table, or "media" or "private" for their files
+                    _("%(name)s: %(expected)s rows or files in the backup, %(found)s restored")
+                    % {"name": name, "expected": expected, "found": found}
                 )
             raise CommandError(_("The restore does not match the backup."))
-        self.stdout.write(_("Restored; every table has the rows the backup had. Cache emptied."))
+        self.stdout.write(
+            _(
+                "Restored; every table has the rows the backup had, every storage its files. "
+                "Cache emptied."
+            )
+        )
