@@ -360,7 +360,8 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, given only the words of every query (core.search.backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "townhall.core.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 # Sign language videos and their captions (core.models.versions) are documents too.
 WAGTAILDOCS_EXTENSIONS += ["mp4", "webm", "vtt"]

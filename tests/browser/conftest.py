@@ -5,6 +5,7 @@ tests see what a new user sees after `make run`. Emails are sent in-process (the
 task backend) so the outbox has them by the time the page has answered.
 """
 
+import contextlib
 import os
 import re
 import socket
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -79,8 +81,14 @@ def townhall_command(env: dict, *args: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def server_url(server_env) -> str:
-    env = server_env
+def server_url(server_env) -> Iterator[str]:
+    with live_server(server_env) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def live_server(env: dict) -> Iterator[str]:
+    """`townhall serve` on a fresh demo database, for as long as the block runs."""
     data = Path(env["TOWNHALL_DATA_DIR"])
     url = env["TOWNHALL_BASE_URL"]
     port = int(url.rsplit(":", 1)[1])
@@ -108,9 +116,11 @@ def server_url(server_env) -> str:
                 server.kill()
                 pytest.fail(f"townhall serve did not start: {(data / 'server.log').read_text()}")
             time.sleep(0.2)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @pytest.fixture

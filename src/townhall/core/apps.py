@@ -31,6 +31,10 @@ class CoreConfig(AppConfig):
 
         EasyReadPage.base_form_class = EasyReadPageForm
         SignLanguageVideo.base_form_class = SignLanguageVideoForm
+        # A page edit missing what the editor's JavaScript adds is a form error, not a 500.
+        from townhall.core.admin_forms import use_for_every_page_type
+
+        use_for_every_page_type()
         # Editors' pages in other languages (decision 17): links, locales, who may translate.
         from townhall.core import translation_admin, translations
 

@@ -4,7 +4,9 @@ this module imports them only inside methods."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from townhall.core.admin_forms import AdminPageForm
 
 
 def _same_section(one, other) -> bool:
@@ -13,7 +15,7 @@ def _same_section(one, other) -> bool:
     return organisation_for_page(one) == organisation_for_page(other)
 
 
-class EasyReadPageForm(WagtailAdminPageForm):
+class EasyReadPageForm(AdminPageForm):
     """An Easy Read version is published by the organisation whose page it explains: another
     group's page would otherwise gain a link, at its top, to words its owners never saw."""
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -17,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from townhall.core import translations
+from townhall.core.admin_forms import AdminPageForm
 from townhall.core.richtext import EDITOR_FEATURES
 from townhall.core.services.organisations import organisation_for_page
 from townhall.news import listing
@@ -163,7 +163,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = gettext_lazy("news section")
 
 
-class NewsPostForm(WagtailAdminPageForm):
+class NewsPostForm(AdminPageForm):
     """Offers only the categories of the post's own organisation, and the shared ones."""
 
     def __init__(self, *args, parent_page=None, **kwargs) -> None:

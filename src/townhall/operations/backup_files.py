@@ -6,7 +6,7 @@ extraction filter is needed (Debian 12's Python 3.11.2 has none): each member is
 import posixpath
 import tarfile
 from collections.abc import Callable, Iterator
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
 from django.core.files import File
@@ -23,8 +23,8 @@ STORAGES: dict[str, Callable[[], Storage]] = {
 }
 
 
-def walk(storage: Storage, folder: str = "") -> Iterator[str]:
-    """Every file's name in `storage`, folder by folder."""
+def walk(storage: Storage, folder: str = "", skip: str | None = None) -> Iterator[str]:
+    """Every file's name in `storage`, folder by folder, but for the folder `skip`."""
     try:
         folders, files = storage.listdir(folder)
     except FileNotFoundError:
@@ -32,15 +32,31 @@ def walk(storage: Storage, folder: str = "") -> Iterator[str]:
     for name in sorted(files):
         yield posixpath.join(folder, name)
     for name in sorted(folders):
-        yield from walk(storage, posixpath.join(folder, name))
+        if posixpath.join(folder, name) != skip:
+            yield from walk(storage, posixpath.join(folder, name), skip)
 
 
-def pack(storage: Storage, top: str, stream: BinaryIO) -> int:
-    """Write every file of `storage` into `stream` as a tar.gz, one file at a time in chunks
-    (never a whole file in memory); returns how many files."""
+def nested(outer: Storage, inner: Storage) -> str | None:
+    """The folder of `outer` that holds all of `inner` (private files under `private/` in
+    the public bucket, or a private folder inside MEDIA_ROOT), so they are backed up once."""
+    if hasattr(outer, "bucket_name"):
+        same = outer.bucket_name == getattr(inner, "bucket_name", None)
+        if same and not outer.location.strip("/") and inner.location.strip("/"):
+            return inner.location.strip("/")
+        return None
+    try:
+        folder = Path(inner.location).resolve().relative_to(Path(outer.location).resolve())
+    except (AttributeError, ValueError):
+        return None
+    return folder.as_posix() if folder.parts else None
+
+
+def pack(storage: Storage, top: str, stream: BinaryIO, skip: str | None = None) -> int:
+    """Write every file of `storage` (but the folder `skip`) into `stream` as a tar.gz, one
+    file at a time in chunks (never a whole file in memory); returns how many files."""
     count = 0
     with tarfile.open(fileobj=stream, mode="w|gz") as archive:
-        for name in walk(storage):
+        for name in walk(storage, skip=skip):
             member = tarfile.TarInfo(f"{top}/{name}")
             member.size = storage.size(name)
             member.mode = 0o600
@@ -49,6 +65,17 @@ def pack(storage: Storage, top: str, stream: BinaryIO) -> int:
                 archive.addfile(member, content)
             count += 1
     return count
+
+
+def pack_all(target: Path, writing: Callable) -> dict[str, int]:
+    """`media.tar.gz` and `private.tar.gz` in `target`, each opened by `writing`; returns
+    how many files each holds."""
+    media, private = STORAGES["media"](), STORAGES["private"]()
+    with writing(target / "media.tar.gz") as stream:
+        media_files = pack(media, "media", stream, skip=nested(media, private))
+    with writing(target / "private.tar.gz") as stream:
+        private_files = pack(private, "private", stream)
+    return {"media": media_files, "private": private_files}
 
 
 def storage_name(member: tarfile.TarInfo, top: str) -> str | None:

@@ -95,16 +95,18 @@ def reading(path: Path) -> Iterator[BinaryIO]:
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)  # noqa: S603
         what = _("decrypt %(file)s") % {"file": found.name}
-        # No file of a backup is empty: gpg giving nothing failed (no secret key, say), and
-        # its message must come first, not what the reader makes of nothing.
-        if not process.stdout.peek(1):
-            process.stdout.close()
-            raise _failed(process, errors, what) or BackupError(what)
         try:
             yield process.stdout
             # gpg checks the file's integrity at its end: read to there (a gzip trailer at most).
-            while process.stdout.read(1 << 16):
-                pass
+            _drain(process.stdout)
+        except Exception as error:
+            # What the reader made of gpg's output (nothing, without the secret key) matters
+            # less than why gpg failed: let gpg finish, and give its message when it failed.
+            _drain(process.stdout)
+            failure = _failed(process, errors, what)
+            if failure:
+                raise failure from error
+            raise
         except BaseException:
             process.kill()
             raise
@@ -113,3 +115,8 @@ def reading(path: Path) -> Iterator[BinaryIO]:
         failure = _failed(process, errors, what)
         if failure:
             raise failure
+
+
+def _drain(stream: BinaryIO) -> None:
+    while stream.read(1 << 16):
+        pass

@@ -128,10 +128,7 @@ def create(target: Path) -> dict:
         manifest = {"created_at": timezone.now().isoformat(), "database": connection.vendor}
         dump = _dump_postgresql if connection.vendor == "postgresql" else _dump_sqlite
         manifest["counts"] = dump(target)
-        manifest["files"] = {}
-        for top, storage in backup_files.STORAGES.items():
-            with writing(target / f"{top}.tar.gz") as stream:
-                manifest["files"][top] = backup_files.pack(storage(), top, stream)
+        manifest["files"] = backup_files.pack_all(target, writing)
         with writing(target / MANIFEST) as stream:
             stream.write(json.dumps(manifest, indent=1).encode())
     except BaseException:
