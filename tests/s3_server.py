@@ -5,10 +5,12 @@ moto is the most real S3 server installable here from a package registry: MinIO,
 SeaweedFS are not packaged for pip or Debian 12, Debian's radosgw needs a Ceph cluster, and
 Debian 12's rclone (1.60) predates `rclone serve s3`. moto speaks the S3 REST API over HTTP
 with signature version 4, so boto3 and django-storages talk to it exactly as to a bucket
-elsewhere; it does not enforce bucket policies, so what anyone may read is not tested here.
+elsewhere, and it refuses an anonymous read that the bucket's policy does not allow: the
+public bucket gets the policy docs/deploying.md gives (core.object_storage).
 """
 
 import contextlib
+import json
 import socket
 import subprocess
 import sys
@@ -18,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import boto3
+
+from townhall.core.object_storage import public_read_policy
 
 ACCESS = {"aws_access_key_id": "townhall-test", "aws_secret_access_key": "townhall-test-secret"}
 REGION = "eu-west-2"
@@ -81,6 +85,8 @@ def running_s3_server() -> Iterator[S3Server]:
         configuration = {"LocationConstraint": REGION}
         for bucket in (server.public_bucket, server.private_bucket):
             server.client().create_bucket(Bucket=bucket, CreateBucketConfiguration=configuration)
+        policy = json.dumps(public_read_policy(server.public_bucket))
+        server.client().put_bucket_policy(Bucket=server.public_bucket, Policy=policy)
         yield server
     finally:
         process.terminate()

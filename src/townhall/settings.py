@@ -394,6 +394,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ALLAUTH_TRUSTED_PROXY_COUNT = TOWNHALL_TRUSTED_PROXIES
 # Staff may also sign in with the council's identity provider, and need a second factor
 # before the admin opens (docs/staff-sign-in.md). A social sign-in never makes staff.
+# With STAFF_SSO_REQUIRED, staff accounts set no password through allauth (staff_sign_in.forms).
+ACCOUNT_FORMS = {
+    "reset_password_from_key": "townhall.staff_sign_in.forms.StaffResetPasswordKeyForm",
+    "change_password": "townhall.staff_sign_in.forms.StaffChangePasswordForm",
+    "set_password": "townhall.staff_sign_in.forms.StaffSetPasswordForm",
+}
 SOCIALACCOUNT_ADAPTER = "townhall.staff_sign_in.adapters.StaffSocialAccountAdapter"
 SOCIALACCOUNT_PROVIDERS = providers_from_env(env)
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"  # the provider vouches for the address
@@ -429,6 +435,11 @@ LOGGING = logging_config(
 )
 # /metrics answers only a request with "Authorization: Bearer <this>" (404 when unset).
 TOWNHALL_METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+# With Redis, each web process adds its request counts to shared totals this often, and is
+# listed as reporting until this long after its last flush (operations.shared_metrics).
+TOWNHALL_METRICS_FLUSH_SECONDS = env.float("METRICS_FLUSH_SECONDS", default=5.0)
+TOWNHALL_METRICS_PROCESS_TTL_SECONDS = env.int("METRICS_PROCESS_TTL_SECONDS", default=60)
+TOWNHALL_REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=0.5)
 
 if SENTRY_DSN := env.str("SENTRY_DSN", default=""):
     import sentry_sdk

@@ -3,6 +3,7 @@ grant staff are sent to a link signed for a minute, only after the view's permis
 anyone else gets no link at all."""
 
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import parse_qs, urlsplit
 from urllib.request import urlopen
 
@@ -62,6 +63,10 @@ def test_the_applicant_is_sent_to_a_link_signed_for_a_minute(stored, signed_in, 
     assert query["X-Amz-Expires"] == ["60"] and query["X-Amz-Signature"]
     assert "no-store" in answer["Cache-Control"] and "private" in answer["Cache-Control"]
     assert _follow(link) == (CONTENT, 'attachment; filename="constitution.pdf"')
+    unsigned = link.split("?", 1)[0]
+    with pytest.raises(HTTPError) as refused:
+        urlopen(unsigned, timeout=10)  # noqa: S310 - the test's own S3 server
+    assert refused.value.code == 403
 
 
 def test_grant_staff_are_sent_to_a_signed_link_and_others_get_none(stored, draft, as_user):  # noqa: F811

@@ -107,6 +107,12 @@ def test_it_writes_the_documented_files(installed):
     assert f"alias {installed / 'srv' / 'errors'}/;" in site
 
 
+def test_the_docs_name_every_file_it_writes(installed):
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "deploying.md").read_text()
+    for name in _written(installed / "out"):
+        assert f"`{name.removesuffix('.timer').removeprefix('systemd/')}" in docs, name
+
+
 def test_nginx_accepts_the_site(installed):
     if shutil.which("nginx") is None:
         raise RuntimeError("No nginx on the PATH: apt-get install nginx (the CI installs it)")

@@ -6,10 +6,11 @@ import logging
 import pytest
 from django.core import checks
 from django.db import DatabaseError
-from django.test import override_settings
+from django.test import Client, override_settings
 
+from townhall.news.models import NewsPostPage
 from townhall.operations import checks as deploy_checks
-from townhall.operations import health
+from townhall.operations import health, metrics
 from townhall.operations.logs import PLAIN_FORMAT, RequestIdFilter, logging_config
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,28 @@ def test_metrics_count_requests_and_read_the_queues(client, settings):
         "townhall_signatures_confirmed",
     ):
         assert name in text
+
+
+def _requests(view: str) -> float:
+    return metrics.REQUESTS.labels(view, "GET", "200")._value.get()
+
+
+@pytest.mark.parametrize("kind", ["a view", "a wagtail page"])
+def test_a_page_cache_hit_is_counted_and_logged_as_its_view(kind, alliance, caplog, settings):
+    """A hit is answered before the address is resolved: it still names the view and route."""
+    settings.TOWNHALL_PAGE_CACHE_SECONDS = 300
+    if kind == "a view":
+        url, view, route = "/petitions/", "petitions", "GET /petitions/ 200"
+    else:
+        url = NewsPostPage.objects.descendant_of(alliance.home_page).first().url
+        view, route = "wagtail_serve", f"GET {url} 200"
+    assert Client().get(url)["X-Townhall-Cache"] == "miss"
+    counted, unresolved = _requests(view), _requests("unresolved")
+    with caplog.at_level(logging.INFO, logger="townhall.access"):
+        assert Client().get(url)["X-Townhall-Cache"] == "hit"
+    assert (_requests(view), _requests("unresolved")) == (counted + 1, unresolved)
+    line = caplog.records[-1].getMessage()
+    assert line.startswith(route) and line.endswith("cache=hit")
 
 
 def test_every_response_carries_a_request_id_and_a_safe_one_is_kept(client):

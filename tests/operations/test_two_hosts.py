@@ -173,10 +173,11 @@ def test_what_staff_upload_on_one_host_the_other_serves(hosts, database, s3):
     found = re.search(rf'"({re.escape(s3.endpoint)}/[^"]+\.max-800x600\.png)"', edit.text)
     assert found, "host B shows no rendition from the bucket"
     rendition = requests.get(found.group(1), timeout=10)
-    print(found.group(1), rendition.status_code, s3.keys(s3.public_bucket), psycopg.connect(database.replace("postgres://", "postgresql://")).execute("select file, filter_spec from wagtailimages_rendition").fetchall())
     assert Image.open(io.BytesIO(rendition.content)).size == (800, 600)
     assert any(key.endswith(".max-800x600.png") for key in s3.keys(s3.public_bucket))
 
     # Documents pass Wagtail's serve view (its privacy checks), not a redirect to the bucket.
     served = requests.get(f"{b}/documents/{document_id}/minutes.pdf", timeout=10)
     assert (served.status_code, served.history, served.content) == (200, [], minutes)
+    in_the_bucket = f"{s3.endpoint}/{s3.public_bucket}/documents/minutes.pdf"
+    assert requests.get(in_the_bucket, timeout=10).status_code == 403

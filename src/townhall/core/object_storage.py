@@ -1,5 +1,5 @@
 """Where uploads are kept, from the environment: the file system (one host), or an
-S3-compatible bucket that every host shares (docs/configuration.md, "Files on several hosts").
+S3-compatible bucket that every host shares (docs/deploying.md, "Two hosts").
 
 Read by settings, so it imports no storage backend: django-storages is loaded only when a
 bucket is named.
@@ -16,6 +16,25 @@ FILE_SYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
 # browser to follow it, too short to be worth forwarding.
 SIGNED_URL_SECONDS = 60
 PRIVATE_PREFIX = "private"  # private files' folder when they share the public bucket
+# Only these folders of the public bucket may be read by anyone: Wagtail's images and their
+# renditions. Documents (documents/) pass Wagtail's serve view; private files are signed.
+PUBLIC_PREFIXES = ("images/", "original_images/")
+
+
+def public_read_policy(bucket: str) -> dict:
+    """The bucket policy docs/deploying.md gives operators for S3_BUCKET."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "TownhallPublicImages",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": [f"arn:aws:s3:::{bucket}/{prefix}*" for prefix in PUBLIC_PREFIXES],
+            }
+        ],
+    }
 
 
 def file_storages(env: environ.Env, private_root: Path) -> dict[str, dict]:

@@ -23,6 +23,7 @@ import math
 import time
 import uuid
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -57,6 +58,22 @@ CACHED_TYPES = (
 
 def _now() -> float:
     return time.time()
+
+
+class ServedBy(NamedTuple):
+    """What resolved the address when the page was stored (a hit resolves nothing), so the
+    access log and the metrics name the same view and route for a hit as for a miss."""
+
+    view_name: str
+    route: str
+    url_name: str
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> "ServedBy | None":
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            return getattr(request, "page_cache_served_by", None)
+        return cls(match.view_name or "", match.route or "", match.url_name or "")
 
 
 def page_tag(page_id: int) -> str:
@@ -134,6 +151,8 @@ class AnonymousPageCacheMiddleware:
         key = _entry_key(request)
         entry = cache.get(key)
         if entry is not None and _versions(entry["versions"]) == entry["versions"]:
+            if "served_by" in entry:
+                request.page_cache_served_by = ServedBy(*entry["served_by"])
             return _shared_for(self._from_entry(request, entry), entry)
         stale = entry
         tag(request, SITE_TAG)
@@ -146,6 +165,8 @@ class AnonymousPageCacheMiddleware:
         versions = {**_versions(tags - versions_before.keys()), **versions_before}
         seconds = getattr(request, "cache_seconds", settings.TOWNHALL_PAGE_CACHE_SECONDS)
         entry = self._entry(response, versions, seconds, after=stale)
+        if served_by := ServedBy.of(request):
+            entry["served_by"] = tuple(served_by)  # a tuple: nothing of ours in the pickle
         cache.set(key, entry, seconds)
         response["Last-Modified"] = entry["last_modified"]
         response["X-Townhall-Cache"] = "miss"

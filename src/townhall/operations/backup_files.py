@@ -3,6 +3,7 @@ bucket alike) streamed into a tar.gz under one top folder (`media/`, `private/`)
 through the same storage on restore. Nothing is extracted to a local folder, so no tarfile
 extraction filter is needed (Debian 12's Python 3.11.2 has none): each member is checked here."""
 
+import io
 import posixpath
 import tarfile
 from collections.abc import Callable, Iterator
@@ -110,6 +111,22 @@ def _refused(member: tarfile.TarInfo, top: str) -> BackupError:
     )
 
 
+class _Forward(io.RawIOBase):
+    """A member of an archive read as a stream, saying it cannot seek (it cannot go back):
+    tarfile's own member object claims it can and then fails, and storages ask."""
+
+    def __init__(self, member: BinaryIO) -> None:
+        self._member = member
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._member.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 def unpack(stream: BinaryIO, top: str, storage: Storage) -> int:
     """Save every file of the tar.gz `stream` into `storage` under its own name (replacing a
     file of that name); returns how many files."""
@@ -119,7 +136,7 @@ def unpack(stream: BinaryIO, top: str, storage: Storage) -> int:
             name = storage_name(member, top)
             if name is None:
                 continue
-            content = File(archive.extractfile(member), name=name)
+            content = File(_Forward(archive.extractfile(member)), name=name)
             content.size = member.size
             if storage.exists(name):
                 storage.delete(name)  # save() would otherwise pick another name

@@ -127,7 +127,7 @@ def check_storage(app_configs, **kwargs) -> list:
                         % {"bucket": bucket, "setting": bucket_setting, "error": reason},
                         _(
                             "Create the bucket, or correct S3_ENDPOINT_URL and the access keys "
-                            "(docs/configuration.md, files on several hosts)."
+                            "(docs/configuration.md)."
                         ),
                         33 if alias == "default" else 34,
                     )

@@ -1,12 +1,18 @@
 """Prometheus metrics: requests by view and status with their latency, counted in each web
-process (prometheus_client's multiprocess mode when PROMETHEUS_MULTIPROC_DIR is set, as
-`townhall serve` sets it), and figures read from the database when scraped: tasks and
-emails by status, the oldest waiting email, workers alive, and what apps register in
-core.metrics (signatures confirmed)."""
+process, and figures read from the database when scraped: tasks and emails by status, the
+oldest waiting email, workers alive, and what apps register in core.metrics (signatures
+confirmed).
 
+Request counts are summed over every instance (decision 18): through Redis when REDIS_URL is
+set (operations.shared_metrics), else over every instance `townhall serve` runs on this host
+with this data folder (prometheus_client's multiprocess files, one folder per port). When
+Redis cannot be reached, a scrape answers this instance's own counts."""
+
+import glob
 import os
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Count, Min
@@ -14,10 +20,12 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.metrics_core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector
 
 from townhall.core import metrics as figures
 from townhall.core.models import Email
+from townhall.operations import shared_metrics
 from townhall.operations.models import WorkerHeartbeat
 from townhall.version import running_version
 
@@ -32,9 +40,62 @@ LATENCY = Histogram(
 )
 
 
+REQUEST_METRICS = (REQUESTS, LATENCY)
+
+
 def observe(view: str, method: str, status: int, seconds: float) -> None:
     REQUESTS.labels(view, method, str(status)).inc()
     LATENCY.labels(view).observe(seconds)
+    if shared_metrics.is_enabled():
+        shared_metrics.totals(REQUEST_METRICS)  # starts this process's flushing, once
+
+
+class RequestFigures:
+    """Requests and their latency: every instance's sum, or this instance's own."""
+
+    def collect(self) -> Iterator[Metric]:
+        if shared_metrics.is_enabled():
+            shared = shared_metrics.totals(REQUEST_METRICS)
+            try:
+                shared.flush()  # this process's latest counts, so a scrape includes them
+                families, processes = shared.read()
+            except shared_metrics.UNREACHABLE:
+                pass
+            else:
+                yield from families
+                yield from _summed(processes)
+                return
+        yield from _this_instance()
+        yield from _summed(None)
+
+
+def _summed(processes: int | None) -> Iterator[GaugeMetricFamily]:
+    yield GaugeMetricFamily(
+        "townhall_metrics_shared",
+        "1 when request metrics are every instance's sum through Redis, 0 when they are this "
+        "host's alone (no REDIS_URL, or Redis unreachable)",
+        value=0 if processes is None else 1,
+    )
+    if processes is not None:
+        yield GaugeMetricFamily(
+            "townhall_metrics_processes",
+            "Web processes that added their counts to the sum within METRICS_PROCESS_TTL_SECONDS",
+            value=processes,
+        )
+
+
+def _this_instance() -> Iterator[Metric]:
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not folder:
+        for metric in REQUEST_METRICS:
+            yield from metric.collect()
+        return
+    # `townhall serve` keeps one folder per port under the data folder: instances on this host
+    # share it, so their folders are summed (a folder set by hand is read alone).
+    parent = Path(folder).resolve().parent
+    same_host = parent == settings.DATA_DIR / "metrics"
+    pattern = parent / "*" / "*.db" if same_host else Path(folder) / "*.db"
+    yield from MultiProcessCollector.merge(glob.glob(str(pattern)), accumulate=True)
 
 
 class DatabaseFigures:
@@ -79,10 +140,6 @@ class DatabaseFigures:
 
 def exposition() -> bytes:
     registry = CollectorRegistry()
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-        MultiProcessCollector(registry)
-    else:
-        registry.register(REQUESTS)
-        registry.register(LATENCY)
+    registry.register(RequestFigures())
     registry.register(DatabaseFigures())
     return generate_latest(registry)

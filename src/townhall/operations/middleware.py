@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from townhall.core.pagecache import ServedBy
 from townhall.operations import health, logs, metrics
 
 access_log = logging.getLogger("townhall.access")
@@ -43,8 +44,9 @@ class OperationsMiddleware:
 
 
 def _view(request: HttpRequest) -> str:
-    """A bounded label for metrics: the view's name, never the path."""
-    match = getattr(request, "resolver_match", None)
+    """A bounded label for metrics: the view's name, never the path. A page-cache hit is
+    named after the view that rendered the page."""
+    match = ServedBy.of(request)
     if match is None:
         return "static" if request.path.startswith(settings.STATIC_URL) else "unresolved"
     return match.view_name or "unnamed"
@@ -53,7 +55,7 @@ def _view(request: HttpRequest) -> str:
 def _route(request: HttpRequest) -> str:
     """The URL pattern, not the path: paths hold people's confirmation tokens, and a log is
     no place for them. Wagtail pages are one pattern, so their path is kept (it is public)."""
-    match = getattr(request, "resolver_match", None)
+    match = ServedBy.of(request)
     if match is None:
         return "static" if request.path.startswith(settings.STATIC_URL) else "-"
     if match.url_name == "wagtail_serve":

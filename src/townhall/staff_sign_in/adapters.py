@@ -10,8 +10,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import render
+from django.urls import reverse
 
-from townhall.core.accounts import AccountAdapter
+from townhall.core.accounts import AccountAdapter, on_base_url
 from townhall.staff_sign_in import policy
 from townhall.staff_sign_in.config import MULTI_TENANT
 
@@ -24,6 +25,15 @@ class StaffAwareAccountAdapter(AccountAdapter):
             else stage
             for stage in super().get_login_stages()
         ]
+
+    def send_password_reset_mail(self, user, email: str, context: dict) -> None:
+        """With STAFF_SSO_REQUIRED, a staff account is sent no reset link (a password would
+        open nothing): the email says where staff sign in instead."""
+        if not policy.sso_required_for(user):
+            return super().send_password_reset_mail(user, email, context)
+        login_url = on_base_url(reverse("wagtailadmin_login"))
+        context = {"login_url": login_url}
+        return self.send_mail("staff_sign_in/email/sso_password_reset", email, context)
 
 
 def vouched_emails(sociallogin) -> list[str]:

@@ -7,4 +7,5 @@ class StaffSignInConfig(AppConfig):
     verbose_name = _("Staff sign-in")
 
     def ready(self) -> None:
-        from townhall.staff_sign_in import signals  # noqa: F401 - connects the receivers
+        # Imported for what they register: signal receivers and a system check.
+        from townhall.staff_sign_in import checks, signals  # noqa: F401

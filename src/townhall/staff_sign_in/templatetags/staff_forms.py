@@ -53,9 +53,11 @@ def staff_field(field: forms.BoundField) -> SafeString:
         # The label says what to type; a placeholder would vanish as they type it.
         widget.attrs.pop("placeholder", None)
         widget.attrs["class"] = _classes(field)
-    if field.errors:
-        described = [f"{field.auto_id}_helptext"] if field.help_text else []
-        widget.attrs["aria-describedby"] = " ".join([*described, f"{field.auto_id}_error"])
+    # The hint and the error are read out with the field (ids as core/forms/field.html has).
+    described = [f"{field.auto_id}_helptext"] if field.help_text else []
+    described += [f"{field.auto_id}_error"] if field.errors else []
+    if described:
+        widget.attrs["aria-describedby"] = " ".join(described)
     return render_to_string(FIELD_TEMPLATE, {"field": field})
 
 
