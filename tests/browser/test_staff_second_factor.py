@@ -131,7 +131,7 @@ def test_a_staff_member_sets_up_an_app_and_signs_in_with_it(staff):
     codes = staff.get_by_label("Unused codes").input_value().split()
     assert len(codes) == 10 and all(code.isdigit() for code in codes)
     check_page(staff, "recovery-codes")
-    staff.get_by_role("link", name="Continue to the admin").click()
+    staff.get_by_role("button", name="Continue to the admin").click()
     staff.wait_for_url(f"{staff.server_url}/admin/")
 
     # Signed out, a password alone no longer opens the admin: the app's code does.

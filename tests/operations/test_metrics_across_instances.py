@@ -132,18 +132,24 @@ def test_a_scrape_without_redis_answers_this_instances_counts(settings, client):
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('database') / 'townhall.sqlite3'}"
-    done = subprocess.run(
-        [sys.executable, "-m", "townhall.cli", "migrate", "-v0"],
-        env={**_environment(), "DATABASE_URL": url, "SECRET_KEY": "x"},
-        capture_output=True,
-        text=True,
-        timeout=600,  # migrating from nothing takes minutes on a busy 2-core machine
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return url
+def site(tmp_path_factory) -> dict[str, str]:
+    """What both instances share: a migrated database and the collected static files."""
+    folder = tmp_path_factory.mktemp("site")
+    shared = {
+        "DATABASE_URL": f"sqlite:///{folder / 'townhall.sqlite3'}",
+        **{"STATIC_ROOT": str(folder / "static"), "SECRET_KEY": "x"},
+    }
+    for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "townhall.cli", *command],
+            env={**_environment(), **shared, "TOWNHALL_DATA_DIR": str(folder)},
+            capture_output=True,
+            text=True,
+            timeout=600,  # migrating from nothing takes minutes on a busy 2-core machine
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    return shared
 
 
 def _environment() -> dict[str, str]:
@@ -151,19 +157,20 @@ def _environment() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def _instance(database: str, redis_url: str, data_dir: Path) -> Iterator[str]:
+def _instance(site: dict[str, str], redis_url: str, data_dir: Path) -> Iterator[str]:
     port = _free_port()
     environment = {
         **_environment(),
-        **{"DATABASE_URL": database, "REDIS_URL": redis_url, "SECRET_KEY": "x"},
-        **{"TOWNHALL_DATA_DIR": str(data_dir), "WEB_CONCURRENCY": "2"},
+        **site,
+        **{"REDIS_URL": redis_url, "TOWNHALL_DATA_DIR": str(data_dir), "WEB_CONCURRENCY": "2"},
         **{"METRICS_TOKEN": TOKEN, "METRICS_FLUSH_SECONDS": "0.2"},
     }
+    data_dir.mkdir()
     process = subprocess.Popen(
         [sys.executable, "-m", "townhall.cli", "serve", "--bind", f"127.0.0.1:{port}"],
         env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=(data_dir / "server.log").open("w"),
+        stderr=subprocess.STDOUT,
     )
     try:
         assert _wait(lambda: _answers(port), 60), "the instance did not start"
@@ -193,10 +200,10 @@ def _get(base: str, times: int) -> None:
         assert requests.get(f"{base}/petitions/", timeout=30).status_code == 200
 
 
-def test_either_instance_answers_the_sum_of_both(database, redis_url, tmp_path):
+def test_either_instance_answers_the_sum_of_both(site, redis_url, tmp_path):
     with (
-        _instance(database, redis_url, tmp_path / "one") as one,
-        _instance(database, redis_url, tmp_path / "two") as two,
+        _instance(site, redis_url, tmp_path / "one") as one,
+        _instance(site, redis_url, tmp_path / "two") as two,
     ):
         _get(one, 7)  # the first renders the list, the rest are page-cache hits: all counted
         _get(two, 5)
@@ -205,11 +212,11 @@ def test_either_instance_answers_the_sum_of_both(database, redis_url, tmp_path):
         assert _petitions_counted(two) == (12, 1)
 
 
-def test_with_redis_stopped_an_instance_answers_its_own_counts(database, tmp_path):
+def test_with_redis_stopped_an_instance_answers_its_own_counts(site, tmp_path):
     with (
         _running_redis() as (url, redis_process),
-        _instance(database, url, tmp_path / "one") as one,
-        _instance(database, url, tmp_path / "two") as two,
+        _instance(site, url, tmp_path / "one") as one,
+        _instance(site, url, tmp_path / "two") as two,
     ):
         _get(one, 3)
         _get(two, 4)

@@ -32,7 +32,7 @@ def _one_time_code(field: forms.BoundField) -> None:
     field.field.widget.attrs.update(
         {"inputmode": "numeric", "autocomplete": "one-time-code", "spellcheck": "false"}
     )
-    field.field.help_text = _code_hint(field.form)
+    field.help_text = field.field.help_text = _code_hint(field.form)
 
 
 def _classes(field: forms.BoundField) -> str:
