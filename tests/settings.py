@@ -19,5 +19,7 @@ TOWNHALL_SHOW_OUTBOX = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns when it is missing
 # One test process: a local-memory cache, emptied between tests by the root conftest.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Nor are request metrics summed in a Redis other test runs share (tests set it to their own).
+REDIS_URL = ""
 TOWNHALL_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves
 TOWNHALL_STAFF_MFA_REQUIRED = False  # tests/staff_sign_in switch it on themselves

@@ -23,8 +23,9 @@ from townhall.operations import shared_metrics
 
 TOKEN = "metrics-token-for-tests"
 
+REDIS_SERVER = shutil.which("redis-server")
 pytestmark = pytest.mark.skipif(
-    not shutil.which("redis-server"),
+    not REDIS_SERVER,
     reason="needs redis-server on PATH: each test starts a Redis of its own, to stop it",
 )
 
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 def _running_redis() -> Iterator[tuple[str, subprocess.Popen]]:
     port = _free_port()
     process = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
+        [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", ""],
         stdout=subprocess.DEVNULL,
     )
     url = f"redis://127.0.0.1:{port}/0"

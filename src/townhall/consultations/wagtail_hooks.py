@@ -12,9 +12,7 @@ def urls():
     return [
         path("consultations/", admin_views.index, name="consultation-responses"),
         path("consultations/<id:pk>/", admin_views.analysis, name="consultation-analysis"),
-        path(
-            "consultations/<id:pk>/moderate/", admin_views.moderate, name="consultation-moderate"
-        ),
+        path("consultations/<id:pk>/moderate/", admin_views.moderate, name="consultation-moderate"),
         path("consultations/<id:pk>/answers/", admin_views.answers, name="consultation-answers"),
         path("consultations/<id:pk>/erase/", admin_views.erase, name="consultation-erase"),
         path(
