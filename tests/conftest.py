@@ -1,3 +1,6 @@
+import os
+from collections import Counter
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,16 +12,41 @@ from townhall.core.models import Organisation
 from townhall.demo.loader import load_demo
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Tests that empty the database when they end (transactional ones) go after the other
     database tests; browser tests go last, because Playwright keeps an event loop running for
     the rest of the session and Django refuses database access from such a thread."""
+    _keep_this_runs_share_of_browser_tests(config, items)
     items.sort(
         key=lambda item: (
             item.get_closest_marker("browser") is not None,
             item.get_closest_marker("flushes_database") is not None,
         )
     )
+
+
+def _keep_this_runs_share_of_browser_tests(config, items) -> None:
+    """TOWNHALL_BROWSER_SHARE="k/n" keeps every n-th browser test file from the k-th: CI's two
+    passes run side by side on two cores, and the browser tests (their own SQLite server,
+    whatever the pass's database) are split between them so neither pass waits for the other.
+    Unset (`make test`), every test runs."""
+    share = os.environ.get("TOWNHALL_BROWSER_SHARE", "")
+    if not share:
+        return
+    k, n = (int(part) for part in share.split("/"))
+    sizes = Counter(str(item.path) for item in items if item.get_closest_marker("browser"))
+    # Files dealt largest first to the emptiest share (by tests, a fair proxy for time).
+    shares: list[list[str]] = [[] for _ in range(n)]
+    for path in sorted(sizes, key=lambda path: (-sizes[path], path)):
+        min(shares, key=lambda files: sum(sizes[f] for f in files)).append(path)
+    mine = set(shares[k - 1])
+    kept, dropped = [], []
+    for item in items:
+        browser = item.get_closest_marker("browser") is not None
+        (dropped if browser and str(item.path) not in mine else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(scope="session")
