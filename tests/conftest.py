@@ -26,20 +26,23 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _keep_this_runs_share_of_browser_tests(config, items) -> None:
-    """TOWNHALL_BROWSER_SHARE="k/n" keeps every n-th browser test file from the k-th: CI's two
+    """TOWNHALL_BROWSER_SHARE="k/n" (or "j-k/n") keeps the k-th (j-th to k-th) of n shares of
+    the browser test files, dealt by size: CI's two
     passes run side by side on two cores, and the browser tests (their own SQLite server,
     whatever the pass's database) are split between them so neither pass waits for the other.
     Unset (`make test`), every test runs."""
     share = os.environ.get("TOWNHALL_BROWSER_SHARE", "")
     if not share:
         return
-    k, n = (int(part) for part in share.split("/"))
+    wanted, n = share.split("/")
+    first, _, last = wanted.partition("-")
+    n = int(n)
     sizes = Counter(str(item.path) for item in items if item.get_closest_marker("browser"))
     # Files dealt largest first to the emptiest share (by tests, a fair proxy for time).
     shares: list[list[str]] = [[] for _ in range(n)]
     for path in sorted(sizes, key=lambda path: (-sizes[path], path)):
         min(shares, key=lambda files: sum(sizes[f] for f in files)).append(path)
-    mine = set(shares[k - 1])
+    mine = {path for files in shares[int(first) - 1 : int(last or first)] for path in files}
     kept, dropped = [], []
     for item in items:
         browser = item.get_closest_marker("browser") is not None

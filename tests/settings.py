@@ -7,7 +7,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-any-real-site
 os.environ.setdefault("TOWNHALL_DATA_DIR", tempfile.mkdtemp(prefix="townhall-tests-"))
 
 from townhall.settings import *  # noqa: F403
-from townhall.settings import STORAGES
+from townhall.settings import SILENCED_SYSTEM_CHECKS, STORAGES
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -23,3 +23,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 REDIS_URL = ""
 TOWNHALL_PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves
 TOWNHALL_STAFF_MFA_REQUIRED = False  # tests/staff_sign_in switch it on themselves
+# ...so the warning a real site would get for that is not printed by every command a test runs.
+SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "townhall.W050"]

@@ -63,9 +63,12 @@ def test_the_deploy_check_warns_when_redis_suggests_several_hosts_but_files_are_
 def test_the_deploy_check_tries_the_buckets(monkeypatch, settings):
     with running_s3_server() as s3:
         configured = _storages(monkeypatch, **s3.environment)
-        with override_settings(STORAGES={**settings.STORAGES, **configured}):
+        # One override for both: the `settings` fixture set inside an override_settings
+        # would restore, at teardown, the settings of inside it (the buckets) for every
+        # later test.
+        shared = {"STORAGES": {**settings.STORAGES, **configured}}
+        with override_settings(**shared, REDIS_URL="redis://127.0.0.1:6379/0"):
             assert deploy_checks.check_storage(None) == []
-            settings.REDIS_URL = "redis://127.0.0.1:6379/0"
             assert deploy_checks.check_several_hosts_share_files(None) == []
         configured = _storages(monkeypatch, **{**s3.environment, "S3_BUCKET": "no-such-bucket"})
         with override_settings(STORAGES={**settings.STORAGES, **configured}):

@@ -20,6 +20,18 @@ UNLIMITED = {
     "wagtailcore_authenticate_with_password": "Wagtail's page password form",
     "wagtaildocs_authenticate_with_password": "Wagtail's document password form",
     "/accounts/login/": "allauth's",
+    # Staff sign-in (staff_sign_in): allauth's own views, which open only existing staff
+    # accounts and never sign anyone up (staff_sign_in.adapters); codes are limited by allauth.
+    "socialaccount_*": "allauth's provider sign-in, sign-up refused by the adapter",
+    "/accounts/social/*": "allauth's provider sign-in, sign-up refused by the adapter",
+    "/accounts/oidc/*": "the council's provider: a redirect to it and its answer",
+    "/accounts/microsoft/*": "the council's provider: a redirect to it and its answer",
+    "/accounts/google/*": "the council's provider: a redirect to it and its answer",
+    "openid_connect_*": "the council's provider: a redirect to it and its answer",
+    "microsoft_*": "the council's provider: a redirect to it and its answer",
+    "google_*": "the council's provider: a redirect to it and its answer",
+    "mfa_*": "allauth limits second-factor codes itself (ACCOUNT_RATE_LIMITS)",
+    "/accounts/2fa/*": "allauth limits second-factor codes itself (ACCOUNT_RATE_LIMITS)",
 }
 
 

@@ -89,7 +89,7 @@ def test_secret_key_is_required_when_debug_is_off(tmp_path):
 
 def test_the_townhall_command_lists_its_own_commands_and_djangos(tmp_path):
     result = townhall("--help", SECRET_KEY="x", TOWNHALL_DATA_DIR=str(tmp_path))
-    assert "townhall demo | serve | worker" in result.stdout
+    assert "townhall --version | demo | serve | worker" in result.stdout
     assert "migrate" in result.stdout and "load_demo" in result.stdout and "emails" in result.stdout
 
 

@@ -6,9 +6,11 @@ that an administrator then gives its rights."""
 
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from allauth.socialaccount.models import SocialApp
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -62,6 +64,14 @@ def _may_open_new_account(emails: list[str]) -> bool:
 
 
 class StaffSocialAccountAdapter(DefaultSocialAccountAdapter):
+    def get_app(self, request, provider, client_id=None) -> SocialApp:
+        """Every provider's addresses exist, configured or not: one the settings do not
+        configure is not found (404), not a server error."""
+        try:
+            return super().get_app(request, provider, client_id=client_id)
+        except SocialApp.DoesNotExist:
+            raise Http404 from None
+
     def pre_social_login(self, request, sociallogin) -> None:
         if sociallogin.is_existing:
             return  # signed in this way before: the account was allowed then
