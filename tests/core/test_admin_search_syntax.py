@@ -20,6 +20,11 @@ SYNTAX = [
     "{title body}: a", "&", "a & b", "|", "!", "<->", ":*",
 ]  # fmt: skip
 PAYLOADS = SYNTAX + [f'"{payload}' for payload in SYNTAX if '"' not in payload]
+# Every admin search goes through the one backend, so the sweep of them all sends a sample of
+# each kind (quotes, operators, prefixes, columns, brackets), and the two searches named in
+# the issue get every payload: about 600 requests, not 3,000.
+SAMPLE = ['"', '"unclosed', 'a"b', "'", "\\", "AND(", "NEAR(", "-x", "^", "*a", "col:term", "(",
+          "<->", ":*", '"NOT a']  # fmt: skip
 SEARCHES = re.compile(r"(index|list|choose|search|results)$")
 
 
@@ -70,13 +75,13 @@ def test_full_text_syntax_is_searched_for_as_words(admin, route):
     path = "/" + route.route
     plain = admin.get(path, {"q": "x"}).status_code
     assert plain < 500
-    answers = {payload: admin.get(path, {"q": payload}).status_code for payload in PAYLOADS}
+    answers = {payload: admin.get(path, {"q": payload}).status_code for payload in SAMPLE}
     assert {p: status for p, status in answers.items() if status != plain} == {}
 
 
 def test_a_document_is_still_found_by_a_word_of_its_title(admin):
     title = "One Barnet programme: financial benefits"
-    for query in ("financial", '"financial', "financial AND("):
+    for query in ("financial", '"financial', '"financial benefits"', "(financial*"):
         assert title in admin.get("/admin/documents/", {"q": query}).content.decode(), query
     assert title not in admin.get("/admin/documents/", {"q": "glyphosate"}).content.decode()
 

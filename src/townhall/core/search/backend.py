@@ -11,14 +11,24 @@ from functools import cache
 
 from wagtail.search.backends import database
 from wagtail.search.backends.base import BaseSearchBackend
-from wagtail.search.query import And, Boost, Fuzzy, Not, Or, Phrase, PlainText, SearchQuery
+from wagtail.search.query import (
+    MATCH_NONE,
+    And,
+    Boost,
+    Fuzzy,
+    Not,
+    Or,
+    Phrase,
+    PlainText,
+    SearchQuery,
+)
 
 from townhall.core.search.fulltext import search_terms
 
 
 def words_only(query: str | SearchQuery) -> str | SearchQuery:
-    """The query with each text in it reduced to its words; "" when none is left, which the
-    backend answers with no results. A phrase becomes its words, all required."""
+    """The query with each text in it reduced to its words ("" when none is left). A phrase
+    becomes its words, all required."""
     if isinstance(query, str):
         return search_terms(query)
     if isinstance(query, Phrase):
@@ -46,7 +56,12 @@ class WordsOnly:
     both pass through `_search`."""
 
     def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(query_compiler_class, words_only(query), model_or_queryset, **kwargs)
+        reduced = words_only(query)
+        if reduced == "" and query != "":
+            # Typed, but no words: nothing matches. Not "", whose empty results lack the
+            # model that the admin's listings read from them.
+            reduced = MATCH_NONE
+        return super()._search(query_compiler_class, reduced, model_or_queryset, **kwargs)
 
 
 @cache
