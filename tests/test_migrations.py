@@ -1,3 +1,4 @@
+import os
 import re
 from pathlib import Path
 
@@ -49,10 +50,12 @@ def test_the_irreversible_migrations_are_the_documented_ones():
 
 
 @pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    # About 50 s, nearly all Django rendering model states: once per CI run is enough, in the
-    # shorter pass and on the database a borough runs.
-    reason="runs in CI's PostgreSQL pass",
+    connection.vendor != "postgresql" or not os.environ.get("TOWNHALL_MIGRATION_ROUND_TRIP"),
+    # About 50 s, nearly all Django rendering model states, and the rows the migrations write
+    # again (Wagtail's root page and first locale) are not the demo's that the other
+    # transactional tests reload: .ci/run runs it on its own, on PostgreSQL, in a test
+    # database of its own, while the PostgreSQL pass finishes.
+    reason="run alone by .ci/run (TOWNHALL_MIGRATION_ROUND_TRIP=1, PostgreSQL)",
 )
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.flushes_database
